@@ -1,0 +1,53 @@
+"""Password reset pages: the link lasts a day, and using it also lifts a login lockout."""
+
+from axes.utils import reset as axes_reset
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        axes_reset(username=form.user.email)
+        return response
+
+
+def _context(title):
+    return {"site_title": admin.site.site_title, "site_header": admin.site.site_header, "title": title}
+
+
+urlpatterns = [
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="registration/password_reset_form.html",
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+            extra_context=_context("Reset your password"),
+        ),
+        name="admin_password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="registration/password_reset_done.html", extra_context=_context("Check your email")
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        PasswordResetConfirmView.as_view(extra_context=_context("Choose a new password")),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/password_reset_complete.html", extra_context=_context("Password changed")
+        ),
+        name="password_reset_complete",
+    ),
+]

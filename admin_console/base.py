@@ -1,0 +1,59 @@
+"""The base every ModelAdmin starts from: unfold's look, simple-history's audit trail and
+django-guardian's per-object grants (support only), with permissions answered by domain.access."""
+
+from django.http import Http404
+from guardian.admin import ReinforcedGuardedModelAdminMixin
+from simple_history.admin import SimpleHistoryAdmin
+from unfold.admin import ModelAdmin
+
+from domain import access
+
+
+class ConsoleModelAdmin(SimpleHistoryAdmin, ReinforcedGuardedModelAdminMixin, ModelAdmin):
+    """Subclasses declare `editable_fields(request, obj)`; every other form field is read-only."""
+
+    list_filter_submit = True
+    list_fullwidth = False
+    warn_unsaved_form = True
+    show_full_result_count = False  # no full COUNT(*) on every page of a large list
+
+    def editable_fields(self, request, obj=None) -> tuple[str, ...]:
+        return ()
+
+    def get_readonly_fields(self, request, obj=None):
+        editable = set(self.editable_fields(request, obj))
+        declared = [f for f in self._declared_form_fields(request, obj) if f not in editable]
+        return tuple(dict.fromkeys([*super().get_readonly_fields(request, obj), *declared]))
+
+    def _declared_form_fields(self, request, obj):
+        if self.fieldsets:
+            return [
+                field
+                for _, options in self.fieldsets
+                for line in options["fields"]
+                for field in (line if isinstance(line, (list, tuple)) else (line,))
+            ]
+        return list(self.fields or ())
+
+    def has_module_permission(self, request):
+        return access.is_console_user(request.user)
+
+    def get_object_or_404(self, request, object_id):
+        # get_queryset is the access scope: outside it an object does not exist (404, never 403).
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404("Not found.")
+        return obj
+
+
+class ReadOnlyConsoleAdmin(ConsoleModelAdmin):
+    """Lists that nobody edits in the console (reference data, history records)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,34 @@
+"""Sign-in: email and password, with plain reasons when an account may not sign in."""
+
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+
+from domain import access
+
+DEACTIVATED_MESSAGE = (
+    "Your account has been deactivated. Ask a data coordinator at your organisation, "
+    "or the helpdesk, to reactivate it."
+)
+NO_ROLE_MESSAGE = (
+    "Your account does not have a role that uses CORE. Ask a data coordinator at your "
+    "organisation to give you one."
+)
+
+
+class ConsoleAuthenticationForm(AdminAuthenticationForm):
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct email address and password. Both are case-sensitive apart from the email.",
+        "inactive": DEACTIVATED_MESSAGE,
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget.attrs.update(type="email", autocomplete="email")
+
+    def confirm_login_allowed(self, user):
+        if not user.is_active or user.discarded_at:
+            raise forms.ValidationError(DEACTIVATED_MESSAGE, code="inactive")
+        if not access.is_console_user(user):
+            raise forms.ValidationError(NO_ROLE_MESSAGE, code="no_role")

@@ -1,0 +1,29 @@
+"""Third-party admin pages (background jobs, login lockouts) in the console's look, for support only.
+
+Their ModelAdmins ask `user.has_perm`, which domain.auth answers from domain.access (support only).
+"""
+
+from axes import admin as axes_admin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django_q import admin as q_admin
+from django_q.models import Failure, OrmQ, Schedule, Success
+from unfold.admin import ModelAdmin
+
+# Groups are not used: roles and domain.access decide permissions.
+admin.site.unregister(Group)
+
+REPLACEMENTS = [
+    (Success, q_admin.TaskAdmin),
+    (Failure, q_admin.FailAdmin),
+    (Schedule, q_admin.ScheduleAdmin),
+    (OrmQ, q_admin.QueueAdmin),
+    (AccessAttempt, axes_admin.AccessAttemptAdmin),
+    (AccessLog, axes_admin.AccessLogAdmin),
+    (AccessFailureLog, axes_admin.AccessFailureLogAdmin),
+]
+for model, original in REPLACEMENTS:
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+    admin.site.register(model, type(original.__name__, (original, ModelAdmin), {}))

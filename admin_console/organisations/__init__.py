@@ -1,0 +1,1 @@
+from . import admin, relationships  # noqa: F401

@@ -1,0 +1,170 @@
+"""Organisations, with their stock owners and managing agents edited inline in both directions."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from unfold.admin import TabularInline
+from unfold.decorators import action, display
+
+from admin_console.base import ConsoleModelAdmin
+from admin_console.organisations.forms import ManagingAgentForm, OrganisationForm, StockOwnerForm
+from domain import access
+from domain.models import Organisation, OrganisationRelationship, OrganisationStatus
+from domain.services.organisations import organisation_deactivate, organisation_reactivate, organisation_save
+
+STATUS_COLOURS = {
+    OrganisationStatus.ACTIVE.label: "success",
+    OrganisationStatus.DEACTIVATED.label: "info",
+    OrganisationStatus.MERGED.label: "warning",
+    OrganisationStatus.DELETED.label: "danger",
+}
+
+
+class RelationshipInline(TabularInline):
+    """One direction of the stock relationship graph, on an organisation's page."""
+
+    model = OrganisationRelationship
+    extra = 0
+    show_change_link = False
+    other_side: str  # the field naming the related organisation
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get(self.other_side)
+        if field is not None:
+            field.queryset = access.relationship_candidates(request.user, obj).order_by("name")
+        return formset
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(**{f"{self.other_side}__active": True})
+            .select_related(self.other_side)
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return obj is not None and access.can_view_organisation(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return obj is not None and access.can_manage_relationships(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a relationship is added or removed, never re-pointed
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and access.can_manage_relationships(request.user, obj)
+
+    @display(description="Organisation ID")
+    def other_code(self, relationship):
+        related = getattr(relationship, self.other_side, None)
+        return related.code if related else "-"
+
+
+class StockOwnersInline(RelationshipInline):
+    fk_name = "managing_agent"
+    other_side = "stock_owner"
+    form = StockOwnerForm
+    fields = ["stock_owner", "other_code"]
+    readonly_fields = ["other_code"]
+    verbose_name = "stock owner"
+    verbose_name_plural = "Stock owners: organisations whose stock this organisation manages"
+
+
+class ManagingAgentsInline(RelationshipInline):
+    fk_name = "stock_owner"
+    other_side = "managing_agent"
+    form = ManagingAgentForm
+    fields = ["managing_agent", "other_code"]
+    readonly_fields = ["other_code"]
+    verbose_name = "managing agent"
+    verbose_name_plural = "Managing agents: organisations that manage this organisation's stock"
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ConsoleModelAdmin):
+    form = OrganisationForm
+    list_display = ["name", "code_display", "housing_registration_no", "provider_type", "status_badge"]
+    list_display_links = ["name"]
+    search_fields = ["name", "housing_registration_no", "postcode"]
+    list_filter = ["provider_type", "active", "holds_own_stock"]
+    ordering = ["name"]
+    list_per_page = 20
+    fieldsets = [
+        (
+            "About this organisation",
+            {"fields": ["name", "provider_type", "housing_registration_no", "holds_own_stock", "profit_status"]},
+        ),
+        ("Contact details", {"fields": ["address_line1", "address_line2", "postcode", "phone"]}),
+        ("Rent periods", {"fields": ["rent_periods"]}),
+        ("Group", {"fields": ["group_member", "group_member_of", "group"]}),
+    ]
+    inlines = [StockOwnersInline, ManagingAgentsInline]
+    actions_detail = ["deactivate", "reactivate"]
+
+    def get_queryset(self, request):
+        return access.visible_organisations(request.user)
+
+    def editable_fields(self, request, obj=None):
+        return access.organisation_editable_fields(request.user, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "group")
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return access.is_console_user(request.user)
+        return access.can_view_organisation(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return access.can_change_organisation(request.user, obj)
+
+    def has_add_permission(self, request):
+        return access.can_add_organisation(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deactivate instead: logs and history must keep their organisation
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "group_member_of":
+            kwargs["queryset"] = access.visible_organisations(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        # Only support and statisticians list organisations; everyone else has one: their own.
+        if access.is_console_user(request.user) and not access.sees_everything(request.user):
+            return redirect(reverse("admin:domain_organisation_change", args=[request.user.organisation_id]))
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        organisation_save(organisation=obj, by=request.user)
+
+    @display(description="Organisation ID", ordering="pk")
+    def code_display(self, obj):
+        return obj.code
+
+    @display(description="Status", label=STATUS_COLOURS)
+    def status_badge(self, obj):
+        return OrganisationStatus(obj.status_at()).label
+
+    def has_change_status_permission(self, request, object_id=None):
+        return access.can_change_organisation_status(request.user)
+
+    @action(description="Deactivate organisation", icon="block", permissions=["change_status"])
+    def deactivate(self, request, object_id):
+        return self._change_status(request, object_id, organisation_deactivate, "deactivated")
+
+    @action(description="Reactivate organisation", icon="restart_alt", permissions=["change_status"])
+    def reactivate(self, request, object_id):
+        return self._change_status(request, object_id, organisation_reactivate, "reactivated")
+
+    def _change_status(self, request, object_id, service, verb):
+        organisation = self.get_object_or_404(request, object_id)
+        try:
+            count = service(organisation=organisation, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, f"{organisation.name} was {verb}, with {count} of its users.")
+        return redirect(reverse("admin:domain_organisation_change", args=[organisation.pk]))

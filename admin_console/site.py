@@ -1,0 +1,35 @@
+"""Sidebar permission callbacks and the environment badge: each asks domain.access, nothing more."""
+
+from django.conf import settings
+
+from domain import access
+
+
+def environment_callback(request):
+    if settings.DEBUG:
+        return ["Development", "warning"]
+    return None
+
+
+def is_support(request) -> bool:
+    return access.is_support(request.user)
+
+
+def can_view_all_organisations(request) -> bool:
+    return access.sees_everything(request.user)
+
+
+def has_own_organisation_only(request) -> bool:
+    return access.is_console_user(request.user) and not access.sees_everything(request.user)
+
+
+def can_view_users(request) -> bool:
+    return access.is_console_user(request.user)
+
+
+def can_view_relationships(request) -> bool:
+    return access.is_console_user(request.user)
+
+
+def can_view_reference_data(request) -> bool:
+    return access.can_view_reference_data(request.user)

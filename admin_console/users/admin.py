@@ -1,0 +1,154 @@
+"""Users: coordinators manage their organisation's users; support manage everyone's."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from unfold.decorators import action, display
+
+from admin_console.base import ConsoleModelAdmin
+from admin_console.users.forms import UserForm, UserInviteForm
+from domain import access
+from domain.models import Role, User, UserStatus
+from domain.services.users import user_deactivate, user_invite, user_reactivate
+
+STATUS_COLOURS = {
+    UserStatus.ACTIVE.label: "success",
+    UserStatus.UNCONFIRMED.label: "warning",
+    UserStatus.DEACTIVATED.label: "info",
+    UserStatus.DELETED.label: "danger",
+}
+
+
+class OrganisationFilter(admin.RelatedFieldListFilter):
+    """Only offered to those who see more than one organisation."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(o.pk, o.name) for o in access.visible_organisations(request.user).only("pk", "name")]
+
+
+@admin.register(User)
+class UserAdmin(ConsoleModelAdmin):
+    form = UserForm
+    add_form = UserInviteForm
+    list_display = ["name", "email", "organisation", "role", "responsibilities", "last_login", "status_badge"]
+    search_fields = ["name", "email"]
+    list_filter = ["role", "is_active", "is_dpo", "is_key_contact", ("organisation", OrganisationFilter)]
+    list_select_related = ["organisation"]
+    ordering = ["organisation__name", "-role", "name"]
+    list_per_page = 20
+    fieldsets = [
+        ("Personal details", {"fields": ["name", "email", "phone", "phone_extension"]}),
+        ("Organisation and role", {"fields": ["organisation", "role", "is_dpo", "is_key_contact"]}),
+        ("Status", {"fields": ["is_active", "last_login"]}),
+    ]
+    add_fieldsets = [
+        ("Personal details", {"fields": ["name", "email", "phone", "phone_extension"]}),
+        ("Organisation and role", {"fields": ["organisation", "role", "is_dpo", "is_key_contact"]}),
+    ]
+    actions_detail = ["deactivate", "reactivate"]
+
+    def get_queryset(self, request):
+        return access.visible_users(request.user).select_related("organisation")
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else self.fieldsets
+
+    def _declared_form_fields(self, request, obj):
+        fieldsets = self.add_fieldsets if obj is None else self.fieldsets
+        return [field for _, options in fieldsets for field in options["fields"]]
+
+    def editable_fields(self, request, obj=None):
+        return access.user_editable_fields(request.user, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "last_login")
+
+    def get_list_filter(self, request):
+        if access.sees_everything(request.user):
+            return self.list_filter
+        return [f for f in self.list_filter if not isinstance(f, tuple)]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = access.user_organisation_choices(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role":
+            allowed = set(access.grantable_roles(request.user))
+            kwargs["choices"] = [("", "No role (data protection officer only)")] + [
+                (role.value, role.label) for role in Role if role.value in allowed
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("organisation", request.user.organisation_id)
+        initial.setdefault("role", Role.DATA_PROVIDER)
+        return initial
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return access.is_console_user(request.user)
+        return access.can_view_user(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return access.can_change_user(request.user, obj)
+
+    def has_add_permission(self, request):
+        return access.can_add_user(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deactivate instead: logs keep who created and completed them
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            if obj.role is not None and "role" in form.changed_data:
+                if obj.role not in access.grantable_roles(request.user):
+                    raise PermissionDenied("You cannot give this role.")
+            obj.save()
+        else:
+            user_invite(user=obj, by=request.user)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        messages.info(request, f"Invitation sent to {obj.email}.")
+        return super().response_add(request, obj, post_url_continue)
+
+    @display(description="Responsibilities")
+    def responsibilities(self, user):
+        tags = [label for flag, label in ((user.is_dpo, "Data protection officer"), (user.is_key_contact, "Key contact")) if flag]
+        return ", ".join(tags) or "-"
+
+    @display(description="Status", label=STATUS_COLOURS)
+    def status_badge(self, user):
+        return UserStatus(user.status).label
+
+    def has_change_status_permission(self, request, object_id=None):
+        if object_id is None:
+            return access.can_add_user(request.user)
+        target = self.get_object(request, object_id)
+        return target is not None and access.can_change_user_status(request.user, target)
+
+    @action(description="Deactivate user", icon="person_off", permissions=["change_status"])
+    def deactivate(self, request, object_id):
+        return self._change_status(request, object_id, user_deactivate, "deactivated")
+
+    @action(description="Reactivate user", icon="person_check", permissions=["change_status"])
+    def reactivate(self, request, object_id):
+        return self._change_status(request, object_id, user_reactivate, "reactivated and sent an invitation")
+
+    def _change_status(self, request, object_id, service, verb):
+        target = self.get_object_or_404(request, object_id)
+        try:
+            service(user=target, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, f"{target.name} was {verb}.")
+        return redirect(reverse("admin:domain_user_change", args=[target.pk]))

@@ -1,0 +1,92 @@
+"""The console's look and navigation (django-unfold). Behaviour lives in admin_console callbacks."""
+
+from django.urls import reverse_lazy
+
+UNFOLD = {
+    "SITE_TITLE": "CORE",
+    "SITE_HEADER": "CORE",
+    "SITE_SUBHEADER": "Social housing lettings and sales",
+    "SITE_SYMBOL": "home_work",
+    "SHOW_HISTORY": True,
+    "SHOW_VIEW_ON_SITE": False,
+    "ENVIRONMENT": "admin_console.site.environment_callback",
+    "DASHBOARD_CALLBACK": "admin_console.dashboard.dashboard_callback",
+    "SIDEBAR": {
+        "show_search": False,
+        "show_all_applications": False,
+        "navigation": [
+            {
+                "title": "Service",
+                "items": [
+                    {"title": "Home", "icon": "dashboard", "link": reverse_lazy("admin:index")},
+                    {
+                        "title": "Organisations",
+                        "icon": "apartment",
+                        "link": reverse_lazy("admin:domain_organisation_changelist"),
+                        "permission": "admin_console.site.can_view_all_organisations",
+                    },
+                    {
+                        "title": "Your organisation",
+                        "icon": "apartment",
+                        "link": reverse_lazy("admin_console:own_organisation"),
+                        "permission": "admin_console.site.has_own_organisation_only",
+                    },
+                    {
+                        "title": "Relationship history",
+                        "icon": "handshake",
+                        "link": reverse_lazy("admin:domain_historicalorganisationrelationship_changelist"),
+                        "permission": "admin_console.site.can_view_relationships",
+                    },
+                    {
+                        "title": "Users",
+                        "icon": "group",
+                        "link": reverse_lazy("admin:domain_user_changelist"),
+                        "permission": "admin_console.site.can_view_users",
+                    },
+                ],
+            },
+            {
+                "title": "Reference data",
+                "collapsible": True,
+                "items": [
+                    {
+                        "title": "Local authorities",
+                        "icon": "map",
+                        "link": reverse_lazy("admin:domain_localauthority_changelist"),
+                        "permission": "admin_console.site.can_view_reference_data",
+                    },
+                    {
+                        "title": "Rent ranges",
+                        "icon": "payments",
+                        "link": reverse_lazy("admin:domain_rentrange_changelist"),
+                        "permission": "admin_console.site.can_view_reference_data",
+                    },
+                    {
+                        "title": "Sale ranges",
+                        "icon": "sell",
+                        "link": reverse_lazy("admin:domain_salerange_changelist"),
+                        "permission": "admin_console.site.can_view_reference_data",
+                    },
+                ],
+            },
+            {
+                "title": "Operations",
+                "collapsible": True,
+                "items": [
+                    {
+                        "title": "Background jobs",
+                        "icon": "schedule",
+                        "link": reverse_lazy("admin:django_q_success_changelist"),
+                        "permission": "admin_console.site.is_support",
+                    },
+                    {
+                        "title": "Login lockouts",
+                        "icon": "lock",
+                        "link": reverse_lazy("admin:axes_accessattempt_changelist"),
+                        "permission": "admin_console.site.is_support",
+                    },
+                ],
+            },
+        ],
+    },
+}

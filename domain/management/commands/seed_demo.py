@@ -1,0 +1,22 @@
+import json
+from dataclasses import asdict
+
+from django.core.management.base import BaseCommand
+
+from domain.services.demo import DEMO_PASSWORD, demo_seed
+
+
+class Command(BaseCommand):
+    help = "Create the demo organisations, relationships and a user of every role (safe to re-run)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true", help="Print a JSON summary.")
+
+    def handle(self, *args, **options):
+        logins = demo_seed()
+        if options["json"]:
+            self.stdout.write(json.dumps({"password": DEMO_PASSWORD, "users": [asdict(l) for l in logins]}))
+            return
+        self.stdout.write(f"Demo users (password for all: {DEMO_PASSWORD}):")
+        for login in logins:
+            self.stdout.write(f"  {login.email:40} {login.role:22} {login.organisation}")

@@ -1,0 +1,28 @@
+"""Every model of the service, one module per concept."""
+
+from .organisations import (
+    Organisation,
+    OrganisationRelationship,
+    OrganisationStatus,
+    ProfitStatus,
+    ProviderType,
+    RentPeriod,
+)
+from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
+from .users import Role, User, UserStatus
+
+__all__ = [
+    "LocalAuthority",
+    "LocalAuthorityLink",
+    "Organisation",
+    "OrganisationRelationship",
+    "OrganisationStatus",
+    "ProfitStatus",
+    "ProviderType",
+    "RentPeriod",
+    "RentRange",
+    "Role",
+    "SaleRange",
+    "User",
+    "UserStatus",
+]

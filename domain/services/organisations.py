@@ -1,0 +1,89 @@
+"""Changes to organisations and their relationships."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from domain import access
+from domain.models import Organisation, OrganisationRelationship, User
+
+
+def _next_group_number() -> int:
+    highest = Organisation.objects.exclude(group=None).order_by("-group").values_list("group", flat=True).first()
+    return (highest or 0) + 1
+
+
+@transaction.atomic
+def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
+    """Save an organisation created or edited in the console, keeping group numbers consistent:
+    joining a group re-uses the partner's number or starts a new group with both in it."""
+    creating = organisation.pk is None
+    if creating and not access.can_add_organisation(by):
+        raise PermissionDenied("Only customer support can create organisations.")
+    if not creating and not access.can_change_organisation(by, organisation):
+        raise PermissionDenied("You cannot change this organisation.")
+    if organisation.group_member and organisation.group_member_of_id:
+        partner = organisation.group_member_of
+        organisation.group = partner.group or _next_group_number()
+        organisation.save()
+        if not partner.group_member or partner.group != organisation.group:
+            partner.group_member, partner.group = True, organisation.group
+            partner.group_member_of = partner.group_member_of or organisation
+            partner.save()
+    else:
+        organisation.group_member, organisation.group, organisation.group_member_of = False, None, None
+        organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def organisation_deactivate(*, organisation: Organisation, by: User) -> int:
+    """Deactivate an organisation and its active users (they come back with it). Returns the user count."""
+    if not access.can_change_organisation_status(by):
+        raise PermissionDenied("Only customer support can deactivate an organisation.")
+    if not organisation.active:
+        raise ValidationError(f"{organisation.name} is already deactivated.")
+    organisation.active = False
+    organisation.save(update_fields=["active", "updated_at"])
+    users = list(organisation.users.filter(is_active=True, discarded_at__isnull=True))
+    for user in users:  # saved one by one so each change is in the user's history
+        user.is_active = False
+        user.reactivate_with_organisation = True
+        user.save(update_fields=["is_active", "reactivate_with_organisation", "updated_at"])
+    return len(users)
+
+
+@transaction.atomic
+def organisation_reactivate(*, organisation: Organisation, by: User) -> int:
+    """Reactivate an organisation and the users deactivated with it. Returns the user count."""
+    if not access.can_change_organisation_status(by):
+        raise PermissionDenied("Only customer support can reactivate an organisation.")
+    if organisation.active:
+        raise ValidationError(f"{organisation.name} is already active.")
+    organisation.active = True
+    organisation.save(update_fields=["active", "updated_at"])
+    users = list(organisation.users.filter(reactivate_with_organisation=True, discarded_at__isnull=True))
+    for user in users:
+        user.is_active = True
+        user.reactivate_with_organisation = False
+        user.save(update_fields=["is_active", "reactivate_with_organisation", "updated_at"])
+    return len(users)
+
+
+def relationship_validate_stock_owner(*, stock_owner: Organisation) -> None:
+    """A stock owner added from an organisation's stock owners list must hold its own stock."""
+    if not stock_owner.holds_own_stock:
+        raise ValidationError(
+            f"{stock_owner.name} does not hold its own stock, so it cannot be a stock owner. "
+            "Choose an organisation that owns housing stock."
+        )
+
+
+@transaction.atomic
+def relationship_add(*, stock_owner: Organisation, managing_agent: Organisation, by: User) -> OrganisationRelationship:
+    """Record that the managing agent may submit logs for the stock owner's stock."""
+    if not any(access.can_manage_relationships(by, org) for org in (stock_owner, managing_agent)):
+        raise PermissionDenied("You cannot change this organisation's stock owners or managing agents.")
+    relationship = OrganisationRelationship(stock_owner=stock_owner, managing_agent=managing_agent)
+    relationship.full_clean()
+    relationship.save()
+    return relationship
