@@ -35,4 +35,4 @@ test: install
 	scripts/with_postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 benchmark: install
-	scripts/with_postgres.sh $(PY) -m pytest tests/benchmarks -p no:cacheprovider -s
+	scripts/with_postgres.sh $(PY) -m pytest -o addopts="" tests/benchmarks -s

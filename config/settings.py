@@ -80,7 +80,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The console's templates override unfold's (which come first among the apps).
+        "DIRS": [BASE_DIR / "admin_console" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

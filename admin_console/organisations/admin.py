@@ -45,7 +45,11 @@ class RelationshipInline(TabularInline):
         )
 
     def has_view_permission(self, request, obj=None):
-        return obj is not None and access.can_view_organisation(request.user, obj)
+        # Without an object Django asks about the inline as a whole; the parent page already
+        # decided who may open the organisation.
+        if obj is None:
+            return access.is_console_user(request.user)
+        return access.can_view_organisation(request.user, obj)
 
     def has_add_permission(self, request, obj=None):
         return obj is not None and access.can_manage_relationships(request.user, obj)

@@ -2,7 +2,7 @@ from django import forms
 
 from domain.models import Organisation, OrganisationRelationship, RentPeriod
 from domain.models.organisations import RENT_PERIOD_DISPLAY_ORDER
-from domain.services.organisations import relationship_validate_stock_owner
+from domain.services.organisations import relationship_validate_new, relationship_validate_stock_owner
 
 RENT_PERIOD_CHOICES = [(code, RentPeriod(code).label) for code in RENT_PERIOD_DISPLAY_ORDER]
 
@@ -34,7 +34,23 @@ class OrganisationForm(forms.ModelForm):
         return sorted(self.cleaned_data.get("rent_periods") or [])
 
 
-class StockOwnerForm(forms.ModelForm):
+class RelationshipForm(forms.ModelForm):
+    """A row of one of an organisation's relationship lists. The database refuses duplicates too;
+    checking here turns that into a message on the row instead of an error page."""
+
+    def clean(self):
+        cleaned = super().clean()
+        relationship = self.instance
+        pair = {
+            "stock_owner": cleaned.get("stock_owner") or getattr(relationship, "stock_owner", None),
+            "managing_agent": cleaned.get("managing_agent") or getattr(relationship, "managing_agent", None),
+        }
+        if all(pair.values()) and self.has_changed():
+            relationship_validate_new(**pair, existing=relationship.pk)
+        return cleaned
+
+
+class StockOwnerForm(RelationshipForm):
     """A row of an organisation's stock owners: the stock owner must hold its own stock."""
 
     class Meta:
@@ -48,7 +64,7 @@ class StockOwnerForm(forms.ModelForm):
         return stock_owner
 
 
-class ManagingAgentForm(forms.ModelForm):
+class ManagingAgentForm(RelationshipForm):
     class Meta:
         model = OrganisationRelationship
         fields = ["managing_agent"]

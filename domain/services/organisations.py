@@ -78,6 +78,20 @@ def relationship_validate_stock_owner(*, stock_owner: Organisation) -> None:
         )
 
 
+def relationship_validate_new(
+    *, stock_owner: Organisation, managing_agent: Organisation, existing: int | None = None
+) -> None:
+    """A pair is recorded once, and an organisation is never related to itself."""
+    if stock_owner.pk == managing_agent.pk:
+        raise ValidationError("An organisation cannot be its own stock owner or managing agent.")
+    duplicate = OrganisationRelationship.objects.filter(stock_owner=stock_owner, managing_agent=managing_agent)
+    if duplicate.exclude(pk=existing).exists():
+        raise ValidationError(
+            f"{managing_agent.name} is already a managing agent of {stock_owner.name}. "
+            "Remove the repeated row."
+        )
+
+
 @transaction.atomic
 def relationship_add(*, stock_owner: Organisation, managing_agent: Organisation, by: User) -> OrganisationRelationship:
     """Record that the managing agent may submit logs for the stock owner's stock."""

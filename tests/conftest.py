@@ -1,0 +1,55 @@
+import pytest
+
+from domain.models import Role
+from tests.factories import make_organisation, make_user
+
+
+@pytest.fixture
+def org(db):
+    return make_organisation(name="Greenfield Housing")
+
+
+@pytest.fixture
+def other_org(db):
+    return make_organisation(name="Unrelated Homes")
+
+
+@pytest.fixture
+def provider(org):
+    return make_user(org, Role.DATA_PROVIDER, email="provider@greenfield.test", name="Pat Provider")
+
+
+@pytest.fixture
+def coordinator(org):
+    return make_user(org, Role.DATA_COORDINATOR, email="coordinator@greenfield.test", name="Carla Coordinator")
+
+
+@pytest.fixture
+def support(db):
+    return make_user(role=Role.SUPPORT, email="support@mhclg.test", name="Sam Support")
+
+
+@pytest.fixture
+def statistician(db):
+    return make_user(role=Role.STATISTICIAN, email="stats@mhclg.test", name="Stella Statistician")
+
+
+@pytest.fixture
+def other_coordinator(other_org):
+    return make_user(other_org, Role.DATA_COORDINATOR, email="coordinator@unrelated.test", name="Otto Other")
+
+
+@pytest.fixture
+def other_provider(other_org):
+    return make_user(other_org, Role.DATA_PROVIDER, email="provider@unrelated.test", name="Olive Other")
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client signed in as the given user."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
