@@ -17,6 +17,17 @@ class ConsoleModelAdmin(SimpleHistoryAdmin, ReinforcedGuardedModelAdminMixin, Mo
     warn_unsaved_form = True
     show_full_result_count = False  # no full COUNT(*) on every page of a large list
 
+    # Django's own change form; the object-permissions button (django-guardian's template) is
+    # shown to those who may manage grants only.
+    change_form_template = "admin/change_form.html"
+    grants_change_form_template = "admin/guardian/model/change_form.html"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if change and access.can_use_operations(request.user):
+            response.template_name = self.grants_change_form_template
+        return response
+
     def editable_fields(self, request, obj=None) -> tuple[str, ...]:
         return ()
 

@@ -201,9 +201,8 @@ def can_add_user(user) -> bool:
 
 def user_editable_fields(user, target: User | None) -> tuple[str, ...]:
     if target is None:
-        if is_support(user):
-            return USER_SUPPORT_FIELDS
-        return USER_COORDINATOR_FIELDS if is_coordinator(user) else ()
+        # Inviting: the organisation choice is limited by user_organisation_choices.
+        return USER_SUPPORT_FIELDS if can_add_user(user) else ()
     if not can_change_user(user, target):
         return ()
     if is_support(user):

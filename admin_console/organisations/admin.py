@@ -114,7 +114,20 @@ class OrganisationAdmin(ConsoleModelAdmin):
         return access.organisation_editable_fields(request.user, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "group")
+        return (*super().get_readonly_fields(request, obj), "group", "rent_periods_display")
+
+    def get_fieldsets(self, request, obj=None):
+        # Read-only rent periods are shown by their labels rather than as a list of codes.
+        if "rent_periods" in self.editable_fields(request, obj):
+            return self.fieldsets
+        return [
+            (title, {**options, "fields": ["rent_periods_display" if f == "rent_periods" else f for f in options["fields"]]})
+            for title, options in self.fieldsets
+        ]
+
+    @display(description="Rent periods")
+    def rent_periods_display(self, obj):
+        return obj.rent_periods_label() or "None"
 
     def has_view_permission(self, request, obj=None):
         if obj is None:

@@ -1,4 +1,5 @@
 from django import forms
+from unfold.widgets import UnfoldAdminCheckboxSelectMultipleWidget
 
 from domain.models import Organisation, OrganisationRelationship, RentPeriod
 from domain.models.organisations import RENT_PERIOD_DISPLAY_ORDER
@@ -8,7 +9,7 @@ RENT_PERIOD_CHOICES = [(code, RentPeriod(code).label) for code in RENT_PERIOD_DI
 
 
 class RentPeriodsField(forms.TypedMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
+    widget = UnfoldAdminCheckboxSelectMultipleWidget
 
     def __init__(self, **kwargs):
         kwargs.pop("encoder", None)

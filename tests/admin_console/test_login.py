@@ -1,0 +1,117 @@
+"""Signing in: email login, plain reasons for refusal, lockout, password reset."""
+
+import re
+
+import pytest
+from axes.models import AccessAttempt
+from django.core import mail
+from django.urls import reverse
+
+from domain.models import Role
+from tests.factories import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db
+LOGIN = reverse("admin:login")
+
+
+def sign_in(client, email, password=PASSWORD):
+    return client.post(LOGIN, {"username": email, "password": password, "next": reverse("admin:index")})
+
+
+def test_user_signs_in_with_email_in_any_case(client, provider):
+    response = sign_in(client, "  PROVIDER@Greenfield.test ")
+    assert response.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_wrong_password_is_refused(client, provider):
+    response = sign_in(client, provider.email, "not-the-password")
+    assert response.status_code == 200
+    assert "Enter a correct email address and password" in response.content.decode()
+
+
+def test_deactivated_user_is_told_why(client, provider):
+    provider.is_active = False
+    provider.save()
+    response = sign_in(client, provider.email)
+    assert "Your account has been deactivated" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_user_without_a_role_is_told_why(client, org):
+    dpo = make_user(org, role=None, is_dpo=True)
+    response = sign_in(client, dpo.email)
+    assert "does not have a role" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_five_failures_lock_the_account(client, provider):
+    for _ in range(5):
+        sign_in(client, provider.email, "wrong-password")
+    response = sign_in(client, provider.email)  # even the right password is refused now
+    assert response.status_code == 429
+    assert "locked for one hour" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_success_resets_the_failure_count(client, provider):
+    for _ in range(4):
+        sign_in(client, provider.email, "wrong-password")
+    assert sign_in(client, provider.email).status_code == 302
+    client.logout()
+    for _ in range(4):
+        sign_in(client, provider.email, "wrong-password")
+    assert sign_in(client, provider.email).status_code == 302
+
+
+def test_password_reset_sets_a_new_password_and_unlocks(client, provider):
+    for _ in range(5):
+        sign_in(client, provider.email, "wrong-password")
+    assert AccessAttempt.objects.filter(username=provider.email).exists()
+    client.post(reverse("admin_password_reset"), {"email": provider.email})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/account/password-reset/[^\s]+)", mail.outbox[0].body).group(1)
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "A-brand-new-passphrase", "new_password2": "A-brand-new-passphrase"},
+    )
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.filter(username=provider.email).exists()
+    assert sign_in(client, provider.email, "A-brand-new-passphrase").status_code == 302
+
+
+def test_password_reset_for_unknown_email_reveals_nothing(client):
+    response = client.post(reverse("admin_password_reset"), {"email": "nobody@example.com"}, follow=True)
+    assert "If the address belongs to an active account" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_short_password_is_refused_on_reset(client, provider):
+    client.post(reverse("admin_password_reset"), {"email": provider.email})
+    link = re.search(r"https?://[^/]+(/account/password-reset/[^\s]+)", mail.outbox[0].body).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(form_url, {"new_password1": "short", "new_password2": "short"})
+    assert response.status_code == 200
+    assert "too short" in response.content.decode()
+
+
+def test_signed_out_visitor_is_sent_to_sign_in(client):
+    response = client.get(reverse("admin:domain_organisation_changelist"))
+    assert response.status_code == 302 and response.url.startswith(LOGIN)
+
+
+def test_login_form_is_csrf_protected(provider):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(LOGIN, {"username": provider.email, "password": PASSWORD})
+    assert response.status_code == 403
+
+
+def test_support_created_by_createsuperuser_belongs_to_the_support_organisation(db):
+    from domain.models import User
+
+    user = User.objects.create_superuser("admin@mhclg.test", "a-Long-test-passw0rd")
+    assert user.role == Role.SUPPORT and user.organisation.name == "MHCLG"

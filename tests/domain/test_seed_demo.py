@@ -1,0 +1,50 @@
+"""The demo world that `make run` serves."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from domain import access
+from domain.models import Organisation, OrganisationRelationship, Role, User
+
+pytestmark = pytest.mark.django_db
+
+
+def seed(capsys):
+    call_command("seed_demo", "--json")
+    return json.loads(capsys.readouterr().out)
+
+
+def test_demo_has_a_user_of_every_role(capsys):
+    summary = seed(capsys)
+    roles = set(User.objects.values_list("role", flat=True))
+    assert {role.value for role in Role} <= roles
+    assert len(summary["users"]) == User.objects.count()
+    assert all(User.objects.get(email=u["email"]).check_password(summary["password"]) for u in summary["users"])
+
+
+def test_demo_has_stock_owner_and_managing_agent_chains(capsys):
+    seed(capsys)
+    riverside = Organisation.objects.get(name="Riverside Lettings Partnership")
+    assert not riverside.holds_own_stock
+    owners = set(
+        OrganisationRelationship.objects.filter(managing_agent=riverside).values_list("stock_owner__name", flat=True)
+    )
+    assert owners == {"Barnsley Metropolitan Borough Council", "Greenfield Housing Association"}
+    assert Organisation.objects.filter(active=False).exists()
+
+
+def test_seeding_twice_changes_nothing(capsys):
+    seed(capsys)
+    counts = (Organisation.objects.count(), User.objects.count(), OrganisationRelationship.objects.count())
+    seed(capsys)
+    assert (Organisation.objects.count(), User.objects.count(), OrganisationRelationship.objects.count()) == counts
+
+
+def test_demo_coordinator_sees_only_their_organisation(capsys):
+    seed(capsys)
+    coordinator = User.objects.get(email="coordinator@greenfield.example.com")
+    assert list(access.visible_organisations(coordinator).values_list("name", flat=True)) == [
+        "Greenfield Housing Association"
+    ]
