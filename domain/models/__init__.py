@@ -8,12 +8,15 @@ from .organisations import (
     ProviderType,
     RentPeriod,
 )
+from .schemes import Location, LocationDeactivationPeriod, Scheme, SchemeDeactivationPeriod
 from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
 from .users import Role, User, UserStatus
 
 __all__ = [
     "LocalAuthority",
     "LocalAuthorityLink",
+    "Location",
+    "LocationDeactivationPeriod",
     "Organisation",
     "OrganisationRelationship",
     "OrganisationStatus",
@@ -23,6 +26,8 @@ __all__ = [
     "RentRange",
     "Role",
     "SaleRange",
+    "Scheme",
+    "SchemeDeactivationPeriod",
     "User",
     "UserStatus",
 ]

@@ -1,0 +1,88 @@
+"""Collection years and their windows.
+
+A collection year runs from 1 April to 31 March and is named by its start year ("2026" is April 2026
+to March 2027). Logs of a year may be created for some months after it ends and edited for a little
+longer, so from April to July two years are open at once (the crossover).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class CollectionWindow:
+    year: int
+    new_logs_end: date  # the last day on which logs of this year may be created (or deleted)
+    edit_end: date  # the last day on which they may be changed
+    submission_deadline: date | None = None
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 4, 1)
+
+    @property
+    def end(self) -> date:
+        """The last tenancy start or sale date that belongs to this year."""
+        return date(self.year + 1, 3, 31)
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def open_for_new_logs(self, today: date) -> bool:
+        return self.start <= today <= self.new_logs_end
+
+    def open_for_edits(self, today: date) -> bool:
+        return self.start <= today <= self.edit_end
+
+
+# Published dates; a year not listed closes on 31 December after it ends.
+KNOWN_WINDOWS = {
+    2024: CollectionWindow(2024, new_logs_end=date(2025, 7, 11), edit_end=date(2025, 8, 29)),
+    2025: CollectionWindow(2025, new_logs_end=date(2026, 7, 12), edit_end=date(2026, 9, 1)),
+    2026: CollectionWindow(
+        2026, new_logs_end=date(2027, 7, 3), edit_end=date(2027, 7, 31), submission_deadline=date(2027, 6, 4)
+    ),
+}
+
+
+def collection_year_of(day: date) -> int:
+    """The collection year a date belongs to."""
+    return day.year if day >= date(day.year, 4, 1) else day.year - 1
+
+
+def window(year: int) -> CollectionWindow:
+    return KNOWN_WINDOWS.get(year) or CollectionWindow(
+        year, new_logs_end=date(year + 1, 12, 31), edit_end=date(year + 1, 12, 31)
+    )
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def current_year(on: date | None = None) -> int:
+    return collection_year_of(on or today())
+
+
+def open_years(on: date | None = None, *, for_edits: bool = False) -> list[int]:
+    """Years whose window is open on a date: the current year, and the previous one in the crossover."""
+    on = on or today()
+    year = collection_year_of(on)
+    candidates = (year - 1, year)
+    if for_edits:
+        return [y for y in candidates if window(y).open_for_edits(on)]
+    return [y for y in candidates if window(y).open_for_new_logs(on)]
+
+
+def editable_start(on: date | None = None) -> date:
+    """1 April of the earliest year still open for edits ("E" in the spec)."""
+    return date(min(open_years(on, for_edits=True)), 4, 1)
+
+
+def new_logs_start(on: date | None = None) -> date:
+    """1 April of the earliest year still open for new logs ("N" in the spec)."""
+    return date(min(open_years(on)), 4, 1)
