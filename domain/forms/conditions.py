@@ -1,0 +1,154 @@
+"""Shown-when conditions, as data.
+
+A condition keeps the shape the service has always used for `depends_on`: a list of alternatives,
+each a dict of entries that must all hold. An entry maps a field (or a named predicate ending in
+`?`) to a test:
+
+- a plain value: the field is present and equal to it (so `renewal: 0` does not match a blank);
+- None: the field is blank;
+- an operator: `Op(">=", 16)` (a blank never matches), `Op("!=", 1)` (a blank does match),
+  `Op("in", (1, 2))`, `Op("not in", (1, 2))` (a blank does match).
+
+Predicates are functions of the log, registered by name, for the few conditions data cannot say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+PREDICATES: dict[str, Callable[[Any], Any]] = {}
+
+
+def predicate(name: str):
+    """Register a named predicate (its name ends in '?') usable in conditions."""
+
+    def register(function):
+        PREDICATES[name] = function
+        return function
+
+    return register
+
+
+@dataclass(frozen=True)
+class Op:
+    operator: str
+    operand: Any
+
+    def test(self, value) -> bool:
+        op, operand = self.operator, self.operand
+        if op == "!=":
+            return value != operand
+        if op == "not in":
+            return value not in operand
+        if value is None or value == "":
+            return False
+        if op == "in":
+            return value in operand
+        if op == ">=":
+            return value >= operand
+        if op == ">":
+            return value > operand
+        if op == "<":
+            return value < operand
+        if op == "<=":
+            return value <= operand
+        raise ValueError(f"Unknown operator {op!r}")
+
+    def as_json(self):
+        operand = list(self.operand) if isinstance(self.operand, (tuple, set, frozenset)) else self.operand
+        return {"operator": self.operator, "operand": operand}
+
+
+def ne(value) -> Op:
+    return Op("!=", value)
+
+
+def one_of(*values) -> Op:
+    return Op("in", tuple(values))
+
+
+def not_one_of(*values) -> Op:
+    return Op("not in", tuple(values))
+
+
+def at_least(value) -> Op:
+    return Op(">=", value)
+
+
+def more_than(value) -> Op:
+    return Op(">", value)
+
+
+def less_than(value) -> Op:
+    return Op("<", value)
+
+
+def value_of(log, key: str):
+    if key.endswith("?"):
+        return PREDICATES[key](log)
+    value = getattr(log, key, None)
+    return None if value == "" else value
+
+
+def _entry_holds(log, key, test) -> bool:
+    value = value_of(log, key)
+    if isinstance(test, Op):
+        return test.test(value)
+    if test is None:
+        return value is None
+    return value is not None and value == test
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Alternatives (any may hold), each a tuple of (key, test) entries (all must hold)."""
+
+    alternatives: tuple[tuple[tuple[str, Any], ...], ...] = ()
+
+    @property
+    def always(self) -> bool:
+        return not self.alternatives
+
+    def holds(self, log) -> bool:
+        if self.always:
+            return True
+        return any(all(_entry_holds(log, key, test) for key, test in alt) for alt in self.alternatives)
+
+    def fields(self) -> set[str]:
+        return {key for alt in self.alternatives for key, _ in alt}
+
+    def __and__(self, other: Condition) -> Condition:
+        if self.always:
+            return other
+        if other.always:
+            return self
+        return Condition(tuple(a + b for a in self.alternatives for b in other.alternatives))
+
+    def __or__(self, other: Condition) -> Condition:
+        if self.always or other.always:
+            return ALWAYS
+        return Condition(self.alternatives + other.alternatives)
+
+    def as_json(self) -> list[dict] | None:
+        if self.always:
+            return None
+        return [
+            {key: test.as_json() if isinstance(test, Op) else test for key, test in alt}
+            for alt in self.alternatives
+        ]
+
+
+ALWAYS = Condition()
+
+
+def when(**entries) -> Condition:
+    """One alternative whose entries must all hold. Predicates are passed with `when(**{"x?": True})`."""
+    return Condition((tuple(entries.items()),))
+
+
+def any_of(*conditions: Condition) -> Condition:
+    result = conditions[0]
+    for condition in conditions[1:]:
+        result = result | condition
+    return result
