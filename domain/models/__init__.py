@@ -1,5 +1,7 @@
 """Every model of the service, one module per concept."""
 
+from .lettings import LettingsLog
+from .logs import CreationMethod, LogStatus
 from .organisations import (
     Organisation,
     OrganisationRelationship,
@@ -13,6 +15,9 @@ from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleR
 from .users import Role, User, UserStatus
 
 __all__ = [
+    "CreationMethod",
+    "LettingsLog",
+    "LogStatus",
     "LocalAuthority",
     "LocalAuthorityLink",
     "Location",

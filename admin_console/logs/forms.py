@@ -1,0 +1,158 @@
+"""The admin form of a log, built from the form catalogue: a form field per question column, with
+the official labels and answer options, and the shared rules run in clean()."""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+
+from django import forms
+from unfold.widgets import (
+    UnfoldAdminDecimalFieldWidget, UnfoldAdminIntegerFieldWidget, UnfoldAdminRadioSelectWidget,
+    UnfoldAdminSelectWidget, UnfoldAdminSingleDateWidget, UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
+)
+
+from admin_console.logs.layout import RELATION_TYPES, form_field_name
+from domain.forms.catalogue import (
+    CHECKBOX, DATE, INTERRUPTION, NUMERIC, OUTPUT, RADIO, SELECT, TEXT, Form, Question,
+)
+from domain.forms.engine import is_present
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"]
+CONFIRM_CHOICES = [(0, "Yes, these answers are right"), (1, "No, I will change them")]
+
+
+def _coerce(kind: str):
+    return int if kind == "int" else str
+
+
+def _label(question: Question) -> str:
+    return f"Q{question.number} – {question.label}" if question.number else question.label
+
+
+def question_form_fields(question: Question) -> dict[str, forms.Field]:
+    """The form fields of one question (a checkbox question has one per option)."""
+    label, hint = _label(question), question.hint
+    if question.type in RELATION_TYPES:
+        return {}  # model relations keep Django's own ModelChoiceField, with choices set per request
+    if question.type == CHECKBOX:
+        return {
+            option.code: forms.BooleanField(required=False, label=option.label, help_text=option.hint,
+                                            widget=UnfoldBooleanWidget)
+            for option in question.options
+        }
+    if question.type == OUTPUT:
+        return {}
+    if question.type == INTERRUPTION:
+        field = forms.TypedChoiceField(choices=CONFIRM_CHOICES, coerce=int, empty_value=None, required=False,
+                                       widget=UnfoldAdminRadioSelectWidget, label=question.label)
+    elif question.type == RADIO:
+        field = forms.TypedChoiceField(choices=[(o.code, o.label) for o in question.options],
+                                       coerce=_coerce(question.value_kind), empty_value=None, required=False,
+                                       widget=UnfoldAdminRadioSelectWidget)
+    elif question.type == SELECT:
+        field = forms.TypedChoiceField(choices=[("", "Select an option")] + [(o.code, o.label) for o in question.options],
+                                       coerce=_coerce(question.value_kind),
+                                       empty_value=None if question.value_kind == "int" else "",
+                                       required=False, widget=UnfoldAdminSelectWidget)
+    elif question.type == NUMERIC:
+        if question.value_kind == "decimal":
+            field = forms.DecimalField(required=False, decimal_places=2, widget=UnfoldAdminDecimalFieldWidget)
+        else:
+            field = forms.IntegerField(required=False, widget=UnfoldAdminIntegerFieldWidget)
+    elif question.type == DATE:
+        field = forms.DateField(required=False, input_formats=DATE_FORMATS,
+                                widget=UnfoldAdminSingleDateWidget(format="%d/%m/%Y"))
+    elif question.type == TEXT:
+        field = forms.CharField(required=False, max_length=question.max_length, widget=UnfoldAdminTextInputWidget)
+    else:
+        raise ValueError(f"No form field for question type {question.type!r}")
+    field.label, field.help_text = label, hint
+    if question.type == NUMERIC and (question.prefix or question.suffix):
+        field.help_text = " ".join(part for part in (hint, f"Amount in {question.prefix or ''}{question.suffix}".strip()) if part)
+    return {question.field: field}
+
+
+class LogForm(forms.ModelForm):
+    """Answers in, checked by the same service every entry path uses. Subclasses set `catalogue`."""
+
+    catalogue: Form
+    checkbox_columns: tuple[str, ...] = ()
+    evaluate = None  # the service that applies routing, derived values and rules
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for column in self.checkbox_columns:
+            if column in self.fields:
+                self.initial[column] = self.initial.get(column) == 1
+
+    def clean(self):
+        cleaned = super().clean()
+        for column in self.checkbox_columns:
+            if column in cleaned:
+                cleaned[column] = 1 if cleaned[column] else None
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        self.outcome = type(self).evaluate(self.instance)
+        for field_name, messages in self.outcome.errors.items():
+            name = field_name.removesuffix("_id") if field_name.endswith("_id") else field_name
+            for message in messages:
+                self.add_error(name if name in self.fields else None, message)
+
+
+@lru_cache(maxsize=None)
+def log_form_class(model, catalogue: Form, evaluate) -> type[LogForm]:
+    """The ModelForm class for a year's form (cached: a form class per model and year)."""
+    declared: dict[str, forms.Field] = {}
+    names: list[str] = []
+    checkboxes: list[str] = []
+    for question in catalogue.questions:
+        if question.type == OUTPUT:
+            continue
+        for name, field in question_form_fields(question).items():
+            if name not in declared:
+                declared[name] = field
+        for column in question.columns:
+            name = form_field_name(question, column)
+            if name not in names:
+                names.append(name)
+        if question.type == CHECKBOX:
+            checkboxes += [c for c in question.columns if c not in checkboxes]
+    meta = type("Meta", (), {"model": model, "fields": names})
+    attrs = {**declared, "Meta": meta, "catalogue": catalogue, "checkbox_columns": tuple(checkboxes),
+             "evaluate": staticmethod(evaluate)}
+    return type(f"{model.__name__}Form{catalogue.year}", (LogForm,), attrs)
+
+
+def fresh_form_class(form_class: type[LogForm]) -> type[LogForm]:
+    """A subclass whose fields may be changed for one request without touching the cached class."""
+    subclass = type(form_class.__name__, (form_class,), {})
+    subclass.base_fields = copy.deepcopy(form_class.base_fields)
+    return subclass
+
+
+def answer_display(question: Question, log) -> str:
+    """An answer as the person reading the log should see it."""
+    if question.type == CHECKBOX:
+        ticked = [o.label for o in question.options if getattr(log, o.code, None) == 1]
+        return ", ".join(ticked)
+    value = getattr(log, question.field, None)
+    if question.type in RELATION_TYPES:
+        related = getattr(log, question.field.removesuffix("_id"), None)
+        return str(related) if related else ""
+    if not is_present(value):
+        if question.not_known_when and question.not_known_when.holds(log):
+            return "Not known"
+        return ""
+    if question.options:
+        label = question.label_for(value)
+        return label if label is not None else str(value)
+    if question.type == DATE:
+        return value.strftime("%-d %B %Y")
+    if question.type == NUMERIC and question.prefix:
+        return f"{question.prefix}{value}{question.suffix}"
+    return str(value)

@@ -1,0 +1,139 @@
+"""The admin change form of a log, laid out from the form catalogue.
+
+One tab per subsection; each field shown or hidden in the browser as answers change, from the same
+`shown_when` conditions the server applies on save (the server still clears hidden answers and
+re-checks everything). Conditions that need more than the answers on the page (named predicates,
+like a soft check's trigger) read values the server worked out on the last save, which the page
+provides as `window.coreConditions`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from domain.forms import engine
+from domain.forms.catalogue import CHECKBOX, LOCATION, ORGANISATION, OUTPUT, SCHEME, USER, Form, Question
+from domain.forms.conditions import ALWAYS, Condition, Op
+
+RELATION_TYPES = {ORGANISATION, USER, SCHEME, LOCATION}
+GATE = "__gate__"
+
+
+def form_field_name(question: Question, column: str | None = None) -> str:
+    """The admin form's name for a question's column (relations use the model field name)."""
+    if question.type in RELATION_TYPES:
+        return question.field.removesuffix("_id")
+    return column or question.field
+
+
+def _js_value(value) -> str:
+    return json.dumps(str(value))
+
+
+def _js_test(key: str, test) -> str:
+    if key.endswith("?"):
+        variable = f"window.coreConditions[{json.dumps(key)}]"
+        return f"({variable} === {json.dumps(test)})"
+    # An unticked checkbox is blank, a ticked one is 1, as the server stores them.
+    blank = f"({key} === null || {key} === '' || {key} === undefined || {key} === false)"
+    text = f"String({key} === true ? 1 : {key})"
+    if test is None:
+        return blank
+    if isinstance(test, bool):
+        return f"(String({key}) === {json.dumps(str(test).lower())} || {text} === {_js_value(int(test))})"
+    if isinstance(test, Op):
+        operand = test.operand
+        if test.operator in ("in", "not in"):
+            values = "[" + ", ".join(_js_value(v) for v in operand) + "]"
+            inside = f"{values}.includes({text})"
+            return f"(!{blank} && {inside})" if test.operator == "in" else f"({blank} || !{inside})"
+        if test.operator == "!=":
+            return f"({blank} || {text} !== {_js_value(operand)})"
+        return f"(!{blank} && Number({key}) {test.operator} {json.dumps(operand)})"
+    return f"(!{blank} && {text} === {_js_value(test)})"
+
+
+def condition_to_js(condition: Condition) -> str:
+    if condition.always:
+        return "true"
+    return " || ".join(
+        "(" + " && ".join(_js_test(key, test) for key, test in alternative) + ")"
+        for alternative in condition.alternatives
+    )
+
+
+def _field_conditions(form: Form) -> dict[str, list[tuple[bool, Condition]]]:
+    conditions: dict[str, list[tuple[bool, Condition]]] = {}
+    for subsection in form.subsections:
+        for page, question in subsection.questions:
+            if question.type == OUTPUT:
+                continue
+            gated = subsection.gated and not page.ignores_gate
+            for column in question.columns:
+                name = form_field_name(question, column)
+                conditions.setdefault(name, []).append((gated, page.shown_when & question.shown_when))
+    return conditions
+
+
+def conditional_fields(form: Form) -> dict[str, str]:
+    """Alpine.js expressions for unfold's conditional_fields, one per form field that is not always shown."""
+    expressions = {}
+    gate = f"window.coreConditions[{json.dumps(GATE)}]"
+    for name, alternatives in _field_conditions(form).items():
+        parts = []
+        for gated, condition in alternatives:
+            expression = condition_to_js(condition)
+            parts.append(f"({gate} && ({expression}))" if gated else f"({expression})")
+        combined = " || ".join(parts)
+        if combined != "(true)":
+            expressions[name] = combined
+    return expressions
+
+
+def fieldsets(form: Form) -> list[tuple[str, dict]]:
+    """One tab per subsection, with each field in the first subsection that asks it."""
+    placed: set[str] = set()
+    result = [("Log", {"fields": ["status_summary"]})]
+    for subsection in form.subsections:
+        names = []
+        for _, question in subsection.questions:
+            columns = ["tcharge_display"] if question.type == OUTPUT else question.columns
+            for column in columns:
+                name = column if question.type == OUTPUT else form_field_name(question, column)
+                if name not in placed:
+                    placed.add(name)
+                    names.append(name)
+        result.append((subsection.label, {"fields": names, "classes": ["tab"]}))
+    return result
+
+
+def server_conditions(form: Form, log) -> dict:
+    """The values of every named predicate the form uses, and whether setup is complete."""
+    from domain.forms.conditions import value_of
+
+    names = {key for question in form.questions for key in _condition_keys(question) if key.endswith("?")}
+    for subsection in form.subsections:
+        for page in subsection.pages:
+            names |= {key for key in page.shown_when.fields() if key.endswith("?")}
+    values = {}
+    for name in sorted(names):
+        try:
+            values[name] = bool(value_of(log, name))
+        except (TypeError, ValueError, ArithmeticError, AttributeError):
+            values[name] = False
+    values[GATE] = engine.gate_open(form, log)
+    return values
+
+
+def _condition_keys(question: Question) -> set[str]:
+    keys = set(question.shown_when.fields())
+    for option in question.options:
+        keys |= option.shown_when.fields()
+    return keys
+
+
+def checkbox_columns(form: Form) -> list[str]:
+    return [column for question in form.questions if question.type == CHECKBOX for column in question.columns]
+
+
+__all__ = ["ALWAYS", "conditional_fields", "fieldsets", "server_conditions", "checkbox_columns", "form_field_name"]

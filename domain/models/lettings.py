@@ -1,0 +1,129 @@
+"""Lettings logs: one row per letting, one typed column per question of any year's lettings form.
+
+The answer columns are declared by the form catalogue (domain/forms/), so a question added to a
+year's form becomes a column with the next `makemigrations`; this module declares only what the
+catalogue does not: relations and lifecycle.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from domain import collection
+from domain.forms import registry
+
+from .logs import LogBase, catalogue_column
+from .reference_data import LocalAuthority, RentRange
+from .schemes import Location, Scheme
+
+LOG_TYPE = "lettings"
+LOCATION_LEAD_DAYS = 14  # a location may be chosen up to two weeks before it opens
+
+
+class LettingsLogBase(LogBase):
+    LOG_TYPE = LOG_TYPE
+
+    scheme = models.ForeignKey(Scheme, null=True, blank=True, on_delete=models.PROTECT, related_name="lettings_logs")
+    location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="lettings_logs")
+    unresolved = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"Log {self.pk}" if self.pk else "New lettings log"
+
+    @property
+    def form(self):
+        year = getattr(self, "_form_year", None)  # a dry run of answers names its year
+        if year and not self.startdate:
+            return registry.form_for_year(LOG_TYPE, year)
+        return registry.form_for_date(LOG_TYPE, self.startdate)
+
+    @property
+    def collection_year(self) -> int | None:
+        return collection.collection_year_of(self.startdate) if self.startdate else None
+
+    # Values the form's conditions and checks read, worked out from related records.
+
+    @property
+    def scheme_location_count(self) -> int:
+        return len(self.usable_locations()) if self.scheme_id else 0
+
+    def usable_locations(self) -> list[Location]:
+        """The scheme's complete locations that open within the next two weeks (or have no date)."""
+        if not self.scheme_id:
+            return []
+        latest = collection.today() + timedelta(days=LOCATION_LEAD_DAYS)
+        return list(
+            self.scheme.locations.filter(confirmed=True, discarded_at__isnull=True)
+            .filter(models.Q(startdate__isnull=True) | models.Q(startdate__lte=latest))
+            .order_by("postcode")
+        )
+
+    @property
+    def effective_la(self) -> str:
+        """The log's local authority, or for supported housing the location's, if it has none."""
+        if self.la or not self.location_id:
+            return self.la
+        code = self.location.location_code
+        start = collection.window(self.collection_year or collection.current_year()).start
+        candidates = [code, *LocalAuthority.objects.filter(links__linked_local_authority__code=code)
+                      .values_list("code", flat=True)]
+        active = set(LocalAuthority.objects.valid_on(start).filter(code__in=candidates).values_list("code", flat=True))
+        return next((c for c in candidates if c in active), code)
+
+    @property
+    def effective_postcode(self) -> str:
+        if self.postcode_full or not self.location_id:
+            return self.postcode_full
+        return self.location.postcode
+
+    @property
+    def rent_range(self) -> RentRange | None:
+        if not (self.startdate and self.lettype and self.needstype):
+            return None
+        beds = 0 if self.needstype == 2 else (min(self.beds, 4) if self.beds else None)
+        if beds is None:
+            return None
+        return RentRange.objects.filter(
+            start_year=self.collection_year, la=self.effective_la, beds=beds, lettype=self.lettype
+        ).first()
+
+
+def _answer_columns() -> dict[str, models.Field]:
+    declared = {f.attname for f in LettingsLogBase._meta.concrete_fields} | {
+        f.name for f in LettingsLogBase._meta.concrete_fields
+    }
+    return {
+        name: catalogue_column(kind, max_length)
+        for name, (kind, max_length) in registry.column_specs(LOG_TYPE).items()
+        if name not in declared
+    }
+
+
+LettingsLog = type(
+    "LettingsLog",
+    (LettingsLogBase,),
+    {
+        "__module__": __name__,
+        "__doc__": "A social housing letting, as reported by its owning or managing organisation.",
+        **_answer_columns(),
+        "history": HistoricalRecords(),
+        "Meta": type("Meta", (), {
+            "ordering": ["-id"],
+            "indexes": [
+                models.Index(fields=["owning_organisation", "startdate"], name="lettings_owner_start_idx"),
+                models.Index(fields=["managing_organisation", "startdate"], name="lettings_manager_start_idx"),
+                models.Index(fields=["startdate"], name="lettings_startdate_idx"),
+                models.Index(fields=["assigned_to"], name="lettings_assigned_idx"),
+                models.Index(fields=["tenancycode"], name="lettings_tenancycode_idx"),
+                models.Index(fields=["propcode"], name="lettings_propcode_idx"),
+            ],
+        }),
+    },
+)

@@ -1,0 +1,102 @@
+"""What lettings and sales logs have in common: who they belong to, and where they are in their life."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from .base import TimestampedModel
+from .organisations import Organisation
+
+
+class LogStatus(models.IntegerChoices):
+    NOT_STARTED = 0, "Not started"
+    IN_PROGRESS = 1, "In progress"
+    COMPLETED = 2, "Completed"
+    PENDING = 3, "Pending"
+    DELETED = 4, "Deleted"
+
+
+STATUS_BY_NAME = {"not_started": LogStatus.NOT_STARTED, "in_progress": LogStatus.IN_PROGRESS,
+                  "completed": LogStatus.COMPLETED}
+VISIBLE_STATUSES = (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS, LogStatus.COMPLETED)
+
+
+class CreationMethod(models.IntegerChoices):
+    SINGLE_LOG = 1, "Single log"
+    BULK_UPLOAD = 2, "Bulk upload"
+
+
+class LogBase(TimestampedModel):
+    """Columns every log has besides its answers. Answer columns come from the form catalogue."""
+
+    owning_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="owning organisation",
+    )
+    managing_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="managing organisation",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="assigned to",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )
+    status = models.PositiveSmallIntegerField(choices=LogStatus.choices, default=LogStatus.NOT_STARTED,
+                                              editable=False, db_index=True)
+    status_cache = models.PositiveSmallIntegerField(choices=LogStatus.choices, default=LogStatus.NOT_STARTED,
+                                                    editable=False)
+    creation_method = models.PositiveSmallIntegerField(choices=CreationMethod.choices,
+                                                       default=CreationMethod.SINGLE_LOG, editable=False)
+    discarded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deletion_reason = models.TextField(blank=True, editable=False)
+    duplicate_set_id = models.PositiveIntegerField(null=True, blank=True, editable=False, db_index=True)
+    values_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    LOG_TYPE = ""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Kept so that rules which depend on what changed in a save can tell (derived values).
+        instance._loaded_values = dict(zip(field_names, values))
+        return instance
+
+    @property
+    def loaded_values(self) -> dict:
+        return getattr(self, "_loaded_values", {})
+
+    def reset_loaded_values(self) -> None:
+        self._loaded_values = {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
+
+    @property
+    def owning_organisation_provider_type(self):
+        return self.owning_organisation.provider_type if self.owning_organisation_id else None
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.discarded_at is not None
+
+
+def catalogue_column(kind: str, max_length: int) -> models.Field:
+    """The Django field that stores one catalogue column of the given kind."""
+    if kind == "int":
+        return models.IntegerField(null=True, blank=True)
+    if kind == "decimal":
+        return models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    if kind == "date":
+        return models.DateField(null=True, blank=True)
+    if kind == "bool":
+        return models.BooleanField(null=True, blank=True, default=False)
+    return models.CharField(max_length=max_length, blank=True, default="")

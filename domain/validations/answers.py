@@ -1,0 +1,59 @@
+"""Checks every answer against its question: numbers within limits, codes among the options.
+
+These come from the catalogue itself, so they hold for every question of every year without
+being written out one by one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from domain.forms.catalogue import CHECKBOX, DATE, NUMERIC, RADIO, SELECT, TEXT, Form, Question
+from domain.forms.engine import is_present
+
+
+def _number_text(value) -> str:
+    value = Decimal(value)
+    return f"{value:,.2f}" if value != value.to_integral_value() else f"{int(value):,}"
+
+
+def question_error(question: Question, value) -> str | None:
+    """What is wrong with one answer, in words that say what to enter instead; None if it is fine."""
+    if not is_present(value):
+        return None
+    label = question.label.rstrip("?")
+    if question.type == NUMERIC:
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            return f"{label}: enter a number."
+        if question.min is not None and number < Decimal(str(question.min)):
+            return f"{label}: enter a number of at least {_number_text(question.min)}."
+        if question.max is not None and number > Decimal(str(question.max)):
+            return f"{label}: enter a number no more than {_number_text(question.max)}."
+        step = Decimal(str(question.step)) if question.step else None
+        if step and (number % step) != 0:
+            return f"{label}: enter a whole number." if step == 1 else f"{label}: enter an amount in pounds and pence."
+    if question.type in (RADIO, SELECT) and question.options:
+        if value not in question.codes and str(value) not in {str(code) for code in question.codes}:
+            return f"{label}: {value!r} is not one of the answers. Choose one of the options."
+    if question.type == TEXT and isinstance(value, str) and len(value) > question.max_length:
+        return f"{label}: use {question.max_length} characters or fewer."
+    if question.type == DATE and not isinstance(value, date):
+        return f"{label}: enter a real date, like 1/4/2026."
+    return None
+
+
+def answer_errors(form: Form, log) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for question in form.questions:
+        if question.type == CHECKBOX:
+            for column in question.columns:
+                if getattr(log, column, None) not in (None, 0, 1):
+                    errors.setdefault(column, []).append(f"{question.label}: tick the box or leave it empty.")
+            continue
+        message = question_error(question, getattr(log, question.field, None))
+        if message and message not in errors.get(question.field, []):
+            errors.setdefault(question.field, []).append(message)
+    return errors

@@ -1,0 +1,60 @@
+"""The shape of a rule and how a set of rules is run over a log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+HARD, SOFT = "hard", "soft"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check of a log. `applies` and `passes` take the log; `message` may use `{placeholders}`
+    filled by `context(log)`. A hard rule's failure is an error on each of its fields; a soft rule's
+    failure asks for confirmation in `confirm_field`."""
+
+    id: str
+    kind: str
+    fields: tuple[str, ...]
+    message: str
+    passes: Callable[[Any], bool]
+    applies: Callable[[Any], bool] = lambda log: True
+    context: Callable[[Any], dict] = lambda log: {}
+    confirm_field: str | None = None
+
+    def describe(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "fields": list(self.fields), "message": self.message,
+                "confirm_field": self.confirm_field}
+
+
+@dataclass
+class Findings:
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    soft_checks: list[dict] = field(default_factory=list)
+
+    def add_error(self, fields, message: str) -> None:
+        for name in fields:
+            messages = self.errors.setdefault(name, [])
+            if message not in messages:
+                messages.append(message)
+
+
+def run_rules(rules, log, findings: Findings | None = None) -> Findings:
+    findings = findings or Findings()
+    for rule in rules:
+        try:
+            if not rule.applies(log) or rule.passes(log):
+                continue
+            message = rule.message.format(**rule.context(log))
+        except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError):
+            # A rule that cannot be worked out on partial answers does not fire.
+            continue
+        if rule.kind == HARD:
+            findings.add_error(rule.fields, message)
+        else:
+            confirmed = getattr(log, rule.confirm_field, None) == 0 if rule.confirm_field else False
+            findings.soft_checks.append(
+                {"id": rule.id, "fields": list(rule.fields), "message": message, "confirmed": confirmed}
+            )
+    return findings
