@@ -20,6 +20,12 @@ UNFOLD = {
                 "items": [
                     {"title": "Home", "icon": "dashboard", "link": reverse_lazy("admin:index")},
                     {
+                        "title": "Lettings logs",
+                        "icon": "key",
+                        "link": reverse_lazy("admin:domain_lettingslog_changelist"),
+                        "permission": "admin_console.site.can_view_users",
+                    },
+                    {
                         "title": "Organisations",
                         "icon": "apartment",
                         "link": reverse_lazy("admin:domain_organisation_changelist"),

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
+from unfold.widgets import UnfoldAdminSelectWidget
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.logs import filters, layout
@@ -138,6 +139,13 @@ class LettingsLogAdmin(ConsoleModelAdmin):
         if "prevloc" in fields and not catalogue.question("prevloc").options:
             every = LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").order_by("name")
             fields["prevloc"].choices = [("", "Select an option")] + [(la.code, la.name) for la in every]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Relations are plain choice lists, limited per request by domain.access (see
+        # _limit_choices), without the admin's add/change/view buttons beside them.
+        if db_field.is_relation:
+            return db_field.formfield(required=False, widget=UnfoldAdminSelectWidget)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -66,7 +66,8 @@ def lettings_log_evaluate(log: LettingsLog) -> Outcome:
     _prepare_answers(log)
     cleared = engine.clear_hidden_answers(form, log)
     _derive_for(form)(log, log.loaded_values)
-    findings = Findings(errors=answer_errors(form, log))
+    shown = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
+    findings = Findings(errors=answer_errors(form, log, shown))
     run_rules(lettings_rules.rules_for(form.year), log, findings)
     evaluation = engine.evaluate(form, log, has_errors=bool(findings.errors))
     status = evaluation.status

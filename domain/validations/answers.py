@@ -45,15 +45,24 @@ def question_error(question: Question, value) -> str | None:
     return None
 
 
-def answer_errors(form: Form, log) -> dict[str, list[str]]:
+def answer_errors(form: Form, log, shown: set[str]) -> dict[str, list[str]]:
+    """Errors by field, for the questions the log is asked (others are cleared or derived). Where
+    several pages store one field (the vacancy reason of a first let or a re-let), an answer is fine
+    if any of their questions accepts it."""
     errors: dict[str, list[str]] = {}
+    by_field: dict[str, list[Question]] = {}
     for question in form.questions:
+        by_field.setdefault(question.field, []).append(question)
+    for field_name, questions in by_field.items():
+        question = questions[0]
+        if not shown & set(question.columns):
+            continue
         if question.type == CHECKBOX:
             for column in question.columns:
                 if getattr(log, column, None) not in (None, 0, 1):
                     errors.setdefault(column, []).append(f"{question.label}: tick the box or leave it empty.")
             continue
-        message = question_error(question, getattr(log, question.field, None))
-        if message and message not in errors.get(question.field, []):
-            errors.setdefault(question.field, []).append(message)
+        messages = [question_error(q, getattr(log, field_name, None)) for q in questions]
+        if messages and all(messages):
+            errors[field_name] = [messages[0]]
     return errors
