@@ -12,7 +12,7 @@ def general_needs_answers(owner, user, **overrides) -> dict:
         "tenancycode": "T-1001", "propcode": "P-2002", "declaration": 1,
         "first_time_property_let_as_social_housing": 0, "unitletas": 1, "rsnvac": 13,
         "address_line1": "1 Test Street", "town_or_city": "Sheffield", "postcode_full": "S1 2AB",
-        "la": "E08000019", "unittype_gn": 1, "wchair": 2, "beds": 2, "voiddate": date(2026, 5, 1),
+        "la": "E08000039", "unittype_gn": 1, "wchair": 2, "beds": 2, "voiddate": date(2026, 5, 1),
         "majorrepairs": 0,
         "joint": 2, "startertenancy": 2, "tenancy": 2,
         "hhmemb": 1, "age1_known": 0, "age1": 35, "sexrab1": "F", "gender_same_as_sex1": 1, "ethnic_group": 0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 from django.contrib import admin, messages
@@ -15,7 +16,7 @@ from unfold.widgets import UnfoldAdminSelectWidget
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.logs import filters, layout
-from admin_console.logs.forms import answer_display, fresh_form_class, log_form_class
+from admin_console.logs.forms import answer_display, log_form_class
 from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.forms import engine, registry
@@ -110,11 +111,13 @@ class LettingsLogAdmin(ConsoleModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         catalogue = self._catalogue(obj)
-        form_class = fresh_form_class(log_form_class(LettingsLog, catalogue, lettings_log_evaluate))
-        self._limit_choices(request, obj, form_class.base_fields, catalogue)
-        kwargs["form"] = form_class
+        kwargs["form"] = log_form_class(LettingsLog, catalogue, lettings_log_evaluate)
         kwargs["fields"] = None
-        return super().get_form(request, obj, change=change, **kwargs)
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        # The admin's form class shares field objects with the cached class: copy before limiting.
+        form_class.base_fields = copy.deepcopy(form_class.base_fields)
+        self._limit_choices(request, obj, form_class.base_fields, catalogue)
+        return form_class
 
     def _limit_choices(self, request, obj, fields, catalogue):
         user = request.user
@@ -197,7 +200,7 @@ class LettingsLogAdmin(ConsoleModelAdmin):
         if not log or not log.pk:
             return "Answer the setup questions and save to see each section's progress."
         outcome = lettings_log_evaluate(log)
-        url = reverse("admin:domain_lettingslog_check_answers", args=[log.pk])
+        url = reverse("admin:domain_lettingslog_answers", args=[log.pk])
         rows = format_html_join(
             "", '<li><a class="underline" href="{}#{}">{}</a>: <strong>{}</strong></li>',
             ((url, sub.id, sub.label, engine.SUBSECTION_STATUS_LABELS[outcome.subsections[sub.id]])
@@ -214,7 +217,7 @@ class LettingsLogAdmin(ConsoleModelAdmin):
 
     @action(description="Check answers", icon="fact_check", permissions=["check_answers"])
     def check_answers(self, request, object_id):
-        return redirect(reverse("admin:domain_lettingslog_check_answers", args=[object_id]))
+        return redirect(reverse("admin:domain_lettingslog_answers", args=[object_id]))
 
     @action(description="Delete log", icon="delete", permissions=["delete_log"])
     def delete_log(self, request, object_id):
@@ -241,8 +244,8 @@ class LettingsLogAdmin(ConsoleModelAdmin):
         return redirect(reverse("admin:domain_lettingslog_change", args=[log.pk]))
 
     def get_urls(self):
-        custom = [path("<path:object_id>/check-answers/", self.admin_site.admin_view(self.check_answers_view),
-                       name="domain_lettingslog_check_answers")]
+        custom = [path("<path:object_id>/answers/", self.admin_site.admin_view(self.check_answers_view),
+                       name="domain_lettingslog_answers")]
         return custom + super().get_urls()
 
     def check_answers_view(self, request, object_id):

@@ -3,7 +3,6 @@ the official labels and answer options, and the shared rules run in clean()."""
 
 from __future__ import annotations
 
-import copy
 from functools import lru_cache
 
 from django import forms
@@ -116,6 +115,12 @@ def log_form_class(model, catalogue: Form, evaluate) -> type[LogForm]:
         for name, field in question_form_fields(question).items():
             if name not in declared:
                 declared[name] = field
+            elif question.options and hasattr(declared[name], "choices"):
+                # Several pages ask this field with their own answers (ethnic background by group,
+                # vacancy reason for first lets and re-lets): offer them all; routing keeps them apart.
+                known = {str(code) for code, _ in declared[name].choices}
+                extra = [(o.code, o.label) for o in question.options if str(o.code) not in known]
+                declared[name].choices = list(declared[name].choices) + extra
         for column in question.columns:
             name = form_field_name(question, column)
             if name not in names:
@@ -126,13 +131,6 @@ def log_form_class(model, catalogue: Form, evaluate) -> type[LogForm]:
     attrs = {**declared, "Meta": meta, "catalogue": catalogue, "checkbox_columns": tuple(checkboxes),
              "evaluate": staticmethod(evaluate)}
     return type(f"{model.__name__}Form{catalogue.year}", (LogForm,), attrs)
-
-
-def fresh_form_class(form_class: type[LogForm]) -> type[LogForm]:
-    """A subclass whose fields may be changed for one request without touching the cached class."""
-    subclass = type(form_class.__name__, (form_class,), {})
-    subclass.base_fields = copy.deepcopy(form_class.base_fields)
-    return subclass
 
 
 def answer_display(question: Question, log) -> str:

@@ -30,10 +30,10 @@ def _js_value(value) -> str:
     return json.dumps(str(value))
 
 
-def _js_test(key: str, test) -> str:
-    if key.endswith("?"):
-        variable = f"window.coreConditions[{json.dumps(key)}]"
-        return f"({variable} === {json.dumps(test)})"
+def _js_test(key: str, test, on_page: set[str]) -> str:
+    if key not in on_page:
+        # A predicate or a value the form does not ask (like is_la_inferred): as last saved.
+        key = f"window.coreConditions[{json.dumps(key)}]"
     # An unticked checkbox is blank, a ticked one is 1, as the server stores them.
     blank = f"({key} === null || {key} === '' || {key} === undefined || {key} === false)"
     text = f"String({key} === true ? 1 : {key})"
@@ -53,13 +53,17 @@ def _js_test(key: str, test) -> str:
     return f"(!{blank} && {text} === {_js_value(test)})"
 
 
-def condition_to_js(condition: Condition) -> str:
+def condition_to_js(condition: Condition, on_page: set[str]) -> str:
     if condition.always:
         return "true"
     return " || ".join(
-        "(" + " && ".join(_js_test(key, test) for key, test in alternative) + ")"
+        "(" + " && ".join(_js_test(key, test, on_page) for key, test in alternative) + ")"
         for alternative in condition.alternatives
     )
+
+
+def page_field_names(form: Form) -> set[str]:
+    return {form_field_name(q, column) for q in form.questions if q.type != OUTPUT for column in q.columns}
 
 
 def _field_conditions(form: Form) -> dict[str, list[tuple[bool, Condition]]]:
@@ -79,10 +83,11 @@ def conditional_fields(form: Form) -> dict[str, str]:
     """Alpine.js expressions for unfold's conditional_fields, one per form field that is not always shown."""
     expressions = {}
     gate = f"window.coreConditions[{json.dumps(GATE)}]"
+    on_page = page_field_names(form)
     for name, alternatives in _field_conditions(form).items():
         parts = []
         for gated, condition in alternatives:
-            expression = condition_to_js(condition)
+            expression = condition_to_js(condition, on_page)
             parts.append(f"({gate} && ({expression}))" if gated else f"({expression})")
         combined = " || ".join(parts)
         if combined != "(true)":
@@ -108,19 +113,22 @@ def fieldsets(form: Form) -> list[tuple[str, dict]]:
 
 
 def server_conditions(form: Form, log) -> dict:
-    """The values of every named predicate the form uses, and whether setup is complete."""
+    """What conditions need beyond the answers on the page: every named predicate, each value the
+    form does not ask (is_la_inferred...), and whether setup is complete."""
     from domain.forms.conditions import value_of
 
-    names = {key for question in form.questions for key in _condition_keys(question) if key.endswith("?")}
+    on_page = page_field_names(form)
+    names = {key for question in form.questions for key in _condition_keys(question)}
     for subsection in form.subsections:
         for page in subsection.pages:
-            names |= {key for key in page.shown_when.fields() if key.endswith("?")}
+            names |= page.shown_when.fields()
     values = {}
-    for name in sorted(names):
+    for name in sorted(names - on_page):
         try:
-            values[name] = bool(value_of(log, name))
+            value = value_of(log, name)
         except (TypeError, ValueError, ArithmeticError, AttributeError):
-            values[name] = False
+            value = None
+        values[name] = bool(value) if name.endswith("?") else (value if isinstance(value, (int, str, bool)) else None)
     values[GATE] = engine.gate_open(form, log)
     return values
 
