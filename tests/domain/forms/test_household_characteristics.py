@@ -1,11 +1,11 @@
 import pytest
 
-from domain.forms.catalogue import INTERRUPTION, NUMERIC, RADIO, SELECT, TEXT
+from domain.forms.catalogue import INTERRUPTION, NUMERIC, SELECT, TEXT
 from domain.forms.y2026.lettings.household_characteristics import HOUSEHOLD_CHARACTERISTICS as SUB
 from domain.forms.y2026.lettings.household_characteristics import person_pages
 from domain.forms.y2026.lettings.nationalities import NATIONALITIES
 
-from .helpers import codes_and_labels, fields, log, page, question, shown
+from .helpers import codes_and_labels, fields, log, question, shown
 
 LEAD_FIELDS = ["hhmemb", "pregnancy_value_check", "net_income_value_check", "age1_known", "age1",
                "retirement_value_check", "sexrab1", "gender_same_as_sex1", "gender_description1", "ethnic_group",
