@@ -33,7 +33,11 @@ def test_option_codes():
         (20, "Other"), (47, "Tenant prefers not to say"), (28, "Don’t know")]
     assert question(SUB, "previous_housing_situation", "prevten").codes == [
         30, 32, 31, 33, 40, 35, 38, 6, 27, 26, 3, 28, 39, 14, 7, 10, 29, 18, 19, 21, 13, 24, 37, 23, 9, 4, 25]
-    assert question(SUB, "previous_housing_situation_renewal", "prevten").codes == [35, 38, 6]
+    assert codes_and_labels(question(SUB, "previous_housing_situation_renewal", "prevten")) == [
+        (35, "Extra care housing"), (38, "Older people’s housing for tenants with low support needs"),
+        (6, "Other supported housing")]
+    assert question(SUB, "previous_housing_situation", "prevten").label_for(39) == (
+        "Sofa surfing (moving regularly between family or friends, no permanent bed)")
     assert codes_and_labels(question(SUB, "homelessness", "homeless")) == [
         (11, "Yes - assessed by a local authority as homeless"), (1, "No")]
     assert question(SUB, "referral_register_la", "referral_register").codes == [1, 2, 3, 4]
