@@ -11,6 +11,12 @@ Roles (spec: organisations-and-access §7):
   users;
 - data provider: their organisation read-only, and their own account.
 A user with no role (a data protection officer only) and a deactivated or deleted user may do nothing.
+
+Schemes and locations (schemes spec §5): a user has "rights over a scheme" when its owner is their
+organisation, one of their organisation's stock owners, or an organisation their organisation absorbed
+with a merge date on or after E. Support change every scheme, statisticians read every scheme,
+coordinators change schemes they have rights over (only name, confidentiality and owner once the
+scheme is confirmed), providers read them.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from __future__ import annotations
 from django.db.models import Model, Q, QuerySet
 from guardian.shortcuts import get_objects_for_user
 
-from domain.models import Organisation, OrganisationRelationship, Role, User
+from domain.collection import editable_start
+from domain.models import Location, Organisation, OrganisationRelationship, Role, Scheme, User
 
 # Fields each role may edit on an organisation (spec §1.5); support may also create organisations.
 COORDINATOR_ORGANISATION_FIELDS = ("address_line1", "address_line2", "postcode", "phone", "rent_periods")
@@ -30,6 +37,14 @@ SUPPORT_ORGANISATION_FIELDS = COORDINATOR_ORGANISATION_FIELDS + (
 )
 # Set at creation only, then shown read-only.
 ORGANISATION_CREATE_ONLY_FIELDS = ("provider_type", "holds_own_stock", "housing_registration_no")
+
+SCHEME_ANSWER_FIELDS = (
+    "service_name", "sensitive", "scheme_type", "registered_under_care_act", "owning_organisation",
+    "arrangement_type", "primary_client_group", "has_other_client_group", "secondary_client_group",
+    "support_type", "intended_stay", "confirmed",
+)
+CONFIRMED_SCHEME_COORDINATOR_FIELDS = ("service_name", "sensitive", "owning_organisation")
+LOCATION_ANSWER_FIELDS = ("postcode", "local_authority", "name", "units", "type_of_unit", "mobility_type", "startdate")
 
 USER_SELF_FIELDS = ("name", "email", "phone", "phone_extension")
 USER_COORDINATOR_FIELDS = USER_SELF_FIELDS + ("role", "is_dpo", "is_key_contact", "is_active")
@@ -260,3 +275,151 @@ def can_view_reference_data(user) -> bool:
 def can_use_operations(user) -> bool:
     """Background jobs, login lockouts, history of other apps: support only."""
     return is_support(user)
+
+
+# --- schemes and locations ---------------------------------------------------------------------
+
+
+def _recently_absorbed(user) -> QuerySet[Organisation]:
+    """Organisations merged into the user's organisation on or after E: their schemes stay the
+    absorbing organisation's to see and look after."""
+    return Organisation.objects.filter(absorbing_organisation_id=user.organisation_id).filter(
+        Q(merge_date__isnull=True) | Q(merge_date__gte=editable_start())
+    )
+
+
+def scheme_owner_scope_ids(user) -> list[int]:
+    """Owners of the schemes a non-support user has rights over: their organisation, its stock
+    owners and the organisations it recently absorbed."""
+    if not is_console_user(user):
+        return []
+    stock_owners = OrganisationRelationship.objects.filter(managing_agent_id=user.organisation_id)
+    return list(
+        {
+            user.organisation_id,
+            *stock_owners.values_list("stock_owner_id", flat=True),
+            *_recently_absorbed(user).values_list("pk", flat=True),
+        }
+    )
+
+
+def _live_schemes() -> QuerySet[Scheme]:
+    return Scheme.objects.filter(discarded_at__isnull=True)
+
+
+def visible_schemes(user) -> QuerySet[Scheme]:
+    if not is_console_user(user):
+        return _live_schemes().none()
+    if sees_everything(user):
+        return _live_schemes()
+    return _live_schemes().filter(
+        Q(owning_organisation_id__in=scheme_owner_scope_ids(user)) | Q(pk__in=_granted(user, "view", Scheme))
+    )
+
+
+def can_view_scheme(user, scheme: Scheme) -> bool:
+    return visible_schemes(user).filter(pk=scheme.pk).exists()
+
+
+def changeable_schemes(user) -> QuerySet[Scheme]:
+    """Schemes whose answers, locations and availability the user may change."""
+    if is_support(user):
+        return _live_schemes()
+    if is_coordinator(user):
+        return _live_schemes().filter(owning_organisation_id__in=scheme_owner_scope_ids(user))
+    return _live_schemes().none()
+
+
+def can_change_scheme(user, scheme: Scheme | None = None) -> bool:
+    if scheme is None:
+        return is_support(user) or is_coordinator(user)
+    return changeable_schemes(user).filter(pk=scheme.pk).exists()
+
+
+def can_add_scheme(user) -> bool:
+    return is_support(user) or (is_coordinator(user) and scheme_owner_choices(user).exists())
+
+
+def can_change_scheme_availability(user, scheme: Scheme) -> bool:
+    """Deactivating and reactivating a scheme or its locations: only while its owner is active."""
+    owner = scheme.owning_organisation
+    return owner.active and not owner.discarded_at and can_change_scheme(user, scheme)
+
+
+def scheme_editable_fields(user, scheme: Scheme | None) -> tuple[str, ...]:
+    if scheme is None:
+        return SCHEME_ANSWER_FIELDS if can_add_scheme(user) else ()
+    if not can_change_scheme(user, scheme):
+        return ()
+    if scheme.confirmed and not is_support(user):
+        return CONFIRMED_SCHEME_COORDINATOR_FIELDS
+    return SCHEME_ANSWER_FIELDS
+
+
+def scheme_owner_choices(user) -> QuerySet[Organisation]:
+    """Organisations that may own a scheme the user creates or edits: support any active
+    stock-holding organisation; a coordinator their own (if it holds stock), its stock owners and
+    organisations it recently absorbed that hold stock."""
+    holders = Organisation.objects.filter(discarded_at__isnull=True, holds_own_stock=True)
+    if is_support(user):
+        return holders.filter(active=True)
+    if not is_coordinator(user):
+        return holders.none()
+    e = editable_start()
+    current = Q(active=True, merge_date__isnull=True) | Q(merge_date__gte=e)
+    return holders.filter(current, pk__in=scheme_owner_scope_ids(user))
+
+
+def scheme_owner_filter_choices(user) -> QuerySet[Organisation]:
+    """Organisations the scheme list may be filtered by."""
+    if sees_everything(user):
+        return Organisation.objects.filter(discarded_at__isnull=True)
+    return Organisation.objects.filter(pk__in=scheme_owner_scope_ids(user))
+
+
+def can_see_schemes_menu(user) -> bool:
+    """Schemes are in the navigation of support and statisticians, and of users whose organisation
+    holds stock or has stock owners."""
+    if sees_everything(user):
+        return True
+    if not is_console_user(user):
+        return False
+    return user.organisation.holds_own_stock or OrganisationRelationship.objects.filter(
+        managing_agent_id=user.organisation_id
+    ).exists()
+
+
+def visible_locations(user) -> QuerySet[Location]:
+    return Location.objects.filter(discarded_at__isnull=True, scheme__in=visible_schemes(user).values("pk"))
+
+
+def can_view_location(user, location: Location) -> bool:
+    return visible_locations(user).filter(pk=location.pk).exists()
+
+
+def can_change_location(user, location: Location | None = None) -> bool:
+    if location is None:
+        return can_change_scheme(user)
+    return can_change_scheme(user, location.scheme)
+
+
+def location_editable_fields(user, location: Location | None, scheme: Scheme | None = None) -> tuple[str, ...]:
+    """A coordinator adds and completes locations; once complete, only support change its details."""
+    scheme = location.scheme if location is not None and location.scheme_id else scheme
+    if scheme is None:
+        return LOCATION_ANSWER_FIELDS if can_add_scheme(user) else ()
+    if not can_change_scheme(user, scheme):
+        return ()
+    if location is not None and location.pk and location.confirmed and not is_support(user):
+        return ()
+    return LOCATION_ANSWER_FIELDS
+
+
+def can_delete_schemes(user) -> bool:
+    """Deleting is for support, and only what is not in use (checked by the service)."""
+    return is_support(user)
+
+
+def downloadable_schemes(user) -> QuerySet[Scheme]:
+    """Schemes a user may download: exactly those they may see."""
+    return visible_schemes(user)
