@@ -11,7 +11,7 @@ from unfold.widgets import UnfoldAdminDateWidget, UnfoldAdminRadioSelectWidget, 
 
 from domain import access
 from domain.collection import editable_start, today
-from domain.models import LocalAuthority, Location, Scheme
+from domain.models import LocalAuthority, Location, Organisation, Scheme
 from domain.models.schemes import (
     OFFERED_ARRANGEMENT_TYPES,
     OFFERED_CLIENT_GROUPS,
@@ -23,6 +23,7 @@ from domain.models.schemes import (
 )
 from domain.postcodes import normalise_postcode
 from domain.schemes_status import format_date
+from domain.selectors.schemes import count_logs_affected_by_deactivation
 from domain.services.scheme_availability import deactivation_errors, is_deactivated_or_deactivating
 from domain.services.schemes import (
     local_authority_choices,
@@ -70,6 +71,9 @@ class SchemeForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         limit_choices(self)
+        owner = self.fields.get("owning_organisation")
+        if owner is not None and self.instance.owning_organisation_id:  # keep the current owner choosable
+            owner.queryset = (owner.queryset | Organisation.objects.filter(pk=self.instance.owning_organisation_id)).distinct()
         field = self.fields.get("arrangement_type")
         if field is not None and user is not None and not access.is_support(user):
             field.choices = [
@@ -175,6 +179,12 @@ class LocationForm(forms.ModelForm):
         if day and location.pk:
             for message in deactivation_errors(location, day):
                 self.add_error("deactivate_from", message)
+            if not self.errors.get("deactivate_from") and count_logs_affected_by_deactivation(location, day):
+                self.add_error(
+                    "deactivate_from",
+                    "This deactivation affects existing logs. Use the location's Deactivate button to review them "
+                    "and confirm.",
+                )
         return cleaned
 
 
