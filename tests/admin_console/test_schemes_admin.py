@@ -207,3 +207,21 @@ def test_location_list_searches_across_schemes(client_for, support, org):
     make_location(make_scheme(org), postcode="S70 2TA", name="Barn")
     page = client_for(support).get(reverse("admin:domain_location_changelist"), {"q": "ls1 4"}).content.decode()
     assert "LS1 4AP" in page and "S70 2TA" not in page
+
+
+@pytest.mark.parametrize("who", ["support", "coordinator", "provider", "statistician"])
+def test_every_scheme_page_opens_for_each_role(request, client_for, who, org, barnsley):
+    user = request.getfixturevalue(who)
+    scheme = make_scheme(org)
+    location = make_location(scheme)
+    client = client_for(user)
+    urls = [reverse("admin:domain_scheme_changelist"), reverse("admin:domain_location_changelist"),
+            reverse("admin:domain_scheme_change", args=[scheme.pk]),
+            reverse("admin:domain_location_change", args=[location.pk]),
+            reverse("admin:domain_scheme_history", args=[scheme.pk])]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert scheme.service_name in response.content.decode() or "S70 2TA" in response.content.decode()
+    add = client.get(reverse("admin:domain_scheme_add"))
+    assert add.status_code == (200 if who in ("support", "coordinator") else 403)
