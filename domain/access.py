@@ -11,12 +11,7 @@ Roles (spec: organisations-and-access §7):
   users;
 - data provider: their organisation read-only, and their own account.
 A user with no role (a data protection officer only) and a deactivated or deleted user may do nothing.
-
-Schemes and locations (schemes spec §5): a user has "rights over a scheme" when its owner is their
-organisation, one of their organisation's stock owners, or an organisation their organisation absorbed
-with a merge date on or after E. Support change every scheme, statisticians read every scheme,
-coordinators change schemes they have rights over (only name, confidentiality and owner once the
-scheme is confirmed), providers read them.
+Schemes and locations: see the schemes section below (schemes spec §5).
 """
 
 from __future__ import annotations
@@ -38,11 +33,9 @@ SUPPORT_ORGANISATION_FIELDS = COORDINATOR_ORGANISATION_FIELDS + (
 # Set at creation only, then shown read-only.
 ORGANISATION_CREATE_ONLY_FIELDS = ("provider_type", "holds_own_stock", "housing_registration_no")
 
-SCHEME_ANSWER_FIELDS = (
-    "service_name", "sensitive", "scheme_type", "registered_under_care_act", "owning_organisation",
-    "arrangement_type", "primary_client_group", "has_other_client_group", "secondary_client_group",
-    "support_type", "intended_stay", "confirmed",
-)
+SCHEME_ANSWER_FIELDS = ("service_name", "sensitive", "scheme_type", "registered_under_care_act", "owning_organisation",
+                        "arrangement_type", "primary_client_group", "has_other_client_group",
+                        "secondary_client_group", "support_type", "intended_stay", "confirmed")
 CONFIRMED_SCHEME_COORDINATOR_FIELDS = ("service_name", "sensitive", "owning_organisation")
 LOCATION_ANSWER_FIELDS = ("postcode", "local_authority", "name", "units", "type_of_unit", "mobility_type", "startdate")
 
@@ -278,41 +271,34 @@ def can_use_operations(user) -> bool:
 
 
 # --- schemes and locations ---------------------------------------------------------------------
+# "Rights over a scheme": its owner is the user's organisation, one of its stock owners, or one it
+# absorbed on or after E. Support change all, statisticians read all, coordinators change those they
+# have rights over (name, confidentiality and owner only once confirmed), providers read them.
 
 
 def _recently_absorbed(user) -> QuerySet[Organisation]:
-    """Organisations merged into the user's organisation on or after E: their schemes stay the
-    absorbing organisation's to see and look after."""
+    """Organisations merged into the user's organisation on or after E (their schemes stay in view)."""
     return Organisation.objects.filter(absorbing_organisation_id=user.organisation_id).filter(
         Q(merge_date__isnull=True) | Q(merge_date__gte=editable_start())
     )
 
 
 def scheme_owner_scope_ids(user) -> list[int]:
-    """Owners of the schemes a non-support user has rights over: their organisation, its stock
-    owners and the organisations it recently absorbed."""
+    """Owners of the schemes a non-support user has rights over."""
     if not is_console_user(user):
         return []
     stock_owners = OrganisationRelationship.objects.filter(managing_agent_id=user.organisation_id)
-    return list(
-        {
-            user.organisation_id,
-            *stock_owners.values_list("stock_owner_id", flat=True),
-            *_recently_absorbed(user).values_list("pk", flat=True),
-        }
-    )
-
-
-def _live_schemes() -> QuerySet[Scheme]:
-    return Scheme.objects.filter(discarded_at__isnull=True)
+    owners = stock_owners.values_list("stock_owner_id", flat=True)
+    return list({user.organisation_id, *owners, *_recently_absorbed(user).values_list("pk", flat=True)})
 
 
 def visible_schemes(user) -> QuerySet[Scheme]:
+    live = Scheme.objects.filter(discarded_at__isnull=True)
     if not is_console_user(user):
-        return _live_schemes().none()
+        return live.none()
     if sees_everything(user):
-        return _live_schemes()
-    return _live_schemes().filter(
+        return live
+    return live.filter(
         Q(owning_organisation_id__in=scheme_owner_scope_ids(user)) | Q(pk__in=_granted(user, "view", Scheme))
     )
 
@@ -323,11 +309,12 @@ def can_view_scheme(user, scheme: Scheme) -> bool:
 
 def changeable_schemes(user) -> QuerySet[Scheme]:
     """Schemes whose answers, locations and availability the user may change."""
+    live = Scheme.objects.filter(discarded_at__isnull=True)
     if is_support(user):
-        return _live_schemes()
+        return live
     if is_coordinator(user):
-        return _live_schemes().filter(owning_organisation_id__in=scheme_owner_scope_ids(user))
-    return _live_schemes().none()
+        return live.filter(owning_organisation_id__in=scheme_owner_scope_ids(user))
+    return live.none()
 
 
 def can_change_scheme(user, scheme: Scheme | None = None) -> bool:
@@ -343,7 +330,7 @@ def can_add_scheme(user) -> bool:
 def can_change_scheme_availability(user, scheme: Scheme) -> bool:
     """Deactivating and reactivating a scheme or its locations: only while its owner is active."""
     owner = scheme.owning_organisation
-    return owner.active and not owner.discarded_at and can_change_scheme(user, scheme)
+    return bool(owner.active and not owner.discarded_at) and can_change_scheme(user, scheme)
 
 
 def scheme_editable_fields(user, scheme: Scheme | None) -> tuple[str, ...]:
@@ -365,13 +352,11 @@ def scheme_owner_choices(user) -> QuerySet[Organisation]:
         return holders.filter(active=True)
     if not is_coordinator(user):
         return holders.none()
-    e = editable_start()
-    current = Q(active=True, merge_date__isnull=True) | Q(merge_date__gte=e)
+    current = Q(active=True, merge_date__isnull=True) | Q(merge_date__gte=editable_start())
     return holders.filter(current, pk__in=scheme_owner_scope_ids(user))
 
 
 def scheme_owner_filter_choices(user) -> QuerySet[Organisation]:
-    """Organisations the scheme list may be filtered by."""
     if sees_everything(user):
         return Organisation.objects.filter(discarded_at__isnull=True)
     return Organisation.objects.filter(pk__in=scheme_owner_scope_ids(user))
@@ -382,11 +367,8 @@ def can_see_schemes_menu(user) -> bool:
     holds stock or has stock owners."""
     if sees_everything(user):
         return True
-    if not is_console_user(user):
-        return False
-    return user.organisation.holds_own_stock or OrganisationRelationship.objects.filter(
-        managing_agent_id=user.organisation_id
-    ).exists()
+    stock_owners = OrganisationRelationship.objects.filter(managing_agent_id=getattr(user, "organisation_id", None))
+    return is_console_user(user) and (user.organisation.holds_own_stock or stock_owners.exists())
 
 
 def visible_locations(user) -> QuerySet[Location]:
@@ -398,9 +380,7 @@ def can_view_location(user, location: Location) -> bool:
 
 
 def can_change_location(user, location: Location | None = None) -> bool:
-    if location is None:
-        return can_change_scheme(user)
-    return can_change_scheme(user, location.scheme)
+    return can_change_scheme(user, location.scheme if location else None)
 
 
 def location_editable_fields(user, location: Location | None, scheme: Scheme | None = None) -> tuple[str, ...]:
@@ -415,11 +395,5 @@ def location_editable_fields(user, location: Location | None, scheme: Scheme | N
     return LOCATION_ANSWER_FIELDS
 
 
-def can_delete_schemes(user) -> bool:
-    """Deleting is for support, and only what is not in use (checked by the service)."""
-    return is_support(user)
-
-
 def downloadable_schemes(user) -> QuerySet[Scheme]:
-    """Schemes a user may download: exactly those they may see."""
-    return visible_schemes(user)
+    return visible_schemes(user)  # downloads hold exactly what the user may see
