@@ -38,7 +38,7 @@ STATUS_COLOURS = {
     ResourceStatus.DEACTIVATING_SOON.label: "warning",
     ResourceStatus.ACTIVATING_SOON.label: "info",
     ResourceStatus.REACTIVATING_SOON.label: "info",
-    ResourceStatus.DEACTIVATED.label: "primary",
+    ResourceStatus.DEACTIVATED.label: "default",  # grey: any name unfold does not colour
     ResourceStatus.DELETED.label: "danger",
 }
 # The statuses lists can be filtered by, in the order offered.
