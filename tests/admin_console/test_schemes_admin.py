@@ -225,3 +225,19 @@ def test_every_scheme_page_opens_for_each_role(request, client_for, who, org, ba
         assert scheme.service_name in response.content.decode() or "S70 2TA" in response.content.decode()
     add = client.get(reverse("admin:domain_scheme_add"))
     assert add.status_code == (200 if who in ("support", "coordinator") else 403)
+
+
+def test_location_deactivate_confirm_then_reactivate(client_for, coordinator, org):
+    location = make_location(make_scheme(org))
+    client = client_for(coordinator)
+    day = today() + timedelta(days=20)
+    deactivate = reverse("admin:domain_location_deactivate", args=[location.pk])
+    page = client.post(deactivate, {"when": "other", "day": day.isoformat()}).content.decode()
+    assert "This change will affect 0 logs and 0 locations." in page
+    client.post(deactivate, {"when": "other", "day": day.isoformat(), "confirm": "1"})
+    reactivate = reverse("admin:domain_location_reactivate", args=[location.pk])
+    page = client.post(reactivate, {"when": "other", "day": (day - timedelta(days=1)).isoformat()}).content.decode()
+    assert "The reactivation date must be on or after the deactivation date" in page
+    client.post(reactivate, {"when": "other", "day": (day + timedelta(days=10)).isoformat()})
+    period = LocationDeactivationPeriod.objects.get()
+    assert (period.deactivation_date, period.reactivation_date) == (day, day + timedelta(days=10))
