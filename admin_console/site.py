@@ -33,3 +33,7 @@ def can_view_relationships(request) -> bool:
 
 def can_view_reference_data(request) -> bool:
     return access.can_view_reference_data(request.user)
+
+
+def can_view_schemes(request) -> bool:
+    return access.can_see_schemes_menu(request.user)

@@ -44,6 +44,18 @@ UNFOLD = {
                         "permission": "admin_console.site.can_view_relationships",
                     },
                     {
+                        "title": "Schemes",
+                        "icon": "holiday_village",
+                        "link": reverse_lazy("admin:domain_scheme_changelist"),
+                        "permission": "admin_console.site.can_view_schemes",
+                    },
+                    {
+                        "title": "Locations",
+                        "icon": "location_on",
+                        "link": reverse_lazy("admin:domain_location_changelist"),
+                        "permission": "admin_console.site.can_view_schemes",
+                    },
+                    {
                         "title": "Users",
                         "icon": "group",
                         "link": reverse_lazy("admin:domain_user_changelist"),

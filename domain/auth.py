@@ -8,7 +8,15 @@ after this one, adds explicit per-object grants.
 from django.contrib.auth.backends import AllowAllUsersModelBackend
 
 from domain import access
-from domain.models import Organisation, OrganisationRelationship, User
+from domain.models import (
+    Location,
+    LocationDeactivationPeriod,
+    Organisation,
+    OrganisationRelationship,
+    Scheme,
+    SchemeDeactivationPeriod,
+    User,
+)
 from domain.models.users import normalise_email
 
 
@@ -44,7 +52,40 @@ def _user_rule(user, action, obj):
     return False  # users are deactivated, never deleted from the console
 
 
+def _scheme_rule(user, action, obj):
+    if action == "view":
+        return access.can_view_scheme(user, obj) if obj else access.can_see_schemes_menu(user)
+    if action == "change":
+        return access.can_change_scheme(user, obj)
+    if action == "add":
+        return access.can_add_scheme(user)
+    return False  # schemes are soft-deleted by support through a service, never deleted outright
+
+
+def _location_rule(user, action, obj):
+    if action == "view":
+        return access.can_view_location(user, obj) if obj else access.can_see_schemes_menu(user)
+    if action in ("change", "add"):
+        return access.can_change_location(user, obj)
+    return False
+
+
+def _deactivation_period_rule(user, action, obj):
+    """Periods belong to their scheme or location: seen with it, changed only through its
+    deactivate and reactivate actions."""
+    if action != "view":
+        return False
+    if obj is None:
+        return access.can_see_schemes_menu(user)
+    resource = getattr(obj, "scheme", None) or obj.location
+    return _scheme_rule(user, "view", resource) if isinstance(resource, Scheme) else _location_rule(user, "view", resource)
+
+
 RULES = {
+    Scheme._meta.model_name: _scheme_rule,
+    Location._meta.model_name: _location_rule,
+    SchemeDeactivationPeriod._meta.model_name: _deactivation_period_rule,
+    LocationDeactivationPeriod._meta.model_name: _deactivation_period_rule,
     Organisation._meta.model_name: _organisation_rule,
     OrganisationRelationship._meta.model_name: _relationship_rule,
     User._meta.model_name: _user_rule,

@@ -1,4 +1,4 @@
-"""UK postcodes: the pattern the service accepts, and the form it stores them in."""
+"""UK postcodes: the format the service accepts, and the one spelling it stores ("AA1 1AA")."""
 
 import re
 
@@ -7,18 +7,23 @@ POSTCODE_PATTERN = re.compile(
     r"|BFPO ?[0-9]{1,4}|(KY[0-9]|MSR|VG|AI)[ -]?[0-9]{4}|[A-Z]{2} ?[0-9]{2}|GE ?CX|GIR ?0A{2}|SAN ?TA1)$",
     re.IGNORECASE,
 )
+INWARD_CODE = re.compile(r"[0-9][A-Z]{2}$")
+
+
+def compact_postcode(value: str | None) -> str:
+    """The postcode without spaces, upper-case, as searches compare it."""
+    return "".join((value or "").split()).upper()
 
 
 def is_valid_postcode(value: str | None) -> bool:
-    return bool(value) and bool(POSTCODE_PATTERN.match(value.strip()))
+    return bool(POSTCODE_PATTERN.match(compact_postcode(value)))
 
 
 def normalise_postcode(value: str | None) -> str:
-    """Upper case with one space before the inward code ("sw1a2aa" -> "SW1A 2AA"). A value that is
-    not a postcode is returned trimmed and upper-cased, so the error shows what was entered."""
-    compact = "".join((value or "").split()).upper()
-    if not compact:
+    """Upper case with one space before the inward code ("sw1a2aa" -> "SW1A 2AA"); "" if the value
+    is not a UK postcode (callers keep what was entered when they need to show it in an error)."""
+    compact = compact_postcode(value)
+    if not POSTCODE_PATTERN.match(compact):
         return ""
-    if is_valid_postcode(compact) and len(compact) >= 5 and compact[-3].isdigit():
-        return f"{compact[:-3]} {compact[-3:]}"
-    return (value or "").strip().upper()
+    inward = INWARD_CODE.search(compact)
+    return f"{compact[:inward.start()]} {inward.group()}" if inward and inward.start() > 0 else compact

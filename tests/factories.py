@@ -36,3 +36,42 @@ def make_user(organisation=None, role=Role.DATA_PROVIDER, **fields) -> User:
 
 def relate(stock_owner: Organisation, managing_agent: Organisation) -> OrganisationRelationship:
     return OrganisationRelationship.objects.create(stock_owner=stock_owner, managing_agent=managing_agent)
+
+
+def make_local_authority(code="E08000038", name="Barnsley", start_date="2025-04-01", **fields):
+    from domain.models import LocalAuthority
+
+    authority, _ = LocalAuthority.objects.get_or_create(
+        code=code, defaults={"name": name, "start_date": start_date, **fields}
+    )
+    return authority
+
+
+def make_scheme(owner=None, **fields):
+    """A confirmed scheme with every answer given (no locations yet, so still incomplete)."""
+    from domain.models import Scheme
+
+    n = next(_sequence)
+    fields.setdefault("service_name", f"Test scheme {n}")
+    fields.setdefault("scheme_type", 7)
+    fields.setdefault("registered_under_care_act", 1)
+    fields.setdefault("arrangement_type", "D")
+    fields.setdefault("primary_client_group", "M")
+    fields.setdefault("has_other_client_group", 0)
+    fields.setdefault("support_type", 2)
+    fields.setdefault("intended_stay", "P")
+    fields.setdefault("confirmed", True)
+    return Scheme.objects.create(owning_organisation=owner or make_organisation(), **fields)
+
+
+def make_location(scheme, **fields):
+    """A complete location of a scheme."""
+    from domain.models import Location
+
+    fields.setdefault("postcode", "S70 2TA")
+    fields.setdefault("location_code", "E08000038")
+    fields.setdefault("location_admin_district", "Barnsley")
+    fields.setdefault("units", 5)
+    fields.setdefault("type_of_unit", 1)
+    fields.setdefault("mobility_type", "N")
+    return Location.objects.create(scheme=scheme, **fields)

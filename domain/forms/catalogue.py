@@ -6,7 +6,7 @@ upload columns, CSV and XML exports, `describe_form`) reads it, so a question is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Iterable
 

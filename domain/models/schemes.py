@@ -97,7 +97,35 @@ OFFERED_INTENDED_STAYS = [IntendedStay.VERY_SHORT, IntendedStay.SHORT, IntendedS
 OFFERED_MOBILITY_TYPES = [MobilityType.WHEELCHAIR, MobilityType.ADAPTED, MobilityType.NONE]
 
 
-class Scheme(TimestampedModel):
+class StatusMixin:
+    """Status and availability, answered by domain.schemes_status (imported late: it reads models)."""
+
+    def status_at(self, on=None):
+        from domain import schemes_status
+        from domain.collection import today
+
+        return schemes_status.status_at(self, on or today())
+
+    def displayed_status(self, on=None):
+        from domain import schemes_status
+        from domain.collection import today
+
+        return schemes_status.displayed_status(self, on or today())
+
+    @property
+    def available_from(self):
+        from domain import schemes_status
+
+        return schemes_status.available_from(self)
+
+    @property
+    def availability(self) -> str:
+        from domain import schemes_status
+
+        return schemes_status.availability_text(self)
+
+
+class Scheme(StatusMixin, TimestampedModel):
     service_name = models.CharField("scheme name", max_length=255, blank=True)
     sensitive = models.PositiveSmallIntegerField(
         "confidential information", choices=[(0, "No"), (1, "Yes")], default=0
@@ -141,7 +169,7 @@ class Scheme(TimestampedModel):
         return f"{SCHEME_CODE_PREFIX}{self.pk}"
 
 
-class Location(TimestampedModel):
+class Location(StatusMixin, TimestampedModel):
     scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="locations")
     postcode = models.CharField(max_length=8, blank=True)
     location_admin_district = models.CharField("local authority", max_length=255, blank=True)
@@ -172,6 +200,16 @@ class Location(TimestampedModel):
     def code(self) -> str:
         """Location codes are plain integers."""
         return str(self.pk)
+
+    def save(self, *args, **kwargs):
+        # Completeness is derived, never answered, so it is worked out again whatever the path of the save.
+        from domain.schemes_status import location_is_complete
+
+        self.confirmed = location_is_complete(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "confirmed"}
+        super().save(*args, **kwargs)
 
 
 class DeactivationPeriod(models.Model):

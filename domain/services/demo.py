@@ -6,7 +6,20 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from domain.models import Organisation, OrganisationRelationship, ProfitStatus, ProviderType, Role, User
+from datetime import date
+
+from domain.models import (
+    LocalAuthority,
+    Location,
+    LocationDeactivationPeriod,
+    Organisation,
+    OrganisationRelationship,
+    ProfitStatus,
+    ProviderType,
+    Role,
+    Scheme,
+    User,
+)
 
 DEMO_PASSWORD = "core-demo-2026"
 
@@ -43,6 +56,53 @@ USERS = [
 ]
 
 
+SCHEMES = [
+    # owner, name, scheme type, CQC, arrangement, primary group, support, stay
+    ("Greenfield Housing Association", "Greenfield Older Persons Court", 7, 1, "D", "M", 3, "P"),
+    ("Greenfield Housing Association", "Greenfield Young People's Foyer", 4, 1, "V", "Q", 2, "M"),
+    ("Barnsley Metropolitan Borough Council", "Barnsley Direct Access Hostel", 5, 2, "O", "N", 4, "V"),
+]
+LOCATIONS = [
+    # scheme, postcode, name, units, type of unit, mobility, local authority (code, name), deactivated on
+    ("Greenfield Older Persons Court", "S70 2TA", "Court House", 24, 1, "A", ("E08000038", "Barnsley"), None),
+    ("Greenfield Older Persons Court", "S70 2TB", "Garden Bungalows", 6, 6, "W", ("E08000038", "Barnsley"), None),
+    ("Greenfield Older Persons Court", "S70 3AA", "Old Annexe", 4, 3, "N", ("E08000038", "Barnsley"), date(2026, 4, 1)),
+    ("Greenfield Young People's Foyer", "LS1 4AP", "Foyer Central", 30, 2, "N", ("E08000035", "Leeds"), None),
+    ("Greenfield Young People's Foyer", "LS2 7EE", "Foyer East", 12, 4, "N", ("E08000035", "Leeds"), None),
+    ("Barnsley Direct Access Hostel", "S70 1AA", "Market Street Hostel", 18, 4, "N", ("E08000038", "Barnsley"), None),
+    ("Barnsley Direct Access Hostel", "S71 1BB", "Station Road", 8, 3, "A", ("E08000038", "Barnsley"), None),
+]
+
+
+def _demo_schemes(orgs) -> None:
+    """Schemes owned by Greenfield and Barnsley, each with several complete locations; one location
+    deactivated. Matched by name, so re-running updates rather than duplicates."""
+    schemes = {}
+    for owner, name, scheme_type, cqc, arrangement, group, support, stay in SCHEMES:
+        schemes[name], _ = Scheme.objects.update_or_create(
+            service_name=name,
+            owning_organisation=orgs[owner],
+            defaults={
+                "scheme_type": scheme_type, "registered_under_care_act": cqc, "arrangement_type": arrangement,
+                "primary_client_group": group, "has_other_client_group": 0, "support_type": support,
+                "intended_stay": stay, "confirmed": True, "startdate": date(2025, 4, 1),
+            },
+        )
+    for scheme, postcode, name, units, unit_type, mobility, (la_code, la_name), deactivated in LOCATIONS:
+        authority = LocalAuthority.objects.filter(code=la_code).first()
+        location, _ = Location.objects.update_or_create(
+            scheme=schemes[scheme],
+            postcode=postcode,
+            defaults={
+                "name": name, "units": units, "type_of_unit": unit_type, "mobility_type": mobility,
+                "location_code": la_code, "location_admin_district": authority.name if authority else la_name,
+                "startdate": date(2025, 4, 1),
+            },
+        )
+        if deactivated:
+            LocationDeactivationPeriod.objects.get_or_create(location=location, deactivation_date=deactivated)
+
+
 @dataclass(frozen=True)
 class DemoLogin:
     email: str
@@ -70,6 +130,7 @@ def demo_seed() -> list[DemoLogin]:
         )
     for owner, agent in RELATIONSHIPS:
         OrganisationRelationship.objects.get_or_create(stock_owner=orgs[owner], managing_agent=orgs[agent])
+    _demo_schemes(orgs)
     logins = []
     for email, name, org, role, dpo, key_contact in USERS:
         user, _ = User.objects.update_or_create(

@@ -57,7 +57,8 @@ def _prepare_answers(log: LettingsLog) -> None:
     if log.scheme_id and log.owning_organisation_id and log.scheme.owning_organisation_id != log.owning_organisation_id:
         log.scheme, log.location = None, None
     for name in ("postcode_full", "ppostcode_full"):
-        setattr(log, name, normalise_postcode(getattr(log, name, "")))
+        entered = getattr(log, name, "") or ""
+        setattr(log, name, normalise_postcode(entered) or entered.strip().upper())
 
 
 def lettings_log_evaluate(log: LettingsLog) -> Outcome:

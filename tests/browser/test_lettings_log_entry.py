@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from domain.models import LettingsLog
 from domain.services.demo import DEMO_PASSWORD
-from tests.browser.log_entry import answer, answer_tab, open_tab, save_and_continue
+from tests.browser.log_entry import answer, answer_tab, save_and_continue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

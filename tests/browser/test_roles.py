@@ -13,10 +13,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ALWAYS = {"Home", "Users", "Relationship history", "Lettings logs"}
 MENUS = {
     "support@example.com": ALWAYS
-    | {"Organisations", "Local authorities", "Rent ranges", "Sale ranges", "Background jobs", "Login lockouts"},
-    "statistician@example.com": ALWAYS | {"Organisations", "Local authorities", "Rent ranges", "Sale ranges"},
-    "coordinator@greenfield.example.com": ALWAYS | {"Your organisation"},
-    "provider@greenfield.example.com": ALWAYS | {"Your organisation"},
+    | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges", "Background jobs", "Login lockouts"},
+    "statistician@example.com": ALWAYS | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges"},
+    "coordinator@greenfield.example.com": ALWAYS | {"Your organisation", "Schemes", "Locations"},
+    "provider@greenfield.example.com": ALWAYS | {"Your organisation", "Schemes", "Locations"},
 }
 EVERY_ITEM = set().union(*MENUS.values())
 

@@ -1,6 +1,7 @@
 """The demo world that `make run` serves."""
 
 import json
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -48,3 +49,19 @@ def test_demo_coordinator_sees_only_their_organisation(capsys):
     assert list(access.visible_organisations(coordinator).values_list("name", flat=True)) == [
         "Greenfield Housing Association"
     ]
+
+
+def test_demo_has_schemes_with_locations_one_deactivated(capsys):
+    from domain.models import Location, Scheme
+
+    seed(capsys)
+    owners = set(Scheme.objects.values_list("owning_organisation__name", flat=True))
+    assert owners == {"Greenfield Housing Association", "Barnsley Metropolitan Borough Council"}
+    assert all(scheme.locations.count() >= 2 for scheme in Scheme.objects.all())
+    assert Location.objects.filter(deactivation_periods__deactivation_date__isnull=False).count() == 1
+    assert Location.objects.get(postcode="S70 3AA").status_at(date(2026, 11, 28)) == "deactivated"
+    counts = (Scheme.objects.count(), Location.objects.count())
+    seed(capsys)
+    assert (Scheme.objects.count(), Location.objects.count()) == counts
+    coordinator = User.objects.get(email="coordinator@riverside.example.com")
+    assert access.visible_schemes(coordinator).count() == 3  # both of its stock owners' schemes

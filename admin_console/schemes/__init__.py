@@ -1,0 +1,1 @@
+from admin_console.schemes import admin, locations  # noqa: F401

@@ -1,0 +1,22 @@
+"""Who may see and change what: the one place that decides.
+
+Every admin view, action, form choice list, download and upload asks this module. Each rule is a
+queryset scope (for lists and choice lists) with a matching object check built on it, so the two
+cannot drift apart. Explicit per-object grants held by django-guardian widen the view scopes.
+
+Roles (spec: organisations-and-access §7):
+- customer support: everything, everywhere;
+- statistician: read-only, everywhere;
+- data coordinator: their organisation (and organisations it absorbed): its details, relationships,
+  users;
+- data provider: their organisation read-only, and their own account.
+A user with no role (a data protection officer only) and a deactivated or deleted user may do nothing.
+One module per concept: roles, organisations, users, schemes, lettings. Import from `domain.access`.
+"""
+
+
+from .lettings import *  # noqa: F401,F403
+from .organisations import *  # noqa: F401,F403
+from .roles import *  # noqa: F401,F403
+from .schemes import *  # noqa: F401,F403
+from .users import *  # noqa: F401,F403

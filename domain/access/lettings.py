@@ -1,0 +1,124 @@
+"""Lettings logs: visibility (spec §8.1), changes, deletion, and the choices on a log."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from domain.models import Organisation, OrganisationRelationship, Scheme, User
+from .roles import *  # noqa: F403
+from .organisations import organisation_scope_ids
+
+# --- lettings logs -------------------------------------------------------------------------------
+
+
+def _lettings_logs():
+    from domain.models import LettingsLog
+
+    return LettingsLog.objects
+
+
+def lettings_log_scope(user) -> Q:
+    """Logs owned or managed by the user's organisation or one it absorbed (spec §8.1)."""
+    ids = organisation_scope_ids(user)
+    return Q(owning_organisation_id__in=ids) | Q(managing_organisation_id__in=ids)
+
+
+def visible_lettings_logs(user, *, include_deleted: bool = False) -> QuerySet:
+    from domain.models.logs import LogStatus, VISIBLE_STATUSES
+
+    logs = _lettings_logs().all()
+    if not is_console_user(user):
+        return logs.none()
+    statuses = list(VISIBLE_STATUSES) + ([LogStatus.DELETED] if include_deleted and is_support(user) else [])
+    logs = logs.filter(status__in=statuses)
+    return logs if sees_everything(user) else logs.filter(lettings_log_scope(user))
+
+
+def can_view_lettings_log(user, log) -> bool:
+    return visible_lettings_logs(user, include_deleted=True).filter(pk=log.pk).exists()
+
+
+def lettings_log_open_for_edits(log) -> bool:
+    from domain import collection
+
+    if not log.startdate:
+        return True
+    year = collection.collection_year_of(log.startdate)
+    return collection.window(year).open_for_edits(collection.today()) or collection.today() < collection.window(year).start
+
+
+def can_add_lettings_log(user) -> bool:
+    return is_console_user(user) and not is_statistician(user)
+
+
+def can_change_lettings_log(user, log=None) -> bool:
+    """Anyone but a statistician may change the logs they see, while the log's year is open for
+    edits; support may change logs of closed years too."""
+    if log is None:
+        return can_add_lettings_log(user)
+    if is_statistician(user) or log.discarded_at or not can_view_lettings_log(user, log):
+        return False
+    return is_support(user) or lettings_log_open_for_edits(log)
+
+
+def can_delete_lettings_log(user, log=None) -> bool:
+    if not (is_support(user) or is_coordinator(user)):
+        return False
+    return log is None or (log.discarded_at is None and can_change_lettings_log(user, log))
+
+
+def can_restore_lettings_log(user, log=None) -> bool:
+    return is_support(user) and (log is None or log.discarded_at is not None)
+
+
+def owning_organisation_choices(user) -> QuerySet[Organisation]:
+    """Who may own a log's property: support any active organisation holding stock; anyone else
+    their own organisation (if it holds stock) and its stock owners."""
+    holders = Organisation.objects.filter(active=True, discarded_at__isnull=True, holds_own_stock=True)
+    if is_support(user):
+        return holders
+    if not is_console_user(user):
+        return holders.none()
+    stock_owners = OrganisationRelationship.objects.filter(managing_agent_id__in=organisation_scope_ids(user))
+    return holders.filter(Q(pk__in=organisation_scope_ids(user)) | Q(pk__in=stock_owners.values("stock_owner")))
+
+
+def managing_organisation_choices(user, owner: Organisation | None = None) -> QuerySet[Organisation]:
+    """Who may manage a letting: the owner or one of its managing agents (support); the user's own
+    organisation or one of its managing agents, or the owner's (everyone else)."""
+    live = Organisation.objects.filter(active=True, discarded_at__isnull=True)
+    if not is_console_user(user):
+        return live.none()
+    if is_support(user):
+        if owner is None:
+            return live
+        agents = OrganisationRelationship.objects.filter(stock_owner=owner).values("managing_agent")
+        return live.filter(Q(pk=owner.pk) | Q(pk__in=agents))
+    ids = organisation_scope_ids(user)
+    agents = OrganisationRelationship.objects.filter(stock_owner_id__in=ids).values("managing_agent")
+    return live.filter(Q(pk__in=ids) | Q(pk__in=agents))
+
+
+def assignable_users(user, owner_id=None, manager_id=None) -> QuerySet[User]:
+    """Whom a log may be assigned to: support, active users of the owning or managing organisation;
+    a coordinator, active users of their organisation; anyone else, only themself."""
+    active = User.objects.filter(is_active=True, discarded_at__isnull=True)
+    if is_support(user):
+        ids = [i for i in (owner_id, manager_id) if i]
+        return active.filter(organisation_id__in=ids) if ids else active
+    if is_coordinator(user):
+        return active.filter(organisation_id__in=organisation_scope_ids(user))
+    if is_console_user(user):
+        return active.filter(pk=user.pk)
+    return active.none()
+
+
+def scheme_choices(user, owner_id=None) -> QuerySet:
+    """Confirmed schemes a supported housing log may use: those of its owning organisation."""
+
+    schemes = Scheme.objects.filter(confirmed=True, discarded_at__isnull=True)
+    if owner_id:
+        return schemes.filter(owning_organisation_id=owner_id)
+    if is_support(user):
+        return schemes
+    return schemes.filter(owning_organisation_id__in=owning_organisation_choices(user).values("pk"))

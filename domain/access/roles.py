@@ -1,0 +1,59 @@
+"""Who a user is: the roles, and explicit per-object grants."""
+
+from __future__ import annotations
+
+from django.db.models import Model, QuerySet
+from guardian.shortcuts import get_objects_for_user
+
+from domain.models import Role
+
+# --- who the user is ---------------------------------------------------------------------------
+
+
+def is_console_user(user) -> bool:
+    """An active, signed-in user with a role: the only people the console lets in."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and getattr(user, "role", None)
+        and not getattr(user, "discarded_at", None)
+    )
+
+
+def is_support(user) -> bool:
+    return is_console_user(user) and user.role == Role.SUPPORT
+
+
+def is_statistician(user) -> bool:
+    return is_console_user(user) and user.role == Role.STATISTICIAN
+
+
+def is_coordinator(user) -> bool:
+    return is_console_user(user) and user.role == Role.DATA_COORDINATOR
+
+
+def sees_everything(user) -> bool:
+    """Support and statisticians see every organisation's data; only support may change it."""
+    return is_support(user) or is_statistician(user)
+
+
+def granted_ids(user, codename: str, model: type[Model]) -> QuerySet:
+    """Primary keys of objects explicitly granted to the user through django-guardian."""
+    perm = f"{model._meta.app_label}.{codename}_{model._meta.model_name}"
+    return get_objects_for_user(
+        user, perm, klass=model, accept_global_perms=False, with_superuser=False
+    ).values("pk")
+
+
+
+# --- reference data and operations -------------------------------------------------------------
+
+
+def can_view_reference_data(user) -> bool:
+    return sees_everything(user)
+
+
+def can_use_operations(user) -> bool:
+    """Background jobs, login lockouts, history of other apps: support only."""
+    return is_support(user)

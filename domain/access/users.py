@@ -1,0 +1,103 @@
+"""Users: who may see, invite, change and deactivate whom."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from domain.models import Organisation, Role, User
+from .roles import *  # noqa: F403
+
+USER_SELF_FIELDS = ("name", "email", "phone", "phone_extension")
+USER_COORDINATOR_FIELDS = USER_SELF_FIELDS + ("role", "is_dpo", "is_key_contact", "is_active")
+USER_SUPPORT_FIELDS = USER_COORDINATOR_FIELDS + ("organisation",)
+
+# --- users -------------------------------------------------------------------------------------
+
+
+def visible_users(user) -> QuerySet[User]:
+    live = User.objects.filter(discarded_at__isnull=True)
+    if not is_console_user(user):
+        return live.none()
+    if sees_everything(user):
+        return live
+    return live.filter(
+        Q(organisation_id=user.organisation_id) | Q(pk=user.pk) | Q(pk__in=granted_ids(user, "view", User))
+    )
+
+
+def can_view_user(user, target: User) -> bool:
+    return visible_users(user).filter(pk=target.pk).exists()
+
+
+def changeable_users(user) -> QuerySet[User]:
+    """Users whose details this user may edit: support anyone; a coordinator their organisation's
+    active users and themself; anyone else only themself."""
+    live = User.objects.filter(discarded_at__isnull=True)
+    if is_support(user):
+        return live
+    if is_coordinator(user):
+        return live.filter(Q(organisation_id=user.organisation_id, is_active=True) | Q(pk=user.pk))
+    if is_console_user(user):
+        return live.filter(pk=user.pk)
+    return live.none()
+
+
+def can_change_user(user, target: User | None = None) -> bool:
+    if target is None:
+        return is_console_user(user) and not is_statistician(user)
+    return changeable_users(user).filter(pk=target.pk).exists()
+
+
+def can_add_user(user) -> bool:
+    return is_support(user) or is_coordinator(user)
+
+
+def user_editable_fields(user, target: User | None) -> tuple[str, ...]:
+    if target is None:
+        # Inviting: the organisation choice is limited by user_organisation_choices.
+        return USER_SUPPORT_FIELDS if can_add_user(user) else ()
+    if not can_change_user(user, target):
+        return ()
+    if is_support(user):
+        fields = USER_SUPPORT_FIELDS
+    elif is_coordinator(user):
+        fields = USER_COORDINATOR_FIELDS
+    else:
+        fields = USER_SELF_FIELDS
+    if target.pk == user.pk:
+        # Nobody deactivates themself; only support may change their own role.
+        fields = tuple(f for f in fields if f != "is_active")
+    return fields
+
+
+def grantable_roles(user) -> list[int]:
+    """Roles this user may give: support any; a coordinator provider or coordinator."""
+    if is_support(user):
+        return [role.value for role in Role]
+    if is_coordinator(user):
+        return [Role.DATA_PROVIDER, Role.DATA_COORDINATOR]
+    return []
+
+
+def user_organisation_choices(user) -> QuerySet[Organisation]:
+    """Organisations a user may be added to: support any active, unmerged one; a coordinator their own."""
+    live = Organisation.objects.filter(discarded_at__isnull=True, active=True, merge_date__isnull=True)
+    if is_support(user):
+        return live
+    if is_coordinator(user):
+        return live.filter(pk=user.organisation_id)
+    return live.none()
+
+
+def can_change_user_status(user, target: User) -> bool:
+    """Deactivate or reactivate: support anyone but themself; a coordinator their organisation's
+    users but themself, while the organisation is active."""
+    if target.pk == user.pk or target.discarded_at:
+        return False
+    if is_support(user):
+        return True
+    return (
+        is_coordinator(user)
+        and target.organisation_id == user.organisation_id
+        and target.organisation.active
+    )
