@@ -97,6 +97,9 @@ def _entry_holds(log, key, test) -> bool:
         return test.test(value)
     if test is None:
         return value is None
+    if isinstance(test, bool) or isinstance(value, bool):
+        # True and False are answers of their own, not the numbers 1 and 0.
+        return isinstance(value, bool) and isinstance(test, bool) and value is test
     return value is not None and value == test
 
 
