@@ -65,10 +65,12 @@ def lettings_log_evaluate(log: LettingsLog) -> Outcome:
     """Apply routing and derived values to the log (in memory) and check it against every rule."""
     form = log.form
     _prepare_answers(log)
-    cleared = engine.clear_hidden_answers(form, log)
-    _derive_for(form)(log, log.loaded_values)
+    # Answers are checked against the questions asked before routing tidies up, so an answer no
+    # version of its question accepts is reported rather than silently dropped.
     shown = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
     findings = Findings(errors=answer_errors(form, log, shown))
+    cleared = engine.clear_hidden_answers(form, log)
+    _derive_for(form)(log, log.loaded_values)
     run_rules(lettings_rules.rules_for(form.year), log, findings)
     evaluation = engine.evaluate(form, log, has_errors=bool(findings.errors))
     status = evaluation.status

@@ -1,0 +1,96 @@
+"""Two collection years open at once: a test-only 2027 form that re-uses 2026 with one question changed."""
+
+from dataclasses import replace
+from datetime import date
+from unittest.mock import patch
+
+import pytest
+
+from domain import access
+from domain.forms import registry
+from domain.forms.catalogue import Option
+from domain.models import LettingsLog, Role
+from domain.services.lettings import lettings_log_evaluate, lettings_log_save
+from tests.factories import make_organisation, make_user
+from tests.lettings_answers import apply, general_needs_answers
+
+pytestmark = pytest.mark.django_db
+FORM_2026 = registry.form_for_year("lettings", 2026)
+
+
+@pytest.fixture
+def form_2027():
+    joint = FORM_2026.question("joint")
+    changed = replace(joint, label="Is this a joint tenancy (2027 wording)?",
+                      options=joint.options + (Option(4, "Not applicable"),))
+    form = registry.register(FORM_2026.evolve(year=2027, replace_questions={"joint": changed}))
+    yield form
+    registry.unregister(form)
+
+
+@pytest.fixture
+def owner(db):
+    return make_organisation(name="Crossover PRP", provider_type=2)
+
+
+@pytest.fixture
+def user(owner):
+    return make_user(owner, role=Role.DATA_COORDINATOR)
+
+
+def on(day):
+    return patch("domain.collection.today", return_value=day)
+
+
+def test_a_log_takes_the_form_of_its_start_date(form_2027, owner, user):
+    log = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2027, 4, 10)))
+    assert log.form is form_2027
+    assert apply(LettingsLog(), {"startdate": date(2027, 3, 31)}).form is FORM_2026
+    assert registry.form_for_year("lettings", 2027).question("joint").label.endswith("(2027 wording)?")
+    assert FORM_2026.question("joint").codes == [1, 2, 3]
+
+
+def test_the_changed_question_accepts_its_new_answer_only_in_its_year(form_2027, owner, user):
+    with on(date(2027, 5, 15)):
+        new_year = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2027, 5, 1), joint=4))
+        assert lettings_log_evaluate(new_year).errors == {}
+        old_year = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2026, 6, 1), joint=4))
+        assert "joint" in lettings_log_evaluate(old_year).errors
+
+
+def test_in_the_crossover_both_years_take_new_logs(form_2027, owner, user):
+    with on(date(2027, 5, 15)):
+        for start in (date(2026, 4, 1), date(2027, 5, 1)):
+            log = apply(LettingsLog(), general_needs_answers(owner, user, startdate=start))
+            assert "startdate" not in lettings_log_evaluate(log).errors, start
+
+
+def test_after_the_new_logs_deadline_the_old_year_takes_no_new_logs(form_2027, owner, user):
+    with on(date(2027, 7, 4)):
+        log = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2027, 3, 31)))
+        errors = lettings_log_evaluate(log).errors
+        assert errors["startdate"] == [
+            "Enter a tenancy start date within the current collection year, between 1 April 2027 and 31 March 2028."]
+
+
+def test_an_existing_old_year_log_stays_editable_until_the_edit_deadline(form_2027, owner, user):
+    with on(date(2027, 3, 1)):
+        log = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2027, 3, 1)))
+        lettings_log_save(log=log, by=user)
+    log = LettingsLog.objects.get(pk=log.pk)
+    with on(date(2027, 7, 31)):
+        assert "startdate" not in lettings_log_evaluate(log).errors
+        assert access.can_change_lettings_log(user, log)
+    with on(date(2027, 8, 1)):
+        assert not access.can_change_lettings_log(user, log)
+        support = make_user(role=Role.SUPPORT)
+        assert access.can_change_lettings_log(support, log)
+
+
+def test_start_dates_more_than_two_weeks_ahead_are_refused(owner, user):
+    with on(date(2026, 11, 28)):
+        ok = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2026, 12, 12)))
+        assert "startdate" not in lettings_log_evaluate(ok).errors
+        late = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2026, 12, 13)))
+        assert lettings_log_evaluate(late).errors["startdate"] == [
+            "The tenancy start date must not be more than 14 days after today."]
