@@ -40,3 +40,11 @@ def save_and_continue(page: Page) -> None:
     page.locator("button[name=_continue]").click()
     page.wait_for_load_state("networkidle")
     expect(page.locator(".errornote, .errorlist")).to_have_count(0)
+
+
+def select_containing(page: Page, name: str, text: str) -> None:
+    """Choose the option of a drop-down whose label contains the text."""
+    select = page.locator(f"select[name='{name}']")
+    expect(select).to_be_visible()
+    value = select.locator("option", has_text=text).first.get_attribute("value")
+    select.select_option(value)
