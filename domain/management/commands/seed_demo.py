@@ -3,7 +3,11 @@ from dataclasses import asdict
 
 from django.core.management.base import BaseCommand
 
+from domain.models import LettingsLog, RentRange
 from domain.services.demo import DEMO_PASSWORD, demo_seed
+from domain.services.volume import volume_seed
+
+DEMO_LETTINGS = 60
 
 
 class Command(BaseCommand):
@@ -14,6 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = demo_seed()
+        # Logs are added once (re-running keeps what people entered), and need the reference data.
+        if RentRange.objects.exists() and not LettingsLog.objects.exists():
+            volume_seed(lettings=DEMO_LETTINGS, seed=2026)
         if options["json"]:
             self.stdout.write(json.dumps({"password": DEMO_PASSWORD, "users": [asdict(l) for l in logins]}))
             return

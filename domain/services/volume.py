@@ -1,0 +1,136 @@
+"""Many realistic, valid, completed logs, fast: for benchmarks and demos (`seed_volume`).
+
+A few dozen answer profiles are run through the real pipeline once each (so every one is valid
+and completed, with its derived values); the logs are then copies of those profiles with their own
+dates, codes, organisations and users, written with bulk_create.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from domain import collection
+from domain.models import LettingsLog, Location, Organisation, OrganisationRelationship, RentRange, User
+from domain.services.lettings import apply_status, lettings_log_evaluate
+
+BATCH = 2000
+LA_PROVIDER, PRP_PROVIDER = 1, 2
+
+
+@dataclass
+class VolumeSummary:
+    lettings: int = 0
+    sales: int = 0
+    profiles: int = 0
+
+
+def _weekly_rent(rent_range) -> Decimal:
+    return ((rent_range.soft_min + rent_range.soft_max) / 2).quantize(Decimal("0.01"))
+
+
+def _household(rng: random.Random) -> dict:
+    size = rng.choice([1, 1, 2, 2, 3, 4])
+    answers = {"hhmemb": size, "age1_known": 0, "age1": rng.randint(22, 58), "sexrab1": rng.choice("FM"),
+               "gender_same_as_sex1": 1, "ethnic_group": 0, "ethnic": 1, "nationality_all_group": 826,
+               "ecstat1": rng.choice([1, 2]), "preg_occ": 2}
+    for n in range(2, size + 1):
+        child = n > 2
+        answers.update({f"details_known_{n}": 0, f"age{n}_known": 0, f"age{n}": rng.randint(2, 14) if child
+                        else rng.randint(22, 58), f"sexrab{n}": rng.choice("FM"), f"gender_same_as_sex{n}": 1})
+        if not child:
+            answers.update({f"relat{n}": "P", f"ecstat{n}": rng.choice([1, 2, 6])})
+    return answers
+
+
+def lettings_profile(rng: random.Random, owner: Organisation, manager: Organisation, location: Location | None,
+                     start: date) -> dict | None:
+    """Answers for one completed log, or None when the reference data has no rent range for it."""
+    supported = location is not None
+    lettype_column = (1 if supported else 0) + (2 if owner.provider_type == LA_PROVIDER else 0)
+    la = location.location_code if supported else rng.choice(["E08000039", "E08000035", "E09000033", "E06000023"])
+    beds = 0 if supported else rng.randint(1, 4)
+    rent_range = RentRange.objects.filter(start_year=collection.collection_year_of(start), la=la, beds=beds,
+                                          lettype=lettype_column + 1).first()
+    if rent_range is None:
+        return None
+    prp = owner.provider_type == PRP_PROVIDER
+    answers = {
+        "owning_organisation": owner, "managing_organisation": manager, "needstype": 2 if supported else 1,
+        "renewal": 0, "startdate": start, "rent_type": 0, "declaration": 1,
+        "first_time_property_let_as_social_housing": 0, "unitletas": 1, "rsnvac": rng.choice([13, 12, 8, 5]),
+        "address_line1": f"{rng.randint(1, 200)} {rng.choice(['High', 'Mill', 'Church', 'Park'])} Street",
+        "town_or_city": "Sheffield", "postcode_full": location.postcode if supported else "S1 2AB",
+        "voiddate": start - timedelta(days=rng.randint(7, 120)), "majorrepairs": 0,
+        "joint": 2, "startertenancy": 2, "tenancy": 2,
+        "armedforces": 2, "housingneeds": 2, "illness": 2,
+        "layear": 7, "waityear": 8, "reason": 50, "prevten": 3, "homeless": 1, "ppcodenk": 1, "previous_la_known": 0,
+        "reasonpref": 2, "cbl": 1, "referral_register": 8 if prp else 4,
+        "net_income_known": 1, "hb": 9, "benefits": 3, "period": 1, "brent": _weekly_rent(rent_range),
+        "scharge": Decimal("5.00"), "pscharge": Decimal("0"), "supcharg": Decimal("0"),
+    }
+    if supported:
+        answers.update({"scheme": location.scheme, "location": location, "sheltered": 3, "household_charge": 0})
+    else:
+        answers.update({"la": la, "unittype_gn": rng.choice([1, 7]), "wchair": 2, "beds": beds})
+    answers.update(_household(rng))
+    return answers
+
+
+def _pairs():
+    """(owner, manager) pairs the demo relationships allow: an owner managing its own stock, or an agent."""
+    owners = list(Organisation.objects.filter(active=True, holds_own_stock=True, discarded_at__isnull=True))
+    pairs = [(owner, owner) for owner in owners]
+    pairs += [(r.stock_owner, r.managing_agent) for r in OrganisationRelationship.objects.select_related(
+        "stock_owner", "managing_agent") if r.stock_owner.active and r.managing_agent.active]
+    return pairs
+
+
+@transaction.atomic
+def volume_seed(*, lettings: int = 0, sales: int = 0, seed: int = 0) -> VolumeSummary:
+    rng = random.Random(seed)
+    today = collection.today()
+    year_start = date(collection.current_year(today), 4, 1)
+    days = max((today - year_start).days, 1)
+    templates = []
+    for owner, manager in _pairs():
+        users = list(User.objects.filter(organisation__in=[owner, manager], is_active=True, role__isnull=False))
+        if not users:
+            continue
+        locations = list(Location.objects.filter(scheme__owning_organisation=owner, scheme__confirmed=True,
+                                                 confirmed=True, deactivation_periods__isnull=True)[:3])
+        for location in [None, None, *locations]:
+            answers = lettings_profile(rng, owner, manager, location, year_start + timedelta(days=rng.randrange(days)))
+            if answers is None:
+                continue
+            log = LettingsLog(assigned_to=users[0], created_by=users[0])
+            for name, value in answers.items():
+                setattr(log, name, value)
+            outcome = lettings_log_evaluate(log)
+            if outcome.status != "completed" or outcome.errors:
+                raise RuntimeError(f"Volume profile is not a complete, valid log: {outcome.errors or outcome.missing}")
+            apply_status(log, outcome)
+            values = {f.attname: getattr(log, f.attname) for f in LettingsLog._meta.concrete_fields if not f.primary_key}
+            templates.append((values, users, log.startdate - log.voiddate))
+    if lettings and not templates:
+        raise RuntimeError("No organisations to seed logs for: run seed_demo (and load_reference_data) first.")
+    created = 0
+    while created < lettings:
+        batch = []
+        for _ in range(min(BATCH, lettings - created)):
+            values, users, void_gap = rng.choice(templates)
+            log = LettingsLog(**values)
+            log.startdate = year_start + timedelta(days=rng.randrange(days))
+            log.voiddate = log.startdate - void_gap
+            user = rng.choice(users)
+            log.assigned_to_id = log.created_by_id = user.pk
+            log.tenancycode = f"V{seed}-{created + len(batch):07d}"
+            log.propcode = f"P{rng.randrange(10**6):06d}"
+            batch.append(log)
+        LettingsLog.objects.bulk_create(batch, batch_size=BATCH)
+        created += len(batch)
+    return VolumeSummary(lettings=created, sales=0, profiles=len(templates))
