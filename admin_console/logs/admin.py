@@ -204,7 +204,7 @@ class LettingsLogAdmin(ConsoleModelAdmin):
         rows = format_html_join(
             "", '<li><a class="underline" href="{}#{}">{}</a>: <strong>{}</strong></li>',
             ((url, sub.id, sub.label, engine.SUBSECTION_STATUS_LABELS[outcome.subsections[sub.id]])
-             for sub in outcome.form.subsections),
+             for sub in outcome.form.subsections if sub.id in outcome.subsections),
         )
         return format_html("<p>Log status: <strong>{}</strong></p><ul>{}</ul>",
                            LogStatus(log.status).label, rows)
@@ -257,6 +257,8 @@ class LettingsLogAdmin(ConsoleModelAdmin):
         gate = engine.gate_open(outcome.form, log)
         sections = []
         for subsection in outcome.form.subsections:
+            if subsection.id not in outcome.subsections:
+                continue  # not in this log's task list
             rows, seen = [], set()
             for page, question in subsection.questions:
                 if question.field in seen or not engine.question_routed(subsection, page, question, log, gate):

@@ -132,6 +132,8 @@ class Subsection:
     label: str
     pages: tuple[Page, ...]
     gated: bool = True  # waits for the setup questions
+    enabled_when: Condition = ALWAYS  # on top of the gate: e.g. only for shared ownership
+    listed_when: Condition = ALWAYS  # in the task list (and so counted for completion) only when this holds
 
     @property
     def questions(self) -> list[tuple[Page, Question]]:

@@ -52,8 +52,12 @@ def gate_open(form: Form, log) -> bool:
     return True
 
 
+def subsection_enabled(subsection: Subsection, log, gate: bool) -> bool:
+    return (gate or not subsection.gated) and subsection.enabled_when.holds(log)
+
+
 def page_shown(subsection: Subsection, page: Page, log, gate: bool) -> bool:
-    if subsection.gated and not gate and not page.ignores_gate:
+    if not page.ignores_gate and not subsection_enabled(subsection, log, gate):
         return False
     return page.shown_when.holds(log)
 
@@ -82,7 +86,7 @@ def applicable_questions(form: Form, subsection: Subsection, log, gate: bool | N
 
 def subsection_status(form: Form, subsection: Subsection, log, gate: bool | None = None) -> str:
     gate = gate_open(form, log) if gate is None else gate
-    if subsection.gated and not gate:
+    if not subsection_enabled(subsection, log, gate):
         return CANNOT_START_YET
     questions = applicable_questions(form, subsection, log, gate)
     required = [q for q in questions if not is_optional(q, log)]
@@ -107,7 +111,7 @@ def unanswered_questions(form: Form, log) -> list[Question]:
     gate = gate_open(form, log)
     return [
         question
-        for subsection in form.subsections
+        for subsection in listed_subsections(form, log)
         for question in applicable_questions(form, subsection, log, gate)
         if not is_optional(question, log) and not is_answered(question, log)
     ]
@@ -130,9 +134,14 @@ def log_status(subsections: dict[str, str], has_errors: bool) -> str:
     return IN_PROGRESS
 
 
+def listed_subsections(form: Form, log) -> list[Subsection]:
+    """The subsections in the log's task list (a staircasing sale has no household situation)."""
+    return [sub for sub in form.subsections if sub.listed_when.holds(log)]
+
+
 def evaluate(form: Form, log, *, has_errors: bool = False) -> Evaluation:
     gate = gate_open(form, log)
-    statuses = {sub.id: subsection_status(form, sub, log, gate) for sub in form.subsections}
+    statuses = {sub.id: subsection_status(form, sub, log, gate) for sub in listed_subsections(form, log)}
     shown = list(dict.fromkeys(
         column for _, _, question in shown_questions(form, log) for column in question.columns
     ))
