@@ -98,13 +98,27 @@ def _reask_changed_soft_checks(log: LettingsLog, rules) -> list[str]:
     return reopened
 
 
+def _restore_confirmations(form: Form, log: LettingsLog, confirmations: dict, cleared: list[str]) -> list[str]:
+    """Clearing runs before derived values are worked out, so a soft check whose trigger reads one (the
+    letting type of a new log, for the rent range) looks hidden then; put back a confirmation that was
+    cleared only for that reason."""
+    shown = {question.field for _, _, question in engine.shown_questions(form, log)}
+    for name, value in confirmations.items():
+        if name in cleared and value is not None and name in shown:
+            setattr(log, name, value)
+            cleared = [column for column in cleared if column != name]
+    return cleared
+
+
 def lettings_log_evaluate(log: LettingsLog) -> Outcome:
     """Apply routing and derived values to the log (in memory) and check it against every rule."""
     form = log.form
     rules = lettings_rules.rules_for(form.year)
     _prepare_answers(log)
+    confirmations = {rule.confirm_field: getattr(log, rule.confirm_field, None) for rule in rules if rule.kind == SOFT}
     cleared = engine.clear_hidden_answers(form, log)
     _derive_for(form)(log, log.loaded_values)
+    cleared = _restore_confirmations(form, log, confirmations, cleared)
     cleared += [name for name in _reask_changed_soft_checks(log, rules) if name not in cleared]
     shown = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
     findings = Findings(errors=answer_errors(form, log, shown))
