@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from functools import partial
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,20 +16,23 @@ from unfold.decorators import action, display
 from unfold.widgets import UnfoldAdminSelectWidget
 
 from admin_console.base import ConsoleModelAdmin
+from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
-from admin_console.logs.forms import answer_display, log_form_class
+from admin_console.logs.forms import answer_display, form_name, log_form_class
 from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.forms import engine, registry
 from domain.models import LettingsLog, LocalAuthority, Location
 from domain.models.logs import LogStatus
 from domain.services.lettings import (
-    lettings_log_delete, lettings_log_evaluate, lettings_log_new, lettings_log_restore, lettings_log_save,
+    lettings_log_delete, lettings_log_evaluate, lettings_log_keep_valid, lettings_log_new, lettings_log_restore,
+    lettings_log_save,
 )
 
 STATUS_COLOURS = {"Not started": "info", "In progress": "warning", "Completed": "success", "Deleted": "danger",
                   "Pending": "info"}
 LATEST_FORM = registry.all_forms("lettings")[-1]
+LEFT_OUT_KEY = "core_lettings_left_out"
 
 
 @admin.register(LettingsLog)
@@ -50,6 +54,7 @@ class LettingsLogAdmin(ConsoleModelAdmin):
     readonly_fields = ["status_summary", "tcharge_display"]
     change_form_before_template = "admin_console/logs/conditions.html"
     actions_detail = ["check_answers", "delete_log", "restore_log"]
+    actions_list = ["review_duplicates"]
     radio_fields = {}
 
     # --- scope and permissions (domain.access decides) -----------------------------------------
@@ -87,6 +92,9 @@ class LettingsLogAdmin(ConsoleModelAdmin):
         log = self._log(request, object_id)
         return access.can_restore_lettings_log(request.user, log)
 
+    def has_review_duplicates_permission(self, request):
+        return access.can_resolve_duplicates(request.user)
+
     def has_check_answers_permission(self, request, object_id=None):
         return access.is_console_user(request.user)
 
@@ -111,7 +119,7 @@ class LettingsLogAdmin(ConsoleModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         catalogue = self._catalogue(obj)
-        kwargs["form"] = log_form_class(LettingsLog, catalogue, lettings_log_evaluate)
+        kwargs["form"] = log_form_class(LettingsLog, catalogue, lettings_log_keep_valid)
         kwargs["fields"] = None
         form_class = super().get_form(request, obj, change=change, **kwargs)
         # The admin's form class shares field objects with the cached class: copy before limiting.
@@ -160,9 +168,18 @@ class LettingsLogAdmin(ConsoleModelAdmin):
         return initial
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        log = context["adminform"].form.instance
+        form = context["adminform"].form
+        log = form.instance
         catalogue = self._catalogue(obj)
         context["core_conditions"] = json.dumps(layout.server_conditions(catalogue, log))
+        left_out = request.session.pop(LEFT_OUT_KEY, None) if request.method == "GET" and obj else None
+        if left_out and left_out.get("log") == obj.pk:
+            form.show_left_out(left_out["errors"], left_out["entered"])
+        outcome = getattr(form, "outcome", None) or lettings_log_evaluate(log)
+        for check in outcome.soft_checks:
+            name = check.get("confirm_field")
+            if name in form.fields:
+                form.fields[name].help_text = check["message"]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -170,20 +187,40 @@ class LettingsLogAdmin(ConsoleModelAdmin):
             obj.created_by = request.user
             if not (access.is_support(request.user) or access.is_coordinator(request.user)):
                 obj.assigned_to = request.user
-        lettings_log_save(log=obj, by=request.user)
+        lettings_log_save(log=obj, by=request.user, keep_valid=True)
+        request.core_left_out = {
+            "log": obj.pk, "errors": form.left_out,
+            "entered": {form_name(name): form.data.get(form_name(name), "") for name in form.left_out
+                        if form_name(name) in form.data},
+        }
 
     def response_change(self, request, obj):
-        self._message_outcome(request, obj)
+        if self._message_outcome(request, obj):
+            return redirect(reverse("admin:domain_lettingslog_change", args=[obj.pk]))
         return super().response_change(request, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
-        self._message_outcome(request, obj)
+        if self._message_outcome(request, obj):
+            return redirect(reverse("admin:domain_lettingslog_change", args=[obj.pk]))
         return super().response_add(request, obj, post_url_continue)
 
-    def _message_outcome(self, request, obj):
+    def _message_outcome(self, request, obj) -> bool:
+        """Say what was not saved and which soft checks wait for a confirmation; True if something was
+        left out (the person then goes back to the log to put it right)."""
+        left_out = getattr(request, "core_left_out", None)
+        if left_out and left_out["errors"]:
+            request.session[LEFT_OUT_KEY] = left_out
+            messages.error(request, f"Log {obj.pk} was saved, but not the answers marked below, because they "
+                                    "break a rule. Correct them and save again.")
         outcome = lettings_log_evaluate(obj)
         for check in outcome.unconfirmed_soft_checks:
             messages.warning(request, f"Please confirm: {check['message']}")
+        if obj.duplicate_set_id and access.can_resolve_duplicates(request.user, obj):
+            url = reverse("admin:domain_lettingslog_duplicates", args=[obj.duplicate_set_id])
+            messages.warning(request, format_html(
+                'This log has the same answers as another log. <a class="underline" href="{}">Review the '
+                "duplicate logs</a>.", url))
+        return bool(left_out and left_out["errors"])
 
     # --- list columns ----------------------------------------------------------------------------
 
@@ -215,6 +252,10 @@ class LettingsLogAdmin(ConsoleModelAdmin):
 
     # --- actions and views -----------------------------------------------------------------------
 
+    @action(description="Duplicate logs", icon="content_copy", permissions=["review_duplicates"])
+    def review_duplicates(self, request):
+        return redirect(reverse("admin:domain_lettingslog_duplicates_list"))
+
     @action(description="Check answers", icon="fact_check", permissions=["check_answers"])
     def check_answers(self, request, object_id):
         return redirect(reverse("admin:domain_lettingslog_answers", args=[object_id]))
@@ -244,8 +285,14 @@ class LettingsLogAdmin(ConsoleModelAdmin):
         return redirect(reverse("admin:domain_lettingslog_change", args=[log.pk]))
 
     def get_urls(self):
-        custom = [path("<path:object_id>/answers/", self.admin_site.admin_view(self.check_answers_view),
-                       name="domain_lettingslog_answers")]
+        view = self.admin_site.admin_view
+        custom = [
+            path("duplicates/", view(partial(duplicate_views.duplicates_view, self)),
+                 name="domain_lettingslog_duplicates_list"),
+            path("duplicates/<int:set_id>/", view(partial(duplicate_views.duplicate_set_view, self)),
+                 name="domain_lettingslog_duplicates"),
+            path("<path:object_id>/answers/", view(self.check_answers_view), name="domain_lettingslog_answers"),
+        ]
         return custom + super().get_urls()
 
     def check_answers_view(self, request, object_id):

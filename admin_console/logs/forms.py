@@ -96,11 +96,30 @@ class LogForm(forms.ModelForm):
         super()._post_clean()
         if self.errors:
             return
+        # The service leaves out answers that break a rule (not setup answers) so the rest can be saved;
+        # what is left says why the save cannot happen at all.
         self.outcome = type(self).evaluate(self.instance)
+        self.left_out = getattr(self.outcome, "left_out", {})
         for field_name, messages in self.outcome.errors.items():
-            name = field_name.removesuffix("_id") if field_name.endswith("_id") else field_name
+            name = form_name(field_name)
             for message in messages:
                 self.add_error(name if name in self.fields else None, message)
+
+    def show_left_out(self, left_out: dict[str, list[str]], entered: dict[str, str]) -> None:
+        """On the page after a save, show each answer that was not saved with why, and what was entered."""
+        errors = self.errors  # an unbound form has none of its own
+        for field_name, messages in left_out.items():
+            name = form_name(field_name)
+            key = name if name in self.fields else forms.forms.NON_FIELD_ERRORS
+            errors.setdefault(key, self.error_class())
+            errors[key].extend(message for message in messages if message not in errors[key])
+            if name in entered:
+                self.initial[name] = entered[name]
+
+
+def form_name(field_name: str) -> str:
+    """The form field of a log column (relations drop their _id)."""
+    return field_name.removesuffix("_id")
 
 
 @lru_cache(maxsize=None)

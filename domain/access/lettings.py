@@ -122,3 +122,22 @@ def scheme_choices(user, owner_id=None) -> QuerySet:
     if is_support(user):
         return schemes
     return schemes.filter(owning_organisation_id__in=owning_organisation_choices(user).values("pk"))
+
+
+# --- duplicate logs ------------------------------------------------------------------------------
+
+
+def duplicate_lettings_logs(user) -> QuerySet:
+    """Logs in a duplicate set that the user may review: support everywhere, data coordinators within
+    their organisation's logs. Data providers and statisticians do not resolve duplicates."""
+    if not (is_support(user) or is_coordinator(user)):
+        return _lettings_logs().none()
+    return visible_lettings_logs(user).filter(duplicate_set_id__isnull=False)
+
+
+def can_resolve_duplicates(user, log=None) -> bool:
+    if not (is_support(user) or is_coordinator(user)):
+        return False
+    if log is None:
+        return True
+    return duplicate_lettings_logs(user).filter(pk=log.pk).exists() and can_change_lettings_log(user, log)

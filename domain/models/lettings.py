@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from domain import collection
 from domain.forms import registry
 
-from .logs import LogBase, catalogue_column
+from .logs import LogBase, answer_columns
 from .reference_data import LocalAuthority, RentRange
 from .schemes import Location, Scheme
 
@@ -25,6 +25,7 @@ LOCATION_LEAD_DAYS = 14  # a location may be chosen up to two weeks before it op
 
 class LettingsLogBase(LogBase):
     LOG_TYPE = LOG_TYPE
+    DATE_FIELD = "startdate"
 
     scheme = models.ForeignKey(Scheme, null=True, blank=True, on_delete=models.PROTECT, related_name="lettings_logs")
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.PROTECT,
@@ -95,24 +96,13 @@ class LettingsLogBase(LogBase):
         ).first()
 
 
-def _answer_columns() -> dict[str, models.Field]:
-    declared = {f.attname for f in LettingsLogBase._meta.concrete_fields} | {
-        f.name for f in LettingsLogBase._meta.concrete_fields
-    }
-    return {
-        name: catalogue_column(kind, max_length)
-        for name, (kind, max_length) in registry.column_specs(LOG_TYPE).items()
-        if name not in declared
-    }
-
-
 LettingsLog = type(
     "LettingsLog",
     (LettingsLogBase,),
     {
         "__module__": __name__,
         "__doc__": "A social housing letting, as reported by its owning or managing organisation.",
-        **_answer_columns(),
+        **answer_columns(LettingsLogBase, LOG_TYPE),
         "history": HistoricalRecords(),
         "Meta": type("Meta", (), {
             "ordering": ["-id"],

@@ -89,6 +89,19 @@ class LogBase(TimestampedModel):
         return self.discarded_at is not None
 
 
+def answer_columns(base: type[models.Model], log_type: str) -> dict[str, models.Field]:
+    """A field for every column the catalogue's forms of this log type write, except those the
+    base model declares itself (relations)."""
+    from domain.forms import registry
+
+    declared = {f.attname for f in base._meta.concrete_fields} | {f.name for f in base._meta.concrete_fields}
+    return {
+        name: catalogue_column(kind, max_length)
+        for name, (kind, max_length) in registry.column_specs(log_type).items()
+        if name not in declared
+    }
+
+
 def catalogue_column(kind: str, max_length: int) -> models.Field:
     """The Django field that stores one catalogue column of the given kind."""
     if kind == "int":

@@ -22,6 +22,13 @@ class Rule:
     applies: Callable[[Any], bool] = lambda log: True
     context: Callable[[Any], dict] = lambda log: {}
     confirm_field: str | None = None
+    # The answers a save that keeps the valid answers leaves out when this hard rule fails (by default
+    # its fields); setup answers are never left out, so a rule on setup answers alone blocks the save.
+    refuse: tuple[str, ...] | None = None
+
+    @property
+    def refused_fields(self) -> tuple[str, ...]:
+        return self.fields if self.refuse is None else self.refuse
 
     def describe(self) -> dict:
         return {"id": self.id, "kind": self.kind, "fields": list(self.fields), "message": self.message,
@@ -32,6 +39,7 @@ class Rule:
 class Findings:
     errors: dict[str, list[str]] = field(default_factory=dict)
     soft_checks: list[dict] = field(default_factory=list)
+    refusals: list[tuple[str, ...]] = field(default_factory=list)  # per failed hard rule: answers to leave out
 
     def add_error(self, fields, message: str) -> None:
         for name in fields:
@@ -52,9 +60,14 @@ def run_rules(rules, log, findings: Findings | None = None) -> Findings:
             continue
         if rule.kind == HARD:
             findings.add_error(rule.fields, message)
+            findings.refusals.append(rule.refused_fields)
         else:
+            if any(check["message"] == message and check.get("confirm_field") == rule.confirm_field
+                   for check in findings.soft_checks):
+                continue  # several pages ask the same question: one check is enough
             confirmed = getattr(log, rule.confirm_field, None) == 0 if rule.confirm_field else False
             findings.soft_checks.append(
-                {"id": rule.id, "fields": list(rule.fields), "message": message, "confirmed": confirmed}
+                {"id": rule.id, "fields": list(rule.fields), "message": message, "confirmed": confirmed,
+                 "confirm_field": rule.confirm_field}
             )
     return findings

@@ -1,8 +1,13 @@
-"""Every rule a lettings log is checked against, by topic."""
+"""Every rule a lettings log is checked against: the hard rules by topic, then the soft checks, which are
+made from the form's interruption questions."""
 
-from . import setup
+from . import dates, financial, household, local_authority, property, scheme, setup, soft, tenancy
 
-RULES = [*setup.RULES]
+HARD_RULES = [
+    *setup.RULES, *scheme.RULES, *dates.RULES, *property.RULES, *tenancy.RULES, *household.RULES,
+    *financial.RULES, *local_authority.RULES,
+]
+RULES = [*HARD_RULES, *soft.rules_for_form(2026)]
 
 
 def rules_for(year: int):

@@ -1,0 +1,72 @@
+"""The duplicate logs pages: the sets a data coordinator or support user may resolve, and one set, where
+one log is kept and the others deleted, or a changed log is taken out of the set. The work is done by
+domain/services/duplicates.py; who may see what by domain/access."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from domain import access
+from domain.services import duplicates
+
+COLUMNS = (("tenancycode", "Tenant code"), ("startdate", "Tenancy start date"), ("postcode_full", "Postcode"),
+           ("address_line1", "Address"), ("age1", "Lead tenant's age"), ("sexrab1", "Lead tenant's sex"),
+           ("ecstat1", "Working situation"), ("tcharge", "Total charge"))
+
+
+def _row(log) -> dict:
+    return {"log": log, "values": [getattr(log, name) if getattr(log, name) not in (None, "") else "-"
+                                   for name, _ in COLUMNS],
+            "url": reverse("admin:domain_lettingslog_change", args=[log.pk])}
+
+
+def duplicates_view(model_admin, request):
+    if not access.can_resolve_duplicates(request.user):
+        raise PermissionDenied
+    logs = access.duplicate_lettings_logs(request.user).select_related("owning_organisation").order_by(
+        "duplicate_set_id", "pk")
+    sets: dict[int, list] = {}
+    for log in logs:
+        sets.setdefault(log.duplicate_set_id, []).append(log)
+    rows = [{"id": set_id, "owner": members[0].owning_organisation, "logs": ", ".join(f"Log {l.pk}" for l in members),
+             "url": reverse("admin:domain_lettingslog_duplicates", args=[set_id])}
+            for set_id, members in sets.items() if len(members) > 1]
+    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta, "sets": rows,
+               "title": "Duplicate lettings logs"}
+    return TemplateResponse(request, "admin_console/logs/duplicates.html", context)
+
+
+def duplicate_set_view(model_admin, request, set_id: int):
+    if not access.can_resolve_duplicates(request.user):
+        raise PermissionDenied
+    logs = list(duplicates.duplicate_set(set_id=set_id, by=request.user))
+    if len(logs) < 2 and request.method == "GET":
+        raise Http404("No such duplicate set.")
+    if request.method == "POST":
+        chosen = {log.pk: log for log in logs}
+        try:
+            if "keep" in request.POST:
+                keep = chosen.get(int(request.POST["keep"]))
+                if keep is None:
+                    raise ValidationError("Choose one of the logs in this set to keep.")
+                deleted = duplicates.duplicate_set_keep(set_id=set_id, keep=keep, by=request.user)
+                messages.success(request, f"Kept log {keep.pk} and deleted log {', '.join(map(str, deleted))}.")
+                return redirect(reverse("admin:domain_lettingslog_duplicates_list"))
+            log = chosen.get(int(request.POST.get("not_duplicate", 0)))
+            if log is None:
+                raise ValidationError("Choose one of the logs in this set.")
+            duplicates.duplicate_log_not_duplicate(log=log, by=request.user)
+            messages.success(request, f"Log {log.pk} is no longer marked as a duplicate.")
+            return redirect(reverse("admin:domain_lettingslog_duplicates_list"))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(reverse("admin:domain_lettingslog_duplicates", args=[set_id]))
+    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta,
+               "title": f"Duplicate logs: set {set_id}", "columns": [label for _, label in COLUMNS],
+               "rows": [_row(log) for log in logs]}
+    return TemplateResponse(request, "admin_console/logs/duplicate_set.html", context)

@@ -1,0 +1,72 @@
+"""Sales logs: one row per shared ownership or discounted ownership sale, one typed column per
+question of any year's sales form (declared by the form catalogue, as for lettings)."""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from domain import collection
+from domain.forms import registry
+
+from .logs import LogBase, answer_columns
+from .reference_data import SaleRange
+
+LOG_TYPE = "sales"
+LONDON_BOROUGHS = {f"E090000{n:02d}" for n in range(1, 34)}
+
+
+class SalesLogBase(LogBase):
+    LOG_TYPE = LOG_TYPE
+    DATE_FIELD = "saledate"
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"Sales log {self.pk}" if self.pk else "New sales log"
+
+    @property
+    def form(self):
+        year = getattr(self, "_form_year", None)
+        if year and not self.saledate:
+            return registry.form_for_year(LOG_TYPE, year)
+        return registry.form_for_date(LOG_TYPE, self.saledate)
+
+    @property
+    def collection_year(self) -> int | None:
+        return collection.collection_year_of(self.saledate) if self.saledate else None
+
+    @property
+    def la_is_london(self) -> bool | None:
+        """Whether the property is in one of the 33 London boroughs (None when the LA is not known)."""
+        return None if not self.la else self.la in LONDON_BOROUGHS
+
+    @property
+    def sale_range(self) -> SaleRange | None:
+        if not (self.saledate and self.la and self.beds):
+            return None
+        return SaleRange.objects.filter(start_year=self.collection_year, la=self.la,
+                                        bedrooms=min(int(self.beds), 4)).first()
+
+
+SalesLog = type(
+    "SalesLog",
+    (SalesLogBase,),
+    {
+        "__module__": __name__,
+        "__doc__": "A shared ownership or discounted ownership sale, reported by its owning or managing organisation.",
+        **answer_columns(SalesLogBase, LOG_TYPE),
+        "history": HistoricalRecords(),
+        "Meta": type("Meta", (), {
+            "ordering": ["-id"],
+            "indexes": [
+                models.Index(fields=["owning_organisation", "saledate"], name="sales_owner_date_idx"),
+                models.Index(fields=["managing_organisation", "saledate"], name="sales_manager_date_idx"),
+                models.Index(fields=["saledate"], name="sales_saledate_idx"),
+                models.Index(fields=["assigned_to"], name="sales_assigned_idx"),
+                models.Index(fields=["purchid"], name="sales_purchid_idx"),
+            ],
+        }),
+    },
+)

@@ -1,0 +1,68 @@
+"""Small helpers the lettings rules share: reading answers and writing amounts and dates for people."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from domain.forms.money import WEEKS_PER_PERIOD, as_decimal
+
+# Appendix A.3: UK postcodes, the special territories and BFPO numbers, ignoring case.
+POSTCODE = re.compile(
+    r"^(([A-Z]{1,2}[0-9][A-Z0-9]?|ASCN|STHL|TDCU|BBND|[BFS]IQQ|PCRN|TKCA) ?[0-9][A-Z]{2}|BFPO ?[0-9]{1,4}|"
+    r"(KY[0-9]|MSR|VG|AI)[ -]?[0-9]{4}|[A-Z]{2} ?[0-9]{2}|GE ?CX|GIR ?0A{2}|SAN ?TA1)$",
+    re.IGNORECASE,
+)
+PERIOD_WORDS = {
+    1: "a week (52 weeks a year)", 2: "every 2 weeks", 3: "every 4 weeks", 4: "a calendar month",
+    5: "a week (50 weeks a year)", 6: "a week (49 weeks a year)", 7: "a week (48 weeks a year)",
+    8: "a week (47 weeks a year)", 9: "a week (46 weeks a year)", 10: "a week (53 weeks a year)",
+    11: "a week (51 weeks a year)",
+}
+GENERAL_NEEDS, SUPPORTED_HOUSING = 1, 2
+LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER = 1, 2
+
+
+def get(log, field: str):
+    """An answer, with a blank string read as no answer."""
+    value = getattr(log, field, None)
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def present(log, *fields: str) -> bool:
+    return all(get(log, field) is not None for field in fields)
+
+
+def as_date(value) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def day(value) -> str:
+    """1 April 2026."""
+    value = as_date(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def money(value) -> str:
+    """£1,234.50"""
+    return f"£{Decimal(value):,.2f}"
+
+
+def per_period(weekly_amount, period) -> Decimal:
+    """A weekly amount paid per `period` instead (only for messages)."""
+    return (as_decimal(weekly_amount) * 52 / WEEKS_PER_PERIOD[period]).quantize(Decimal("0.01"))
+
+
+def period_words(log) -> str:
+    return PERIOD_WORDS.get(get(log, "period"), "a week")
+
+
+def provider_words(log) -> str:
+    return "local authority" if log.owning_organisation_provider_type == LOCAL_AUTHORITY else "private registered provider"
+
+
+def needs_words(log) -> str:
+    return "supported housing" if get(log, "needstype") == SUPPORTED_HOUSING else "general needs"
