@@ -2,19 +2,13 @@
 
 from domain import collection
 from domain.validations.dates import log_date_error
+from domain.validations.organisations import assignee_belongs
 from domain.validations.rules import HARD, Rule
 
 
 def _startdate_error(log):
     editing = bool(log.loaded_values.get("startdate"))
     return log_date_error(log.startdate, today=collection.today(), editing=editing, what="tenancy start date")
-
-
-def _assignee_belongs(log) -> bool:
-    organisation_ids = {log.owning_organisation_id, log.managing_organisation_id}
-    assignee_org = log.assigned_to.organisation
-    absorbed = set(assignee_org.absorbed_organisations.values_list("pk", flat=True))
-    return bool(organisation_ids & ({assignee_org.pk} | absorbed))
 
 
 RULES = [
@@ -37,6 +31,6 @@ RULES = [
         message="The user this log is assigned to must belong to the owning or the managing organisation. "
                 "Choose another user, or change the organisations.",
         applies=lambda log: bool(log.assigned_to_id and log.owning_organisation_id and log.managing_organisation_id),
-        passes=_assignee_belongs,
+        passes=assignee_belongs,
     ),
 ]
