@@ -16,8 +16,8 @@ from django.utils import timezone
 @dataclass(frozen=True)
 class CollectionWindow:
     year: int
-    new_logs_end: date  # the last day on which logs of this year may be created (or deleted)
-    edit_end: date  # the last day on which they may be changed
+    new_logs_end: date  # from this day (at midnight) no more logs of this year may be created or deleted
+    edit_end: date  # from this day (at midnight) they may no longer be changed
     submission_deadline: date | None = None
 
     @property
@@ -33,13 +33,14 @@ class CollectionWindow:
         return self.start <= day <= self.end
 
     def open_for_new_logs(self, today: date) -> bool:
-        return self.start <= today <= self.new_logs_end
+        return self.start <= today < self.new_logs_end
 
     def open_for_edits(self, today: date) -> bool:
-        return self.start <= today <= self.edit_end
+        return self.start <= today < self.edit_end
 
 
-# Published dates; a year not listed closes on 31 December after it ends.
+# Published deadlines (each closes at the start of its day); a year not listed closes at the start of
+# 31 December after it ends.
 KNOWN_WINDOWS = {
     2024: CollectionWindow(2024, new_logs_end=date(2025, 7, 11), edit_end=date(2025, 8, 29)),
     2025: CollectionWindow(2025, new_logs_end=date(2026, 7, 12), edit_end=date(2026, 9, 1)),

@@ -64,3 +64,8 @@ def weekly_income(earnings, incfreq) -> Decimal | None:
     if incfreq == YEARLY:
         return (earnings / 52).quantize(POUND, rounding=ROUND_HALF_UP)
     return None
+
+
+def pounds(amount) -> str:
+    """An amount as people read it in a message: £1,234.50."""
+    return f"£{as_decimal(amount):,.2f}"

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from domain import collection
 
 FUTURE_DAYS_ALLOWED = 14
 
 
-def _format(day: date) -> str:
+def as_date(value) -> date | None:
+    """The calendar date of a date or datetime answer."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def long_date(day: date) -> str:
+    """A date as people write it: 1 April 2026."""
+    day = as_date(day)
     return f"{day.day} {day:%B %Y}"
 
 
@@ -29,8 +36,8 @@ def log_date_error(day: date | None, *, today: date, editing: bool, what: str) -
     if not first <= day <= last:
         if len(collection.open_years(today)) > 1:
             return (f"Enter a {what} within the open collection years, between "
-                    f"{_format(first)} and {_format(last)}.")
-        return f"Enter a {what} within the current collection year, between {_format(first)} and {_format(last)}."
+                    f"{long_date(first)} and {long_date(last)}.")
+        return f"Enter a {what} within the current collection year, between {long_date(first)} and {long_date(last)}."
     if day > today + timedelta(days=FUTURE_DAYS_ALLOWED):
         return f"The {what} must not be more than {FUTURE_DAYS_ALLOWED} days after today."
     return None

@@ -17,10 +17,10 @@ def test_today_only_2026_is_open():
 
 
 def test_crossover_keeps_the_previous_year_open_until_its_deadlines():
-    assert collection.open_years(date(2026, 7, 12)) == [2025, 2026]
-    assert collection.open_years(date(2026, 7, 13)) == [2026]
-    assert collection.open_years(date(2026, 9, 1), for_edits=True) == [2025, 2026]
-    assert collection.open_years(date(2026, 9, 2), for_edits=True) == [2026]
+    assert collection.open_years(date(2026, 7, 11)) == [2025, 2026]
+    assert collection.open_years(date(2026, 7, 12)) == [2026]  # the deadline closes at the start of its day
+    assert collection.open_years(date(2026, 8, 31), for_edits=True) == [2025, 2026]
+    assert collection.open_years(date(2026, 9, 1), for_edits=True) == [2026]
     assert collection.new_logs_start(date(2026, 5, 1)) == date(2025, 4, 1)
 
 

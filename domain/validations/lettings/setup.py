@@ -4,6 +4,7 @@ start date. The data sharing agreement rules are left out: the rebuild has no ag
 
 from domain import collection
 from domain.validations.dates import log_date_error
+from domain.validations.organisations import absorbing_not_yet_active, assignee_belongs, merged_by
 from domain.validations.rules import HARD, Rule
 
 from .common import as_date, day, present
@@ -14,30 +15,13 @@ def _startdate_error(log):
     return log_date_error(log.startdate, today=collection.today(), editing=editing, what="tenancy start date")
 
 
-def _assignee_belongs(log) -> bool:
-    organisation_ids = {log.owning_organisation_id, log.managing_organisation_id}
-    assignee_org = log.assigned_to.organisation
-    absorbed = set(assignee_org.absorbed_organisations.values_list("pk", flat=True))
-    return bool(organisation_ids & ({assignee_org.pk} | absorbed))
-
-
-def _merged_by(org, start) -> bool:
-    """The organisation had merged into another on or before the date."""
-    return bool(org and org.merge_date and org.merge_date <= start)
-
-
-def _not_yet_absorbing(org, start) -> bool:
-    """The organisation took others over, and only became active after the date."""
-    return bool(org and org.available_from and org.available_from > start and org.absorbed_organisations.exists())
-
-
 def _organisation_inactive(log, role: str) -> str | None:
     org, start = getattr(log, role), as_date(log.startdate)
-    if _merged_by(org, start):
+    if merged_by(org, start):
         into = f" and became part of {org.absorbing_organisation.name}" if org.absorbing_organisation_id else ""
         return (f"{org.name} stopped being active on {day(org.merge_date)}{into}. Choose the organisation that "
                 "was active on the tenancy start date.")
-    if _not_yet_absorbing(org, start):
+    if absorbing_not_yet_active(org, start):
         return (f"{org.name} only became active on {day(org.available_from)}. Choose the organisation that was "
                 "active on the tenancy start date, or check the start date.")
     return None
@@ -67,19 +51,19 @@ def merged_organisations_startdate_error(log) -> str | None:
     start, owner, manager = as_date(log.startdate), log.owning_organisation, log.managing_organisation
     ask = " Enter a tenancy start date when the organisations were active, or change the organisations."
     if log.owning_organisation_id == log.managing_organisation_id:
-        if _merged_by(owner, start):
+        if merged_by(owner, start):
             return f"{_merged_note(owner)}, before the tenancy start date." + ask
-        if _not_yet_absorbing(owner, start):
+        if absorbing_not_yet_active(owner, start):
             return f"{owner.name} only became active on {day(owner.available_from)}." + ask
         return None
     if (owner and manager and owner.merge_date and owner.merge_date == manager.merge_date
             and owner.absorbing_organisation_id == manager.absorbing_organisation_id):
-        return f"Both organisations merged on {day(owner.merge_date)}." + ask if _merged_by(owner, start) else None
-    merged = [_merged_note(org) for org in (owner, manager) if _merged_by(org, start)]
+        return f"Both organisations merged on {day(owner.merge_date)}." + ask if merged_by(owner, start) else None
+    merged = [_merged_note(org) for org in (owner, manager) if merged_by(org, start)]
     if merged:
         return " and ".join(merged) + ", before the tenancy start date." + ask
     starting = [f"{org.name} only became active on {day(org.available_from)}"
-                for org in (owner, manager) if _not_yet_absorbing(org, start)]
+                for org in (owner, manager) if absorbing_not_yet_active(org, start)]
     if starting:
         return " and ".join(starting) + "." + ask
     return None
@@ -105,7 +89,7 @@ RULES = [
         message="The user this log is assigned to must belong to the owning or the managing organisation. "
                 "Choose another user, or change the organisations.",
         applies=lambda log: bool(log.assigned_to_id and log.owning_organisation_id and log.managing_organisation_id),
-        passes=_assignee_belongs,
+        passes=assignee_belongs,
     ),
     _merge_rule("owning_organisation", "owning organisation"),
     _merge_rule("managing_organisation", "managing organisation"),

@@ -1,7 +1,7 @@
 """Two collection years open at once: a test-only 2027 form that re-uses 2026 with one question changed."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from unittest.mock import patch
 
 import pytest
@@ -61,12 +61,13 @@ def test_the_changed_question_accepts_its_new_answer_only_in_its_year(form_2027,
 def test_in_the_crossover_both_years_take_new_logs(form_2027, owner, user):
     with on(date(2027, 5, 15)):
         for start in (date(2026, 4, 1), date(2027, 5, 1)):
-            log = apply(LettingsLog(), general_needs_answers(owner, user, startdate=start))
+            log = apply(LettingsLog(), general_needs_answers(owner, user, startdate=start,
+                                                             voiddate=start - timedelta(days=30)))
             assert "startdate" not in lettings_log_evaluate(log).errors, start
 
 
 def test_after_the_new_logs_deadline_the_old_year_takes_no_new_logs(form_2027, owner, user):
-    with on(date(2027, 7, 4)):
+    with on(date(2027, 7, 3)):
         log = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2027, 3, 31)))
         errors = lettings_log_evaluate(log).errors
         assert errors["startdate"] == [
@@ -78,10 +79,10 @@ def test_an_existing_old_year_log_stays_editable_until_the_edit_deadline(form_20
         log = apply(LettingsLog(), general_needs_answers(owner, user, startdate=date(2027, 3, 1)))
         lettings_log_save(log=log, by=user)
     log = LettingsLog.objects.get(pk=log.pk)
-    with on(date(2027, 7, 31)):
+    with on(date(2027, 7, 30)):
         assert "startdate" not in lettings_log_evaluate(log).errors
         assert access.can_change_lettings_log(user, log)
-    with on(date(2027, 8, 1)):
+    with on(date(2027, 7, 31)):
         assert not access.can_change_lettings_log(user, log)
         support = make_user(role=Role.SUPPORT)
         assert access.can_change_lettings_log(support, log)

@@ -1,0 +1,43 @@
+"""The sales rule set as a whole: stable ids, nothing on a blank log, and the rules that must not run."""
+
+from datetime import date
+from decimal import Decimal
+from unittest.mock import patch
+
+from domain.validations.sales import RULES, rules_for
+
+from .helpers import errors, failing, sales_log
+
+
+def test_ids_are_unique_and_named_by_topic():
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids)) == 61
+    assert {rule_id.split(".")[0] for rule_id in ids} == {
+        "setup", "property", "household", "income", "finances", "charges", "equity", "sale_dates"}
+    assert all(rule.kind == "hard" and rule.fields for rule in RULES)
+
+
+def test_rules_for_2026_is_the_full_set():
+    assert rules_for(2026) is RULES
+
+
+def test_a_blank_log_has_no_errors():
+    with patch("domain.collection.today", return_value=date(2026, 11, 28)):
+        assert errors(sales_log()) == {}
+
+
+def test_mortgage_dont_know_is_allowed_everywhere():
+    """Spec §2.9: the earlier years' rule against 'don't know' must not run in 2026. (A staircasing deposit
+    is still compared with the share bought when no mortgage is known to have been used.)"""
+    for ownershipsch, staircase, type_, deposit in ((1, 2, 30, "1"), (1, 1, 30, "20000"), (2, None, 9, "1")):
+        log = sales_log(saledate=date(2026, 6, 1), ownershipsch=ownershipsch, staircase=staircase, type=type_,
+                        mortgageused=3, value=Decimal("200000"), equity=Decimal("50"), stairbought=Decimal("10"),
+                        stairowned=Decimal("70"), deposit=Decimal(deposit), discount=Decimal("10"))
+        assert failing(log) == set(), (ownershipsch, staircase)
+
+
+def test_outright_sale_arithmetic_does_not_run():
+    """Spec §2.9: ownershipsch 3 no longer exists, and no rule compares its mortgage + deposit with the price."""
+    log = sales_log(saledate=date(2026, 6, 1), ownershipsch=3, mortgageused=1, value=Decimal("200000"),
+                    mortgage=Decimal("1000"), deposit=Decimal("1000"))
+    assert failing(log) == set()
