@@ -1,12 +1,13 @@
 """2026 lettings: Household characteristics (the lead tenant, then persons 2 to 8)."""
 
-from dataclasses import replace
-
 from domain.forms.catalogue import NUMERIC, RADIO, SELECT, TEXT, Option, Page, Question, Subsection, options
 from domain.forms.conditions import ALWAYS, Condition, any_of, at_least, less_than, more_than, ne, when
-
-from .nationalities import NATIONALITIES
-from .property import interruption
+from domain.forms.shared.nationalities import NATIONALITIES
+from domain.forms.shared.people import (
+    ARAB, ASIAN, BLACK, MIXED, WHITE, WORKING_SITUATION_HINT, YES_NO_KNOWN, child_under_16, ethnic_background_page,
+    ethnic_groups, gender_same_as_sex, interruption, nationality_groups, sex_registered_at_birth,
+)
+from domain.forms.shared.people import working_situations as shared_working_situations
 
 MAX_PEOPLE_WITH_DETAILS = 8
 
@@ -23,8 +24,6 @@ OVER_RETIREMENT_CHECK = "Are you sure this person is not retired? They are over 
 ILLNESS_CHECK = ("Are you sure? Someone is unable to work because of long-term sickness or disability, but you "
                  "said nobody in the household has a long-term physical or mental health condition.")
 
-YES_NO_KNOWN = options((0, "Yes"), (1, "No"))  # 0 = known
-
 
 def under_retirement(n: int) -> str:
     return f"person_{n}_under_retirement?"
@@ -36,8 +35,7 @@ def over_retirement(n: int) -> str:
 
 def check(page_id: str, field: str, trigger: str, label: str, also: Condition = ALWAYS) -> Page:
     """A soft-check page, shown only while `also` holds as well as its trigger."""
-    page = interruption(page_id, field, trigger, label)
-    return replace(page, shown_when=also & page.shown_when)
+    return interruption(page_id, field, trigger, label, also)
 
 
 def pregnancy_check(page_id: str, also: Condition = ALWAYS) -> Page:
@@ -60,49 +58,24 @@ def over_retirement_check(page_id: str, n: int) -> Page:
     return check(page_id, "retirement_value_check", over_retirement(n), OVER_RETIREMENT_CHECK)
 
 
-def sex_registered_at_birth(who: str) -> tuple[Option, ...]:
-    return options(("F", "Female"), ("M", "Male"), ("R", f"{who} prefers not to say"))
-
-
-def gender_same_as_sex(who: str) -> tuple[Option, ...]:
-    return options((1, "Yes"), (2, "No, enter gender identity"), (3, f"{who} prefers not to say"))
+# The lettings order of the working situations (sales lists them by code).
+WORKING_SITUATION_ORDER = (1, 2, 7, 3, 4, 6, 8, 5)
 
 
 def working_situations(who: str, *, child: Option | None = None) -> tuple[Option, ...]:
-    situations = [
-        (1, "Full-time – 30 hours or more per week"),
-        (2, "Part-time – Less than 30 hours per week"),
-        (7, "Full-time student"),
-        (3, "In government training into work"),
-        (4, "Jobseeker"),
-        (6, "Not seeking work"),
-        (8, "Unable to work because of long-term sickness or disability"),
-        (5, "Retired"),
-    ]
-    if child:
-        situations.append(child)
-    situations += [(0, "Other"), (10, f"{who} prefers not to say")]
-    return options(*situations)
+    return shared_working_situations(who, WORKING_SITUATION_ORDER, child=child)
 
 
-ETHNIC_GROUPS = options(
-    (0, "White"),
-    (1, "Mixed or Multiple ethnic groups"),
-    (2, "Asian or Asian British"),
-    (3, "Black, African, Caribbean or Black British"),
-    (4, "Arab or other ethnic group"),
-    (17, "Tenant prefers not to say"),
-)
+ETHNIC_GROUPS = ethnic_groups("Tenant")
 
 
-def ethnic_background(page_id: str, group: int, label: str, *backgrounds) -> Page:
+def ethnic_background(group: int) -> Page:
     # ethnic_group 17 (prefers not to say) sets ethnic = 17 as a derived variable; no page asks it.
-    return Page(page_id, (Question("ethnic", RADIO, label, number=34, options=options(*backgrounds)),),
-                shown_when=when(ethnic_group=group))
+    return ethnic_background_page("lead_tenant_ethnic_background", group, group_field="ethnic_group",
+                                  field="ethnic", number=34, whose="the lead tenant’s")
 
 
 DECLARED = when(declaration=1)
-WORKING_SITUATION_HINT = "Informal, unpaid carers should answer ‘Not seeking work’."
 
 LEAD_TENANT_PAGES = (
     Page("household_members", (
@@ -137,28 +110,10 @@ LEAD_TENANT_PAGES = (
     Page("lead_tenant_ethnic_group", (
         Question("ethnic_group", RADIO, "What is the lead tenant’s ethnic group?", number=33, options=ETHNIC_GROUPS),
     ), shown_when=DECLARED),
-    ethnic_background("lead_tenant_ethnic_background_arab", 4, "Which of these best describes the lead tenant’s "
-                      "Arab or other ethnic background?",
-                      (19, "Arab"), (16, "Other ethnic group")),
-    ethnic_background("lead_tenant_ethnic_background_asian", 2, "Which of these best describes the lead tenant’s "
-                      "Asian or Asian British background?",
-                      (10, "Bangladeshi"), (15, "Chinese"), (8, "Indian"), (9, "Pakistani"),
-                      (11, "Any other Asian or Asian British background")),
-    ethnic_background("lead_tenant_ethnic_background_black", 3, "Which of these best describes the lead tenant’s "
-                      "Black, African, Caribbean or Black British background?",
-                      (13, "African"), (12, "Caribbean"),
-                      (14, "Any other Black, African, Caribbean or Black British background")),
-    ethnic_background("lead_tenant_ethnic_background_mixed", 1, "Which of these best describes the lead tenant’s "
-                      "Mixed or Multiple ethnic background?",
-                      (4, "White and Black Caribbean"), (5, "White and Black African"), (6, "White and Asian"),
-                      (7, "Any other Mixed or Multiple ethnic background")),
-    ethnic_background("lead_tenant_ethnic_background_white", 0, "Which of these best describes the lead tenant’s "
-                      "White background?",
-                      (1, "English, Welsh, Northern Irish, Scottish or British"), (2, "Irish"),
-                      (18, "Gypsy or Irish Traveller"), (20, "Roma"), (3, "Any other White background")),
+    *(ethnic_background(group) for group in (ARAB, ASIAN, BLACK, MIXED, WHITE)),
     Page("lead_tenant_nationality", (
         Question("nationality_all_group", RADIO, "What is the lead tenant’s nationality?", number=35,
-                 options=options((826, "United Kingdom"), (12, "Other"), (0, "Tenant prefers not to say")),
+                 options=nationality_groups("Tenant"),
                  hint="If the lead tenant is a dual national of the United Kingdom and another country, "
                       "answer United Kingdom."),
         # 826 and 0 are copied into nationality_all as derived variables. The "prefers not to say" option
@@ -228,8 +183,7 @@ def person_pages(n: int) -> tuple[Page, ...]:
         Page(f"person_{n}_working_situation", (
             Question(f"ecstat{n}", RADIO, f"Which of these best describes person {n}’s working situation?",
                      number=31 + 5 * n, hint=WORKING_SITUATION_HINT, derived_when=under_16,
-                     options=working_situations("Person", child=Option(9, "Child under 16",
-                                                                        shown_when=child_answer_possible))),
+                     options=working_situations("Person", child=child_under_16(child_answer_possible))),
         ), shown_when=known & any_of(when(**{age: more_than(15)}), when(**{age: None}))),
         under_retirement_check(f"working_situation_{n}_under_retirement_value_check", n),
         over_retirement_check(f"working_situation_{n}_over_retirement_value_check", n),

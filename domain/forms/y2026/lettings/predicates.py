@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from domain.forms.conditions import predicate
 from domain.forms.money import weekly, weekly_income
+from domain.forms.shared.people import over_retirement_age, under_retirement_age
 
 LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER = 1, 2
 GENERAL_NEEDS, SUPPORTED_HOUSING = 1, 2
@@ -219,18 +220,6 @@ def no_household_member_likely_to_be_pregnant(log) -> bool:
         return True
     ages_known = all(_get(log, f"age{n}_known") == 0 and _get(log, f"age{n}") is not None for n in people)
     return ages_known and not any(13 <= _get(log, f"age{n}") <= 55 for n in non_male)
-
-
-def under_retirement_age(log, n: int) -> bool:
-    """Person n is retired though younger than the minimum expected retirement age."""
-    age, ecstat = _get(log, f"age{n}"), _get(log, f"ecstat{n}")
-    return _present(age, ecstat) and ecstat == RETIRED and age < MIN_RETIREMENT_AGE
-
-
-def over_retirement_age(log, n: int) -> bool:
-    """Person n is older than the retirement age but not retired (and did not decline to say)."""
-    age, ecstat = _get(log, f"age{n}"), _get(log, f"ecstat{n}")
-    return _present(age, ecstat) and ecstat not in (RETIRED, PREFERS_NOT_TO_SAY) and age > MIN_RETIREMENT_AGE
 
 
 def _register_retirement_checks(n: int):

@@ -1,18 +1,12 @@
 """2026 lettings: Property information."""
 
-from domain.forms.catalogue import DATE, INTERRUPTION, NUMERIC, RADIO, SELECT, TEXT, Page, Question, Subsection, options
+from domain.forms.catalogue import DATE, NUMERIC, RADIO, SELECT, TEXT, Page, Question, Subsection, options
 from domain.forms.conditions import ne, one_of, when
+from domain.forms.shared.people import CONFIRM, interruption  # noqa: F401  (used by the other subsections)
 
 from .setup import YES_NO
 
 NOT_FIRST_LET_REASONS = (5, 6, 8, 9, 10, 11, 12, 13, 18, 19, 20, 21, 22)
-CONFIRM = options((0, "Yes"), (1, "No"))
-
-
-def interruption(page_id: str, field: str, trigger: str, label: str) -> Page:
-    """A soft check: the page is shown while its trigger (a predicate) holds; 0 confirms."""
-    return Page(page_id, (Question(field, INTERRUPTION, label, options=CONFIRM),), shown_when=when(**{trigger: True}))
-
 
 RENT_CHECK = "Are you sure the rent is right? It is outside the expected range for this area and property."
 

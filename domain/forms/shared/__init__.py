@@ -1,0 +1,1 @@
+"""Question pieces that more than one log type uses."""
