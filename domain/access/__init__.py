@@ -16,6 +16,7 @@ One module per concept: roles, organisations, users, schemes, lettings. Import f
 
 
 from .lettings import *  # noqa: F401,F403
+from .logs import *  # noqa: F401,F403
 from .organisations import *  # noqa: F401,F403
 from .roles import *  # noqa: F401,F403
 from .schemes import *  # noqa: F401,F403

@@ -6,69 +6,30 @@ from django.db.models import Q, QuerySet
 
 from domain.models import Organisation, OrganisationRelationship, Scheme, User
 from .roles import *  # noqa: F403
+from .logs import *  # noqa: F403
 from .organisations import organisation_scope_ids
 
 # --- lettings logs -------------------------------------------------------------------------------
 
 
-def _lettings_logs():
+def _lettings_model():
     from domain.models import LettingsLog
 
-    return LettingsLog.objects
-
-
-def lettings_log_scope(user) -> Q:
-    """Logs owned or managed by the user's organisation or one it absorbed (spec §8.1)."""
-    ids = organisation_scope_ids(user)
-    return Q(owning_organisation_id__in=ids) | Q(managing_organisation_id__in=ids)
+    return LettingsLog
 
 
 def visible_lettings_logs(user, *, include_deleted: bool = False) -> QuerySet:
-    from domain.models.logs import LogStatus, VISIBLE_STATUSES
-
-    logs = _lettings_logs().all()
-    if not is_console_user(user):
-        return logs.none()
-    statuses = list(VISIBLE_STATUSES) + ([LogStatus.DELETED] if include_deleted and is_support(user) else [])
-    logs = logs.filter(status__in=statuses)
-    return logs if sees_everything(user) else logs.filter(lettings_log_scope(user))
+    return visible_logs(user, _lettings_model(), include_deleted=include_deleted)
 
 
-def can_view_lettings_log(user, log) -> bool:
-    return visible_lettings_logs(user, include_deleted=True).filter(pk=log.pk).exists()
-
-
-def lettings_log_open_for_edits(log) -> bool:
-    from domain import collection
-
-    if not log.startdate:
-        return True
-    year = collection.collection_year_of(log.startdate)
-    return collection.window(year).open_for_edits(collection.today()) or collection.today() < collection.window(year).start
-
-
-def can_add_lettings_log(user) -> bool:
-    return is_console_user(user) and not is_statistician(user)
-
-
-def can_change_lettings_log(user, log=None) -> bool:
-    """Anyone but a statistician may change the logs they see, while the log's year is open for
-    edits; support may change logs of closed years too."""
-    if log is None:
-        return can_add_lettings_log(user)
-    if is_statistician(user) or log.discarded_at or not can_view_lettings_log(user, log):
-        return False
-    return is_support(user) or lettings_log_open_for_edits(log)
-
-
-def can_delete_lettings_log(user, log=None) -> bool:
-    if not (is_support(user) or is_coordinator(user)):
-        return False
-    return log is None or (log.discarded_at is None and can_change_lettings_log(user, log))
-
-
-def can_restore_lettings_log(user, log=None) -> bool:
-    return is_support(user) and (log is None or log.discarded_at is not None)
+# The lettings names of the shared log rules (domain/access/logs.py).
+lettings_log_scope = log_scope
+can_view_lettings_log = can_view_log
+lettings_log_open_for_edits = log_open_for_edits
+can_add_lettings_log = can_add_log
+can_change_lettings_log = can_change_log
+can_delete_lettings_log = can_delete_log
+can_restore_lettings_log = can_restore_log
 
 
 def owning_organisation_choices(user) -> QuerySet[Organisation]:
@@ -131,7 +92,7 @@ def duplicate_lettings_logs(user) -> QuerySet:
     """Logs in a duplicate set that the user may review: support everywhere, data coordinators within
     their organisation's logs. Data providers and statisticians do not resolve duplicates."""
     if not (is_support(user) or is_coordinator(user)):
-        return _lettings_logs().none()
+        return _lettings_model().objects.none()
     return visible_lettings_logs(user).filter(duplicate_set_id__isnull=False)
 
 

@@ -60,6 +60,7 @@ class Question:
     not_known_when: Condition | None = None  # answered as "Not known" by a companion field
     keep_when_hidden: bool = False  # not cleared by routing (postcodes, LA, location...)
     max_length: int = 255
+    kind: str | None = None  # how the answer is stored, when the type and step do not say (money in pounds)
 
     @property
     def codes(self) -> list:
@@ -75,12 +76,14 @@ class Question:
     @property
     def value_kind(self) -> str:
         """int, str, decimal, date or bool: how the answer is stored."""
+        if self.kind:
+            return self.kind
         if self.type in (RADIO, SELECT) and self.options:
             return "str" if any(isinstance(code, str) for code in self.codes) else "int"
         if self.type in (ORGANISATION, USER, SCHEME, LOCATION, CHECKBOX, INTERRUPTION):
             return "int"
         if self.type in (NUMERIC, OUTPUT):
-            return "int" if self.step in (None, 1) else "decimal"
+            return "int" if self.step is None or Decimal(str(self.step)) % 1 == 0 else "decimal"
         if self.type == DATE:
             return "date"
         return "str"

@@ -44,7 +44,8 @@ def stored_only(code, label: str) -> Option:
 
 
 def money(field: str, label: str, number: int | None = None, *, min=0, max=MAX_MONEY, step=1, **extra) -> Question:
-    """An amount in pounds: whole pounds unless `step` says pence."""
+    """An amount in pounds, asked to the given step and stored with pence."""
+    extra.setdefault("kind", "decimal")  # amounts are stored in pounds and pence, whatever the step asked
     return Question(field, NUMERIC, label, number=number, min=min, max=max, step=step, prefix="£", **extra)
 
 

@@ -40,7 +40,7 @@ def mortgage_income_page(n: int, shown_when=None) -> Page:
 def savings_questions(label: str) -> tuple[Question, ...]:
     return (
         Question("savingsnk", RADIO, label, number=79, options=KNOWN),
-        money("savings", "Total savings", 79, max=None, step=10, hint=SAVINGS_HINT,
+        money("savings", "Total savings", 79, max=None, step=10, kind="int", hint=SAVINGS_HINT,
               shown_when=when(savingsnk=0), not_known_when=when(savingsnk=1)),
     )
 

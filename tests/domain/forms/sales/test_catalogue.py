@@ -83,8 +83,10 @@ def test_person_ages_from_0_and_money_in_pounds():
     assert {FORM.question(f).prefix for f in ("value", "income1", "savings", "mrent", "mscharge", "deposit")} == {"£"}
 
 
-def test_money_in_whole_pounds_and_percentages_in_tenths():
-    assert FORM.question("value").value_kind == "int"
+def test_money_stored_with_pence_and_percentages_in_tenths():
+    # The price is asked in whole pounds but stored, like every amount, in pounds and pence (rules §0.4).
+    assert (FORM.question("value").step, FORM.question("value").value_kind) == (1, "decimal")
+    assert FORM.question("savings").value_kind == "int"
     assert FORM.question("equity").value_kind == "decimal"
     assert FORM.question("mscharge").value_kind == "decimal"
 

@@ -1,0 +1,260 @@
+"""Checking, saving and deleting logs of any type: one pipeline, from the form catalogue.
+
+Every way answers arrive (the admin form, bulk upload, check_answers) goes through `log_evaluate`:
+routing, derived values, rules and status in one pass. What differs by log type (how answers are
+prepared, which rules and derived values apply, what happens after a save) is a `LogKind`,
+registered by domain/services/lettings.py and sales.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from domain import access
+from domain.forms import engine
+from domain.forms.catalogue import Form
+from domain.models import User
+from domain.models.logs import STATUS_BY_NAME, LogBase, LogStatus
+from domain.validations.answers import answer_errors
+from domain.validations.rules import SOFT, Findings, run_rules
+
+
+@dataclass(frozen=True)
+class LogKind:
+    log_type: str
+    prepare: Callable  # (log) -> None: tidy answers before routing (postcodes, scheme and location)
+    rules_for: Callable  # (year) -> rules
+    derive_for: Callable  # (form) -> derive(log, was)
+    left_out_with: dict = field(default_factory=dict)  # answers left out together when one is refused
+    after_save: Callable | None = None  # (log) -> None, e.g. duplicate sets
+    after_delete: Callable | None = None  # (old duplicate set id) -> None
+
+
+KINDS: dict[str, LogKind] = {}
+
+
+def register_kind(kind: LogKind) -> LogKind:
+    KINDS[kind.log_type] = kind
+    return kind
+
+
+def kind_of(log) -> LogKind:
+    return KINDS[log.LOG_TYPE]
+
+
+@dataclass
+class Outcome:
+    form: Form
+    status: str
+    subsections: dict[str, str]
+    shown: list[str]
+    missing: list[str]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    soft_checks: list[dict] = field(default_factory=list)
+    cleared: list[str] = field(default_factory=list)
+    refusals: list[tuple[str, ...]] = field(default_factory=list)
+    # Answers a save left out because of a hard error, with the errors (see log_keep_valid).
+    left_out: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def unconfirmed_soft_checks(self) -> list[dict]:
+        return [check for check in self.soft_checks if not check["confirmed"]]
+
+
+def _changed(log: LogBase, name: str) -> bool:
+    was = log.loaded_values
+    return was.get(name) != getattr(log, name, None)
+
+
+def _reask_changed_soft_checks(log: LogBase, rules) -> list[str]:
+    """A soft check confirmed earlier is asked again when an answer it reads has changed since the log was
+    loaded (unless the confirmation itself was given in this same change)."""
+    reopened = []
+    for rule in rules:
+        name = rule.confirm_field
+        if rule.kind != SOFT or getattr(log, name, None) is None or _changed(log, name):
+            continue
+        try:
+            fires = rule.applies(log) and not rule.passes(log)
+        except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError):
+            fires = False
+        if fires and any(_changed(log, field) for field in rule.fields):
+            setattr(log, name, None)
+            reopened.append(name)
+    return reopened
+
+
+def _restore_confirmations(form: Form, log: LogBase, confirmations: dict, cleared: list[str]) -> list[str]:
+    """Clearing runs before derived values are worked out, so a soft check whose trigger reads one (the
+    letting type of a new log, for the rent range) looks hidden then; put back a confirmation that was
+    cleared only for that reason."""
+    shown = {question.field for _, _, question in engine.shown_questions(form, log)}
+    for name, value in confirmations.items():
+        if name in cleared and value is not None and name in shown:
+            setattr(log, name, value)
+            cleared = [column for column in cleared if column != name]
+    return cleared
+
+
+def log_evaluate(log: LogBase) -> Outcome:
+    """Apply routing and derived values to the log (in memory) and check it against every rule."""
+    kind = kind_of(log)
+    form = log.form
+    rules = kind.rules_for(form.year)
+    kind.prepare(log)
+    # Answers are checked against the questions asked before routing tidies up, so an answer no
+    # version of its question accepts is reported rather than silently dropped.
+    asked = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
+    findings = Findings(errors=answer_errors(form, log, asked))
+    findings.refusals += [(name,) for name in findings.errors]
+    confirmations = {rule.confirm_field: getattr(log, rule.confirm_field, None) for rule in rules if rule.kind == SOFT}
+    cleared = engine.clear_hidden_answers(form, log)
+    kind.derive_for(form)(log, log.loaded_values)
+    cleared = _restore_confirmations(form, log, confirmations, cleared)
+    cleared += [name for name in _reask_changed_soft_checks(log, rules) if name not in cleared]
+    run_rules(rules, log, findings)
+    evaluation = engine.evaluate(form, log, has_errors=bool(findings.errors))
+    status = evaluation.status
+    if status == engine.COMPLETED and any(not check["confirmed"] for check in findings.soft_checks):
+        status = engine.IN_PROGRESS
+    return Outcome(
+        form=form,
+        status=status,
+        subsections=evaluation.subsections,
+        shown=evaluation.shown,
+        missing=evaluation.missing,
+        errors=findings.errors,
+        soft_checks=findings.soft_checks,
+        cleared=cleared,
+        refusals=findings.refusals,
+    )
+
+
+def _setup_columns(form: Form) -> set[str]:
+    return {column for _, question in form.subsections[0].questions for column in question.columns}
+
+
+def _leave_out(log: LogBase, name: str) -> None:
+    """Put back the saved answer if this save changed it, or blank it if the saved answer is the problem."""
+    if _changed(log, name) and log.pk:
+        setattr(log, name, log.loaded_values.get(name))
+    else:
+        current = getattr(log, name, None)
+        setattr(log, name, "" if isinstance(current, str) else None)
+
+
+def log_keep_valid(log: LogBase) -> Outcome:
+    """Evaluate the log, leaving out the answers that break a hard rule so the rest can be saved.
+
+    For each failed rule the answers it refuses are left out (those this save changed if any, else all of
+    them), never setup answers: a rule on setup answers alone still blocks the save. Done at most twice,
+    as leaving an answer out can break another rule. The outcome's `left_out` holds the first errors by
+    field (to show the person what was not saved and why); its `errors` what still blocks the save."""
+    left_out_with = kind_of(log).left_out_with
+    outcome = log_evaluate(log)
+    first_errors = outcome.errors
+    setup = _setup_columns(outcome.form)
+    left_out: set[str] = set()
+    for _ in range(2):
+        if not outcome.errors:
+            break
+        names: set[str] = set()
+        for refused in outcome.refusals:
+            candidates = [name for name in refused if name not in setup]
+            names |= set([name for name in candidates if _changed(log, name)] or candidates)
+        if not names:
+            break
+        for name in names:
+            for column in (name, *left_out_with.get(name, ())):
+                _leave_out(log, column)
+        left_out |= names
+        outcome = log_evaluate(log)
+    if left_out and not outcome.errors:
+        outcome.left_out = first_errors
+    return outcome
+
+
+def apply_status(log: LogBase, outcome: Outcome) -> None:
+    computed = STATUS_BY_NAME[outcome.status]
+    if log.discarded_at:
+        log.status = LogStatus.DELETED
+    elif log.status == LogStatus.PENDING:
+        log.status_cache = computed
+    else:
+        log.status = computed
+        log.status_cache = computed
+
+
+@transaction.atomic
+def log_save(*, log: LogBase, by: User | None, keep_valid: bool = False) -> Outcome:
+    """Save a log and put it in its duplicate set.
+
+    By default every answer must be valid: a hard error anywhere raises ValidationError with every error.
+    With `keep_valid`, answers that break a rule are left out and the rest is saved; the outcome's
+    `left_out` says which and why. Errors on the setup answers still raise ValidationError."""
+    kind = kind_of(log)
+    if by is not None:
+        if log.pk and not access.can_change_log(by, log):
+            raise PermissionDenied("You cannot change this log.")
+        log.updated_by = by
+    outcome = log_keep_valid(log) if keep_valid else log_evaluate(log)
+    if outcome.errors:
+        raise ValidationError(outcome.errors)
+    apply_status(log, outcome)
+    log.save()
+    log.reset_loaded_values()
+    if kind.after_save:
+        kind.after_save(log)
+        log.reset_loaded_values()
+    return outcome
+
+
+def log_new(model, *, by: User):
+    """A new log with the defaults a user's organisation gives it (not yet saved)."""
+    log = model(created_by=by, updated_by=by)
+    if not access.is_support(by):
+        organisation = by.organisation
+        log.owning_organisation = organisation if organisation.holds_own_stock else None
+        log.managing_organisation = organisation
+        log.assigned_to = by
+    return log
+
+
+@transaction.atomic
+def log_delete(*, log: LogBase, by: User, reason: str):
+    if not access.can_delete_log(by, log):
+        raise PermissionDenied("You cannot delete this log.")
+    if not reason.strip():
+        raise ValidationError("Say why the log is being deleted.")
+    old_set = log.duplicate_set_id
+    log.discarded_at = timezone.now()
+    log.deletion_reason = reason.strip()
+    log.status = LogStatus.DELETED
+    log.duplicate_set_id = None
+    log.updated_by = by
+    log.save(update_fields=["discarded_at", "deletion_reason", "status", "duplicate_set_id", "updated_by",
+                            "updated_at"])
+    kind = kind_of(log)
+    if kind.after_delete:
+        kind.after_delete(old_set)
+    return log
+
+
+@transaction.atomic
+def log_restore(*, log: LogBase, by: User):
+    if not access.can_restore_log(by, log):
+        raise PermissionDenied("Only customer support can restore a deleted log.")
+    log.discarded_at = None
+    log.deletion_reason = ""
+    log.status = log.status_cache
+    log.updated_by = by
+    log.save(update_fields=["discarded_at", "deletion_reason", "status", "updated_by", "updated_at"])
+    kind = kind_of(log)
+    if kind.after_save:
+        kind.after_save(log)
+    return log
