@@ -26,6 +26,12 @@ UNFOLD = {
                         "permission": "admin_console.site.can_view_users",
                     },
                     {
+                        "title": "Sales logs",
+                        "icon": "real_estate_agent",
+                        "link": reverse_lazy("admin:domain_saleslog_changelist"),
+                        "permission": "admin_console.site.can_view_users",
+                    },
+                    {
                         "title": "Organisations",
                         "icon": "apartment",
                         "link": reverse_lazy("admin:domain_organisation_changelist"),

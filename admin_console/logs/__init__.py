@@ -1,1 +1,1 @@
-from . import admin  # noqa: F401
+from . import admin, sales  # noqa: F401

@@ -12,7 +12,6 @@ from domain.models.logs import LogStatus
 class CollectionYearFilter(admin.SimpleListFilter):
     title = "collection year"
     parameter_name = "year"
-    date_field = "startdate"
 
     def lookups(self, request, model_admin):
         current = collection.current_year()
@@ -25,8 +24,8 @@ class CollectionYearFilter(admin.SimpleListFilter):
             year = int(self.value())
         except ValueError:
             return queryset.none()
-        return queryset.filter(**{f"{self.date_field}__gte": date(year, 4, 1),
-                                  f"{self.date_field}__lt": date(year + 1, 4, 1)})
+        field = queryset.model.DATE_FIELD  # the tenancy start date or the sale completion date
+        return queryset.filter(**{f"{field}__gte": date(year, 4, 1), f"{field}__lt": date(year + 1, 4, 1)})
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -101,10 +100,13 @@ class CreatedByMeFilter(admin.SimpleListFilter):
         return queryset.filter(created_by=request.user) if self.value() == "you" else queryset
 
 
-def log_search_q(term: str) -> Q:
-    """Log ID (with or without 'log'), tenant code, property reference or postcode (spaces ignored)."""
+def log_search_q(term: str, codes: tuple[str, ...]) -> Q:
+    """Log ID (with or without 'log'), the log type's own reference codes (tenant code and property
+    reference, or purchaser code), or postcode (spaces ignored)."""
     term = term.strip()
-    query = Q(tenancycode__icontains=term) | Q(propcode__icontains=term)
+    query = Q()
+    for code in codes:
+        query |= Q(**{f"{code}__icontains": term})
     compact = term.replace(" ", "")
     if compact:
         query |= Q(postcode_full__iregex=r"\s*".join(map(_escape, compact)))

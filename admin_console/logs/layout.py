@@ -102,9 +102,8 @@ def fieldsets(form: Form) -> list[tuple[str, dict]]:
     for subsection in form.subsections:
         names = []
         for _, question in subsection.questions:
-            columns = ["tcharge_display"] if question.type == OUTPUT else question.columns
-            for column in columns:
-                name = column if question.type == OUTPUT else form_field_name(question, column)
+            for column in question.columns:
+                name = form_field_name(question, column)
                 if name not in placed:
                     placed.add(name)
                     names.append(name)
@@ -138,6 +137,11 @@ def _condition_keys(question: Question) -> set[str]:
     for option in question.options:
         keys |= option.shown_when.fields()
     return keys
+
+
+def output_columns(form: Form) -> list[str]:
+    """Values the form shows but nobody types (a total worked out from the charges)."""
+    return [q.field for q in form.questions if q.type == OUTPUT]
 
 
 def checkbox_columns(form: Form) -> list[str]:

@@ -22,6 +22,12 @@ def visible_lettings_logs(user, *, include_deleted: bool = False) -> QuerySet:
     return visible_logs(user, _lettings_model(), include_deleted=include_deleted)
 
 
+def visible_sales_logs(user, *, include_deleted: bool = False) -> QuerySet:
+    from domain.models import SalesLog
+
+    return visible_logs(user, SalesLog, include_deleted=include_deleted)
+
+
 # The lettings names of the shared log rules (domain/access/logs.py).
 lettings_log_scope = log_scope
 can_view_lettings_log = can_view_log

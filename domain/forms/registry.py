@@ -24,9 +24,15 @@ def unregister(form: Form) -> None:
     _FORMS.pop((form.log_type, form.year), None)
 
 
+_loaded = False
+
+
 def _load() -> None:
-    if not _FORMS:
-        from domain.forms.y2026 import lettings  # noqa: F401  (registers itself)
+    """Import every year's form packages once (each registers its forms)."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        from domain.forms.y2026 import lettings, sales  # noqa: F401
 
 
 def all_forms(log_type: str | None = None) -> list[Form]:

@@ -11,6 +11,7 @@ from .organisations import (
     RentPeriod,
 )
 from .schemes import Location, LocationDeactivationPeriod, Scheme, SchemeDeactivationPeriod
+from .sales import SalesLog
 from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
 from .users import Role, User, UserStatus
 
@@ -31,6 +32,7 @@ __all__ = [
     "RentRange",
     "Role",
     "SaleRange",
+    "SalesLog",
     "Scheme",
     "SchemeDeactivationPeriod",
     "User",

@@ -10,7 +10,7 @@ from domain import collection
 from domain.forms import registry
 
 from .logs import LogBase, answer_columns
-from .reference_data import SaleRange
+from .reference_data import LocalAuthority, SaleRange
 
 LOG_TYPE = "sales"
 LONDON_BOROUGHS = {f"E090000{n:02d}" for n in range(1, 34)}
@@ -19,6 +19,9 @@ LONDON_BOROUGHS = {f"E090000{n:02d}" for n in range(1, 34)}
 class SalesLogBase(LogBase):
     LOG_TYPE = LOG_TYPE
     DATE_FIELD = "saledate"
+    # No data sharing agreements are recorded yet, so that rule is not applied (None skips it).
+    owning_organisation_dsa_signed = None
+    skip_dpo_check = False
 
     class Meta:
         abstract = True
@@ -41,6 +44,17 @@ class SalesLogBase(LogBase):
     def la_is_london(self) -> bool | None:
         """Whether the property is in one of the 33 London boroughs (None when the LA is not known)."""
         return None if not self.la else self.la in LONDON_BOROUGHS
+
+    @property
+    def local_authority(self) -> LocalAuthority | None:
+        return LocalAuthority.objects.filter(code=self.la).first() if self.la else None
+
+    @property
+    def la_active_on_saledate(self) -> bool | None:
+        authority = self.local_authority
+        if authority is None or not self.saledate:
+            return None
+        return authority.start_date <= self.saledate and (authority.end_date is None or authority.end_date >= self.saledate)
 
     @property
     def sale_range(self) -> SaleRange | None:

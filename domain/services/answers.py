@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from domain import access
 from domain.forms import registry
 from domain.forms.catalogue import CHECKBOX, DATE, LOCATION, ORGANISATION, SCHEME, USER
-from domain.models import LettingsLog, Location, Organisation, Scheme, User
+from domain.models import LettingsLog, Location, Organisation, SalesLog, Scheme, User
 from domain.models.organisations import ORGANISATION_CODE_PREFIX
 from domain.models.schemes import SCHEME_CODE_PREFIX
 
@@ -18,7 +18,7 @@ class AnswerError(ValueError):
     """Answers that cannot be read; the message says which and how to fix it."""
 
 
-MODELS = {"lettings": LettingsLog}
+MODELS = {"lettings": LettingsLog, "sales": SalesLog}
 
 
 def _reference(kind: str, field: str, value):
@@ -74,14 +74,16 @@ def log_from_answers(*, log_type: str, year: int, answers: dict):
 
 
 def check_answers(*, log_type: str, year: int, answers: dict, user_email: str | None = None) -> dict:
-    from domain.services.lettings import lettings_log_evaluate
+    import domain.services.lettings  # noqa: F401  (registers the log types)
+    import domain.services.sales  # noqa: F401
+    from domain.services.logs import log_evaluate
 
     if user_email:
         user = User.objects.filter(email__iexact=user_email).first()
         if user is None or not access.is_console_user(user):
             raise AnswerError(f"No active user with the email {user_email}.")
     log = log_from_answers(log_type=log_type, year=year, answers=answers)
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
     derived = {d.field: getattr(log, d.field, None) for d in outcome.form.derived}
     return {
         "log_type": log_type,

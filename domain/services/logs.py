@@ -44,6 +44,9 @@ def register_kind(kind: LogKind) -> LogKind:
 
 
 def kind_of(log) -> LogKind:
+    if log.LOG_TYPE not in KINDS:
+        import domain.services.lettings  # noqa: F401  (each registers its log type)
+        import domain.services.sales  # noqa: F401
     return KINDS[log.LOG_TYPE]
 
 

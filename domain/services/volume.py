@@ -85,8 +85,9 @@ def _pairs():
     """(owner, manager) pairs the demo relationships allow: an owner managing its own stock, or an agent."""
     owners = list(Organisation.objects.filter(active=True, holds_own_stock=True, discarded_at__isnull=True))
     pairs = [(owner, owner) for owner in owners]
-    pairs += [(r.stock_owner, r.managing_agent) for r in OrganisationRelationship.objects.select_related(
-        "stock_owner", "managing_agent") if r.stock_owner.active and r.managing_agent.active]
+    relationships = OrganisationRelationship.objects.select_related("stock_owner", "managing_agent").order_by(
+        "stock_owner__name", "managing_agent__name")
+    pairs += [(r.stock_owner, r.managing_agent) for r in relationships if r.stock_owner.active and r.managing_agent.active]
     return pairs
 
 
@@ -98,11 +99,13 @@ def volume_seed(*, lettings: int = 0, sales: int = 0, seed: int = 0) -> VolumeSu
     days = max((today - year_start).days, 1)
     templates = []
     for owner, manager in _pairs():
-        users = list(User.objects.filter(organisation__in=[owner, manager], is_active=True, role__isnull=False))
+        users = list(User.objects.filter(organisation__in=[owner, manager], is_active=True, role__isnull=False)
+                     .order_by("email"))
         if not users:
             continue
         locations = list(Location.objects.filter(scheme__owning_organisation=owner, scheme__confirmed=True,
-                                                 confirmed=True, deactivation_periods__isnull=True)[:3])
+                                                 confirmed=True, deactivation_periods__isnull=True)
+                         .order_by("postcode")[:3])
         for location in [None, None, *locations]:
             answers = lettings_profile(rng, owner, manager, location, year_start + timedelta(days=rng.randrange(days)))
             if answers is None:

@@ -10,7 +10,7 @@ from domain.services.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ALWAYS = {"Home", "Users", "Relationship history", "Lettings logs"}
+ALWAYS = {"Home", "Users", "Relationship history", "Lettings logs", "Sales logs"}
 MENUS = {
     "support@example.com": ALWAYS
     | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges", "Background jobs", "Login lockouts"},

@@ -8,26 +8,16 @@ unusual; that is the table `TRIGGERS` below.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
-from domain.forms import engine, registry
-from domain.forms.catalogue import INTERRUPTION, Form, Page, Subsection
+from domain.forms import registry
 from domain.forms.money import weekly, weekly_income
 from domain.forms.y2026.lettings import predicates
-from domain.validations.rules import SOFT, Rule
+from domain.validations.rules import Rule
+from domain.validations.soft import Trigger, soft_rules
 
 from .common import as_date, get, money, needs_words, provider_words
 
 PEOPLE = range(1, 9)
 CONFIRM = " If the answers are right, confirm them; if not, change them."
-
-
-@dataclass(frozen=True)
-class Trigger:
-    fields: tuple[str, ...]
-    message: str
-    context: Callable = lambda log: {}
 
 
 def _who(n: int) -> str:
@@ -128,30 +118,6 @@ TRIGGERS: dict[str, Trigger] = {
 }
 
 
-def _trigger_of(page: Page) -> str:
-    names = [key for key in page.shown_when.fields() if key.endswith("?")]
-    if len(names) != 1 or names[0] not in TRIGGERS:
-        raise LookupError(f"Interruption page {page.id} needs exactly one known trigger, not {names}.")
-    return names[0]
-
-
-def _soft_rule(form: Form, subsection: Subsection, page: Page) -> Rule:
-    question = page.questions[0]
-    trigger = TRIGGERS[_trigger_of(page)]
-
-    def asked(log) -> bool:
-        return engine.page_shown(subsection, page, log, engine.gate_open(form, log))
-
-    return Rule(page.id, SOFT, trigger.fields, message=trigger.message, applies=asked,
-                passes=lambda log: False, context=trigger.context, confirm_field=question.field)
-
-
 def rules_for_form(year: int) -> list[Rule]:
     """One soft rule per interruption page of the year's lettings form."""
-    form = registry.form_for_year("lettings", year)
-    return [
-        _soft_rule(form, subsection, page)
-        for subsection in form.subsections
-        for page in subsection.pages
-        if page.questions and page.questions[0].type == INTERRUPTION
-    ]
+    return soft_rules(registry.form_for_year("lettings", year), TRIGGERS, strict=True)

@@ -16,7 +16,7 @@ None falls back to the borough codes) and `local_authority` (the reference-table
 
 from . import charges, dates, equity, finances, household, income, property, setup
 
-RULES = [
+HARD_RULES = [
     *setup.RULES,
     *property.RULES,
     *household.RULES,
@@ -26,6 +26,16 @@ RULES = [
     *equity.RULES,
     *dates.RULES,
 ]
+
+
+def _soft_rules(year: int):
+    from domain.forms import registry
+    from domain.validations.soft import soft_rules
+
+    return soft_rules(registry.form_for_year("sales", year), {})
+
+
+RULES = [*HARD_RULES, *_soft_rules(2026)]
 
 
 def rules_for(year: int):

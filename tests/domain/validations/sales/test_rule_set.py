@@ -4,21 +4,25 @@ from datetime import date
 from decimal import Decimal
 from unittest.mock import patch
 
-from domain.validations.sales import RULES, rules_for
+from domain.validations.sales import HARD_RULES, rules_for
+from domain.validations.sales import RULES as ALL_RULES
 
 from .helpers import errors, failing, sales_log
 
 
 def test_ids_are_unique_and_named_by_topic():
-    ids = [rule.id for rule in RULES]
+    ids = [rule.id for rule in HARD_RULES]
     assert len(ids) == len(set(ids)) == 61
     assert {rule_id.split(".")[0] for rule_id in ids} == {
         "setup", "property", "household", "income", "finances", "charges", "equity", "sale_dates"}
-    assert all(rule.kind == "hard" and rule.fields for rule in RULES)
+    assert all(rule.kind == "hard" and rule.fields for rule in HARD_RULES)
 
 
-def test_rules_for_2026_is_the_full_set():
-    assert rules_for(2026) is RULES
+def test_rules_for_2026_is_the_full_set_with_a_soft_check_per_confirmation_page():
+    assert rules_for(2026) is ALL_RULES
+    soft = [rule for rule in ALL_RULES if rule.kind == "soft"]
+    assert len(ALL_RULES) == len(HARD_RULES) + len(soft) and len(soft) > 20
+    assert all(rule.confirm_field and rule.confirm_field.endswith("_check") for rule in soft)
 
 
 def test_a_blank_log_has_no_errors():

@@ -1,0 +1,310 @@
+"""What every log admin shares: data entry laid out from the form catalogue, lists, check answers,
+soft delete and restore. Subclasses name the model and add what is particular to their log type."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from unfold.decorators import action, display
+from unfold.widgets import UnfoldAdminSelectWidget
+
+from admin_console.base import ConsoleModelAdmin
+from admin_console.logs import filters, layout
+from admin_console.logs.forms import answer_display, form_name, log_form_class
+from admin_console.pagination import CappedCountPaginator
+from domain import access
+from domain.forms import engine, registry
+from domain.models import LocalAuthority
+from domain.models.logs import LogStatus
+from domain.services.logs import log_delete, log_evaluate, log_keep_valid, log_new, log_restore, log_save
+
+STATUS_COLOURS = {"Not started": "info", "In progress": "warning", "Completed": "success", "Deleted": "danger",
+                  "Pending": "info"}
+LEFT_OUT_KEY = "core_log_left_out"
+
+
+def latest_form(log_type: str):
+    return registry.all_forms(log_type)[-1]
+
+
+class LogAdmin(ConsoleModelAdmin):
+    """Subclasses set `log_type` and build `fieldsets` and `conditional_fields` once from
+    `latest_form(log_type)` (unfold reads conditional_fields from the class)."""
+
+    log_type = ""
+    search_fields = ["id"]  # the search itself is log_search_q; this turns the box on
+    list_display_links = ["log_id"]
+    list_select_related = ["owning_organisation", "managing_organisation", "assigned_to"]
+    list_per_page = 20
+    paginator = CappedCountPaginator
+    ordering = ["-id"]
+    readonly_fields = ["status_summary"]
+    change_form_before_template = "admin_console/logs/conditions.html"
+    actions_detail = ["check_answers", "delete_log", "restore_log"]
+    radio_fields = {}
+    related = ("owning_organisation", "managing_organisation", "assigned_to")
+
+    def url(self, name: str, *args) -> str:
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+
+    def url_name(self, name: str) -> str:
+        opts = self.model._meta
+        return f"{opts.app_label}_{opts.model_name}_{name}"
+
+    # --- scope and permissions (domain.access decides) -----------------------------------------
+
+    def get_queryset(self, request):
+        include_deleted = filters.wants_deleted(request) or request.resolver_match.url_name.endswith(
+            ("_change", "_restore_log", "_history"))
+        return access.visible_logs(request.user, self.model, include_deleted=include_deleted).select_related(
+            *self.related)
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return queryset.filter(self.search_q(search_term)), False
+
+    def search_q(self, term: str):
+        raise NotImplementedError
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return access.is_console_user(request.user)
+        return access.can_view_log(request.user, obj)
+
+    def has_add_permission(self, request):
+        return access.can_add_log(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return access.can_change_log(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # logs are soft-deleted with a reason, through the "Delete log" action
+
+    def has_delete_log_permission(self, request, object_id=None):
+        log = self._log(request, object_id)
+        return access.can_delete_log(request.user, log) if log else access.can_delete_log(request.user)
+
+    def has_restore_log_permission(self, request, object_id=None):
+        log = self._log(request, object_id)
+        return access.can_restore_log(request.user, log)
+
+    def has_check_answers_permission(self, request, object_id=None):
+        return access.is_console_user(request.user)
+
+    def _log(self, request, object_id):
+        return self.get_object(request, object_id) if object_id else None
+
+    # --- the form, from the catalogue ------------------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(self.readonly_fields) + layout.output_columns(self._catalogue(obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            readonly += [name for _, options in self.get_fieldsets(request, obj) for name in options["fields"]]
+        if not (access.is_support(request.user) or access.is_coordinator(request.user)):
+            readonly.append("assigned_to")
+        return list(dict.fromkeys(readonly))
+
+    def get_fieldsets(self, request, obj=None):
+        return layout.fieldsets(self._catalogue(obj))
+
+    def _catalogue(self, obj):
+        return obj.form if obj is not None else latest_form(self.log_type)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        catalogue = self._catalogue(obj)
+        kwargs["form"] = log_form_class(self.model, catalogue, log_keep_valid)
+        kwargs["fields"] = None
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        # The admin's form class shares field objects with the cached class: copy before limiting.
+        form_class.base_fields = copy.deepcopy(form_class.base_fields)
+        self._limit_choices(request, obj, form_class.base_fields, catalogue)
+        return form_class
+
+    def relation_choices(self, request, obj) -> dict:
+        """The queryset each relation question may choose from, decided by domain.access."""
+        user = request.user
+        owner = obj.owning_organisation if obj else None
+        return {
+            "owning_organisation": access.owning_organisation_choices(user),
+            "managing_organisation": access.managing_organisation_choices(user, owner),
+            "assigned_to": access.assignable_users(user, obj and obj.owning_organisation_id,
+                                                   obj and obj.managing_organisation_id),
+        }
+
+    def _limit_choices(self, request, obj, fields, catalogue):
+        for name, queryset in self.relation_choices(request, obj).items():
+            if name in fields:
+                current = getattr(obj, f"{name}_id", None) if obj else None
+                model = queryset.model
+                fields[name].queryset = (queryset | model.objects.filter(pk=current)).distinct() if current else queryset
+        if "la" in fields:
+            english = LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").filter(code__startswith="E").order_by("name")
+            fields["la"].choices = [("", "Select an option")] + [(la.code, la.name) for la in english]
+        if "prevloc" in fields and not catalogue.questions_for("prevloc")[0][1].options:
+            every = LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").order_by("name")
+            fields["prevloc"].choices = [("", "Select an option")] + [(la.code, la.name) for la in every]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Relations are plain choice lists, limited per request by domain.access (see
+        # _limit_choices), without the admin's add/change/view buttons beside them.
+        if db_field.is_relation:
+            return db_field.formfield(required=False, widget=UnfoldAdminSelectWidget)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        new = log_new(self.model, by=request.user)
+        for name in ("owning_organisation", "managing_organisation", "assigned_to"):
+            value = getattr(new, f"{name}_id")
+            if value:
+                initial.setdefault(name, value)
+        return initial
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        log = form.instance
+        catalogue = self._catalogue(obj)
+        context["core_conditions"] = json.dumps(layout.server_conditions(catalogue, log))
+        left_out = request.session.pop(LEFT_OUT_KEY, None) if request.method == "GET" and obj else None
+        if left_out and left_out.get("log") == obj.pk:
+            form.show_left_out(left_out["errors"], left_out["entered"])
+        outcome = getattr(form, "outcome", None) or log_evaluate(log)
+        for check in outcome.soft_checks:
+            name = check.get("confirm_field")
+            if name in form.fields:
+                form.fields[name].help_text = check["message"]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+            if not (access.is_support(request.user) or access.is_coordinator(request.user)):
+                obj.assigned_to = request.user
+        log_save(log=obj, by=request.user, keep_valid=True)
+        request.core_left_out = {
+            "log": obj.pk, "errors": form.left_out,
+            "entered": {form_name(name): form.data.get(form_name(name), "") for name in form.left_out
+                        if form_name(name) in form.data},
+        }
+
+    def response_change(self, request, obj):
+        if self._message_outcome(request, obj):
+            return redirect(self.url("change", obj.pk))
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if self._message_outcome(request, obj):
+            return redirect(self.url("change", obj.pk))
+        return super().response_add(request, obj, post_url_continue)
+
+    def _message_outcome(self, request, obj) -> bool:
+        """Say what was not saved and which soft checks wait for a confirmation; True if something was
+        left out (the person then goes back to the log to put it right)."""
+        left_out = getattr(request, "core_left_out", None)
+        if left_out and left_out["errors"]:
+            request.session[LEFT_OUT_KEY] = left_out
+            messages.error(request, f"Log {obj.pk} was saved, but not the answers marked below, because they "
+                                    "break a rule. Correct them and save again.")
+        outcome = log_evaluate(obj)
+        for check in outcome.unconfirmed_soft_checks:
+            messages.warning(request, f"Please confirm: {check['message']}")
+        self.message_after_save(request, obj)
+        return bool(left_out and left_out["errors"])
+
+    def message_after_save(self, request, obj) -> None:
+        """Anything particular to the log type to say after a save."""
+
+    # --- list columns ----------------------------------------------------------------------------
+
+    @display(description="Log ID", ordering="id")
+    def log_id(self, log):
+        return f"Log {log.pk}"
+
+    @display(description="Status", label=STATUS_COLOURS)
+    def status_badge(self, log):
+        return LogStatus(log.status).label
+
+    @display(description="Sections")
+    def status_summary(self, log):
+        if not log or not log.pk:
+            return "Answer the setup questions and save to see each section's progress."
+        outcome = log_evaluate(log)
+        url = self.url("answers", log.pk)
+        rows = format_html_join(
+            "", '<li><a class="underline" href="{}#{}">{}</a>: <strong>{}</strong></li>',
+            ((url, sub.id, sub.label, engine.SUBSECTION_STATUS_LABELS[outcome.subsections[sub.id]])
+             for sub in outcome.form.subsections if sub.id in outcome.subsections),
+        )
+        return format_html("<p>Log status: <strong>{}</strong></p><ul>{}</ul>",
+                           LogStatus(log.status).label, rows)
+
+    # --- actions and views -----------------------------------------------------------------------
+
+    @action(description="Check answers", icon="fact_check", permissions=["check_answers"])
+    def check_answers(self, request, object_id):
+        return redirect(self.url("answers", object_id))
+
+    @action(description="Delete log", icon="delete", permissions=["delete_log"])
+    def delete_log(self, request, object_id):
+        log = self.get_object_or_404(request, object_id)
+        if request.method == "POST":
+            try:
+                log_delete(log=log, by=request.user, reason=request.POST.get("reason", ""))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            except PermissionDenied:
+                raise
+            else:
+                messages.success(request, f"Log {log.pk} was deleted.")
+                return redirect(self.url("changelist"))
+        context = {**self.admin_site.each_context(request), "log": log, "opts": self.model._meta,
+                   "title": f"Delete log {log.pk}"}
+        return TemplateResponse(request, "admin_console/logs/delete.html", context)
+
+    @action(description="Restore log", icon="restore_from_trash", permissions=["restore_log"])
+    def restore_log(self, request, object_id):
+        log = self.get_object_or_404(request, object_id)
+        log_restore(log=log, by=request.user)
+        messages.success(request, f"Log {log.pk} was restored.")
+        return redirect(self.url("change", log.pk))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        custom = [path("<path:object_id>/answers/", view(self.check_answers_view), name=self.url_name("answers"))]
+        return custom + super().get_urls()
+
+    def check_answers_view(self, request, object_id):
+        log = self.get_object_or_404(request, object_id)
+        if not self.has_view_permission(request, log):
+            raise PermissionDenied
+        outcome = log_evaluate(log)
+        change_url = self.url("change", log.pk)
+        gate = engine.gate_open(outcome.form, log)
+        sections = []
+        for subsection in outcome.form.subsections:
+            if subsection.id not in outcome.subsections:
+                continue  # not in this log's task list
+            rows, seen = [], set()
+            for page, question in subsection.questions:
+                if question.field in seen or not engine.question_routed(subsection, page, question, log, gate):
+                    continue
+                seen.add(question.field)
+                anchor = layout.form_field_name(question, question.columns[0])
+                rows.append({"label": question.label, "answer": answer_display(question, log),
+                             "link": f"{change_url}#id_{anchor}",
+                             "missing": not engine.is_answered(question, log) and not engine.is_optional(question, log)})
+            sections.append({"id": subsection.id, "label": subsection.label, "rows": rows,
+                             "status": engine.SUBSECTION_STATUS_LABELS[outcome.subsections[subsection.id]]})
+        context = {**self.admin_site.each_context(request), "log": log, "sections": sections, "opts": self.model._meta,
+                   "title": f"Check your answers: log {log.pk}", "outcome": outcome,
+                   "can_change": self.has_change_permission(request, log), "change_url": change_url}
+        return TemplateResponse(request, "admin_console/logs/check_answers.html", context)

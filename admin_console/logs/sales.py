@@ -1,0 +1,25 @@
+"""Sales logs in the admin: the shared log admin with the sales form."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from admin_console.logs import filters, layout
+from admin_console.logs.base import LogAdmin, latest_form
+from domain.models import SalesLog
+
+
+@admin.register(SalesLog)
+class SalesLogAdmin(LogAdmin):
+    log_type = "sales"
+    list_display = ["log_id", "purchid", "saledate", "ownershipsch", "type", "owning_organisation",
+                    "managing_organisation", "assigned_to", "status_badge"]
+    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, "ownershipsch",
+                   filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
+                   filters.AssignedToFilter, filters.CreatedByMeFilter]
+    search_help_text = "Search by log ID, purchaser code or postcode"
+    fieldsets = layout.fieldsets(latest_form("sales"))
+    conditional_fields = layout.conditional_fields(latest_form("sales"))
+
+    def search_q(self, term):
+        return filters.log_search_q(term, codes=("purchid",))

@@ -1,0 +1,43 @@
+"""Sales logs: what is particular to them in the shared log pipeline (domain/services/logs.py)."""
+
+from __future__ import annotations
+
+from domain.forms.catalogue import Form
+from domain.models import SalesLog, User
+from domain.services import logs
+from domain.services.lettings import normalise_postcodes
+from domain.services.logs import Outcome
+from domain.validations import sales as sales_rules
+
+
+def _derive_for(form: Form):
+    if form.year >= 2026:
+        from domain.forms.y2026.sales.derived import derive
+
+        return derive
+    raise LookupError(f"No derived values are defined for {form}.")
+
+
+def _prepare_answers(log: SalesLog) -> None:
+    normalise_postcodes(log, "postcode_full", "ppostcode_full")
+
+
+SALES = logs.register_kind(logs.LogKind(
+    log_type="sales",
+    prepare=_prepare_answers,
+    rules_for=sales_rules.rules_for,
+    derive_for=_derive_for,
+    left_out_with={"postcode_full": ("pcodenk",), "ppostcode_full": ("ppcodenk",)},
+))
+
+
+def sales_log_evaluate(log: SalesLog) -> Outcome:
+    return logs.log_evaluate(log)
+
+
+def sales_log_save(*, log: SalesLog, by: User | None, keep_valid: bool = False) -> Outcome:
+    return logs.log_save(log=log, by=by, keep_valid=keep_valid)
+
+
+def sales_log_new(*, by: User) -> SalesLog:
+    return logs.log_new(SalesLog, by=by)
