@@ -1,0 +1,59 @@
+"""A CDS collection: which records it holds, what makes one "changed", and how a record is written.
+
+Each collection (lettings per year, sales per year, users, organisations) is a subclass declaring its
+model, scope, trigger timestamps and fields; the run (run.py) treats them all alike.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterator
+
+from django.db.models import Q, QuerySet
+
+from .fields import ExportField, columns_of
+
+CHUNK_SIZE = 2000  # rows fetched per round trip
+
+
+class CdsCollection:
+    name: str = ""
+    year: int | None = None
+    archive_prefix: str = ""  # e.g. "users_2024_2025_apr_mar"
+    triggers: tuple[str, ...] = ("updated_at",)  # timestamps (lookups) that mark a record as changed
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.year}" if self.year else self.name
+
+    def archive_name(self, base: int, increment: int) -> str:
+        return f"{self.archive_prefix}_f{base:04d}_inc{increment:04d}"
+
+    def queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def fields(self) -> list[ExportField]:
+        """Every field a record may have (subclasses with per-record variants override `pairs`)."""
+        raise NotImplementedError
+
+    def context(self):
+        return None
+
+    def changed_between(self, since: datetime, until: datetime) -> Q:
+        condition = Q()
+        for lookup in self.triggers:
+            condition |= Q(**{f"{lookup}__gte": since, f"{lookup}__lte": until})
+        return condition
+
+    def columns(self) -> list[str]:
+        return columns_of(self.fields())
+
+    def rows(self, since: datetime | None, until: datetime) -> Iterator[dict]:
+        """Records to export, oldest first, streamed in chunks. No `since`: the whole collection."""
+        queryset = self.queryset()
+        if since is not None:
+            queryset = queryset.filter(self.changed_between(since, until))
+        return (queryset.order_by("created_at", "id").values(*self.columns())
+                .iterator(chunk_size=CHUNK_SIZE))
+
+    def pairs(self, row: dict, ctx) -> list[tuple[str, str | None]]:
+        return [(f.name, f.get(row, ctx)) for f in self.fields()]
