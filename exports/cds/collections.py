@@ -55,5 +55,14 @@ class CdsCollection:
         return (queryset.order_by("created_at", "id").values(*self.columns())
                 .iterator(chunk_size=CHUNK_SIZE))
 
-    def pairs(self, row: dict, ctx) -> list[tuple[str, str | None]]:
-        return [(f.name, f.get(row, ctx)) for f in self.fields()]
+    def record(self, row: dict, ctx) -> tuple[tuple[str, ...], list[str | None]]:
+        """Element names (the same tuple for records of the same shape) and their texts."""
+        names, getters = self._shape(self.fields())
+        return names, [get(row, ctx) for get in getters]
+
+    def _shape(self, fields: list[ExportField]) -> tuple[tuple[str, ...], tuple]:
+        cache = self.__dict__.setdefault("_shapes", {})
+        key = id(fields)
+        if key not in cache or cache[key][0] is not fields:
+            cache[key] = (fields, tuple(f.name for f in fields), tuple(f.get for f in fields))
+        return cache[key][1], cache[key][2]

@@ -24,7 +24,22 @@ class ExportField:
     columns: tuple[str, ...] = field(default=())
 
 
+def _integer(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _string(value) -> str | None:
+    return value or None
+
+
 def formatter_for(model_field: models.Field) -> Callable[[Any], str | None]:
+    """The cheapest correct formatter for a column's type (it runs for every value of every record)."""
+    if isinstance(model_field, models.BooleanField):
+        return values.boolean
+    if isinstance(model_field, models.IntegerField):
+        return _integer
+    if isinstance(model_field, (models.CharField, models.TextField, models.EmailField)):
+        return _string
     if isinstance(model_field, models.DecimalField):
         return values.decimal
     if isinstance(model_field, (models.DateField, models.DateTimeField)):

@@ -55,6 +55,6 @@ class LettingsCollection(CdsCollection):
             managing_organisation=row["managing_organisation_id"] is not None,
         )
 
-    def pairs(self, row, ctx):
-        fields = self.declaration.fields(self.form, LettingsLog, self.variant(row))
-        return [(f.name, f.get(row, ctx)) for f in fields]
+    def record(self, row, ctx):
+        names, getters = self._shape(self.declaration.fields(self.form, LettingsLog, self.variant(row)))
+        return names, [get(row, ctx) for get in getters]

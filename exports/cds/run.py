@@ -127,7 +127,7 @@ def _write_zip(item: CdsCollection, rows, zip_path: Path, archive: str, part_siz
                         _close_part(writer, bundle)
                     part_number += 1
                     writer = PartWriter(zip_path.parent / f"{archive}_pt{part_number:03d}.xml").__enter__()
-                writer.write(item.pairs(row, ctx))
+                writer.write(*item.record(row, ctx))
                 count += 1
                 if count % PROGRESS_EVERY == 0:
                     Export.objects.filter(pk=export.pk).update(records=count)

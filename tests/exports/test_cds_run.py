@@ -207,11 +207,11 @@ def test_a_run_that_fails_part_way_publishes_nothing_and_the_next_run_includes_e
     real_write = PartWriter.write
     written = []
 
-    def failing_write(self, pairs):
+    def failing_write(self, names, texts):
         written.append(1)
         if len(written) == 3:
             raise OSError("disk full")
-        return real_write(self, pairs)
+        return real_write(self, names, texts)
 
     monkeypatch.setattr(PartWriter, "write", failing_write)
     with pytest.raises(OSError):
@@ -235,9 +235,9 @@ def test_progress_is_recorded_while_writing(storage, owner, provider, monkeypatc
     seen = []
     real_write = PartWriter.write
 
-    def watching_write(self, pairs):
+    def watching_write(self, names, texts):
         seen.append(Export.objects.values_list("status", "records").get())
-        return real_write(self, pairs)
+        return real_write(self, names, texts)
 
     monkeypatch.setattr(PartWriter, "write", watching_write)
     cds_export_run(collection="lettings", year=2026)
