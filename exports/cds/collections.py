@@ -6,7 +6,7 @@ model, scope, trigger timestamps and fields; the run (run.py) treats them all al
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Iterator
 
 from django.db.models import Q, QuerySet
@@ -66,3 +66,29 @@ class CdsCollection:
         if key not in cache or cache[key][0] is not fields:
             cache[key] = (fields, tuple(f.name for f in fields), tuple(f.get for f in fields))
         return cache[key][1], cache[key][2]
+
+
+class LogCollection(CdsCollection):
+    """Logs of one collection year: those dated in [1 April Y, 1 April Y+1) with an exported status.
+
+    A log type plugs in by naming its model, date field, archive prefix and fields.
+    """
+
+    model = None
+    date_field = "startdate"
+    # not started, in progress, completed, deleted: never pending (bulk uploads not yet confirmed)
+    exported_statuses = (0, 1, 2, 4)
+    triggers = (
+        "updated_at", "values_updated_at", "created_by__updated_at", "updated_by__updated_at",
+        "assigned_to__updated_at", "owning_organisation__updated_at", "managing_organisation__updated_at",
+    )
+
+    def __init__(self, year: int):
+        self.year = year
+
+    def queryset(self) -> QuerySet:
+        return self.model.objects.filter(**{
+            f"{self.date_field}__gte": date(self.year, 4, 1),
+            f"{self.date_field}__lt": date(self.year + 1, 4, 1),
+            "status__in": self.exported_statuses,
+        })

@@ -2,40 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from domain.forms import registry
-from domain.models import LettingsLog, LogStatus
+from domain.models import LettingsLog
 
-from .collections import CdsCollection
+from .collections import LogCollection
 from .fields import columns_of
 from .lettings_declaration import Variant, declaration_for
 from .lettings_values import LettingsContext
 
-EXPORTED_STATUSES = (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS, LogStatus.COMPLETED, LogStatus.DELETED)
 # Columns read to choose a log's variant, beside those its fields read.
 VARIANT_COLUMNS = ("needstype", "scheme_id", "location_id", "owning_organisation_id", "managing_organisation_id")
 
 
-class LettingsCollection(CdsCollection):
+class LettingsCollection(LogCollection):
     name = "lettings"
-    triggers = (
-        "updated_at", "values_updated_at", "created_by__updated_at", "updated_by__updated_at",
-        "assigned_to__updated_at", "owning_organisation__updated_at", "managing_organisation__updated_at",
-    )
+    model = LettingsLog
+    date_field = "startdate"
 
     def __init__(self, year: int):
-        self.year = year
+        super().__init__(year)
         self.archive_prefix = f"core_{year}_{year + 1}_apr_mar"
         # Years without a form of their own are written with the nearest year's form and declaration.
         self.form = registry.form_for_year("lettings", year)
         self.declaration = declaration_for(year)
-
-    def queryset(self):
-        return LettingsLog.objects.filter(
-            startdate__gte=date(self.year, 4, 1), startdate__lt=date(self.year + 1, 4, 1),
-            status__in=EXPORTED_STATUSES,
-        )
 
     def fields(self):
         return self.declaration.all_fields(self.form, LettingsLog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.apps import apps
 
 from domain import collection as years
+from domain.forms import registry
 
 from .collections import CdsCollection
 from .lettings import LettingsCollection
@@ -24,10 +25,10 @@ def exported_years(on=None) -> list[int]:
 
 
 def sales_collection_class():
-    """The sales collection once sales logs exist (exports/cds/sales.py plugs in with its field list)."""
-    if not apps.all_models["domain"].get("saleslog"):
+    """The sales collection, once sales logs exist (a model and a sales form in the catalogue)."""
+    if not apps.all_models["domain"].get("saleslog") or not registry.years("sales"):
         return None
-    from .sales import SalesCollection  # noqa: PLC0415  (arrives with sales logs)
+    from .sales import SalesCollection
 
     return SalesCollection
 
