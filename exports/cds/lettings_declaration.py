@@ -86,10 +86,9 @@ class LettingsExport:
 
     def all_fields(self, form: Form, model) -> list[ExportField]:
         """Every field any log of the year may have (to know which columns to read)."""
-        everything = Variant(True, True, True, True, True)
-        return self.fields(form, model, everything) + [
-            f for f in self.fields(form, model, Variant(False, False, False, True, True))
-        ]
+        supported = self.fields(form, model, Variant(True, True, True, True, True))
+        general = self.fields(form, model, Variant(False, False, False, True, True))
+        return list({id(f): f for f in supported + general}.values())
 
 
 def declaration_for(year: int) -> LettingsExport:

@@ -12,7 +12,7 @@ import csv
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from .xml import PartWriter, write_manifest
 
 PART_SIZE = 10_000
 PROGRESS_EVERY = 1_000  # records between progress updates of the Export row
+STALE_AFTER = timedelta(hours=6)
 MANIFEST_HEADER = ["zip-name", "date-time zipped folder generated", "zip-file-uri"]
 MANIFEST_ORDER = ("lettings", "sales", "users", "organisations")
 
@@ -59,6 +60,7 @@ def cds_export_run(*, full: bool = False, collection: str | None = None, year: i
                    storage: Storage | None = None, part_size: int | None = None) -> RunResult:
     """Export changed records (or everything, with `full`) of the chosen collections to storage."""
     chosen = collections_for(collection, year)  # bad input fails before anything is recorded
+    _refuse_if_running()
     storage = storage or get_storage()
     part_size = part_size or getattr(settings, "CDS_EXPORT_PART_SIZE", PART_SIZE)
     started_at = timezone.now()
@@ -78,6 +80,23 @@ def cds_export_run(*, full: bool = False, collection: str | None = None, year: i
     for item in result.collections:
         item.export.refresh_from_db()
     return result
+
+
+class ExportAlreadyRunning(RuntimeError):
+    pass
+
+
+def _refuse_if_running() -> None:
+    """Two runs at once would take the same numbers; a run silent for STALE_AFTER is presumed dead."""
+    recent = timezone.now() - STALE_AFTER
+    Export.objects.filter(status=ExportStatus.RUNNING, started_at__lt=recent).update(
+        status=ExportStatus.FAILED, finished_at=timezone.now(),
+        error="The export stopped without finishing (its process ended). Nothing from it was published.")
+    running = Export.objects.filter(status=ExportStatus.RUNNING, started_at__gte=recent).first()
+    if running:
+        raise ExportAlreadyRunning(
+            f"A CDS export started at {timezone.localtime(running.started_at):%H:%M on %d %B %Y} is still running. "
+            "Wait for it to finish, then try again.")
 
 
 def _describe(error: BaseException) -> str:

@@ -62,3 +62,9 @@ def test_the_export_task_runs_the_service_and_returns_its_summary(db, tmp_path, 
         summary = cds_export(collection="users")
     assert summary["collections"][0]["archive"] == "users_2024_2025_apr_mar_f0001_inc0001.zip"
     assert (tmp_path / summary["manifest"]).is_file()
+
+
+def test_support_can_open_a_run_read_only(client_for, support, running_export):
+    response = client_for(support).get(reverse("admin:domain_export_change", args=[running_export.pk]))
+    assert response.status_code == 200
+    assert 'name="records"' not in response.content.decode()  # read-only: no inputs

@@ -268,3 +268,15 @@ def test_export_cds_command_explains_bad_input(db, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("export_cds", *args)
     assert not Export.objects.exists()
+
+
+def test_a_second_run_is_refused_while_one_is_running(storage, db):
+    from django.core.management.base import CommandError
+
+    Export.objects.create(collection="users", started_at=timezone.now() - timedelta(minutes=10))
+    with pytest.raises(CommandError, match="is still running. Wait for it to finish"):
+        call_command("export_cds")
+    Export.objects.update(started_at=timezone.now() - timedelta(hours=7))  # presumed dead after six hours
+    call_command("export_cds")
+    assert Export.objects.succeeded().count() == 5  # users, organisations, lettings 2025-2027
+    assert "stopped without finishing" in Export.objects.get(status=ExportStatus.FAILED).error

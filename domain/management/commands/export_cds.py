@@ -5,7 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from exports.cds.plan import COLLECTION_NAMES
-from exports.cds.run import cds_export_run
+from exports.cds.run import ExportAlreadyRunning, cds_export_run
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError("A year applies to logs: add --collection lettings (or sales) with --year.")
         try:
             result = cds_export_run(full=options["full"], collection=collection, year=year)
-        except ValueError as error:
+        except (ValueError, ExportAlreadyRunning) as error:
             raise CommandError(str(error))
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json()))
