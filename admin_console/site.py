@@ -37,3 +37,7 @@ def can_view_reference_data(request) -> bool:
 
 def can_view_schemes(request) -> bool:
     return access.can_see_schemes_menu(request.user)
+
+
+def can_view_cds_exports(request) -> bool:
+    return access.can_view_cds_exports(request.user)

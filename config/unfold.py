@@ -104,6 +104,12 @@ UNFOLD = {
                         "permission": "admin_console.site.is_support",
                     },
                     {
+                        "title": "CDS exports",
+                        "icon": "cloud_upload",
+                        "link": reverse_lazy("admin:domain_export_changelist"),
+                        "permission": "admin_console.site.can_view_cds_exports",
+                    },
+                    {
                         "title": "Login lockouts",
                         "icon": "lock",
                         "link": reverse_lazy("admin:axes_accessattempt_changelist"),

@@ -15,6 +15,7 @@ One module per concept: roles, organisations, users, schemes, lettings. Import f
 """
 
 
+from .exports import *  # noqa: F401,F403
 from .lettings import *  # noqa: F401,F403
 from .logs import *  # noqa: F401,F403
 from .organisations import *  # noqa: F401,F403

@@ -1,5 +1,6 @@
 """Every model of the service, one module per concept."""
 
+from .exports import Export, ExportCollection, ExportStatus
 from .lettings import LettingsLog
 from .logs import CreationMethod, LogStatus
 from .organisations import (
@@ -17,6 +18,9 @@ from .users import Role, User, UserStatus
 
 __all__ = [
     "CreationMethod",
+    "Export",
+    "ExportCollection",
+    "ExportStatus",
     "LettingsLog",
     "LogStatus",
     "LocalAuthority",

@@ -1,0 +1,143 @@
+"""Sales logs of one collection year (spec cds-export §8): plugs in once `domain.models.SalesLog` exists.
+
+Elements are the stored column names upper-cased, except the renames and computed fields declared
+here; which columns exist comes from the year's sales form catalogue, as for lettings. A column of
+the form that is neither exported nor in SALES_EXCLUDED is written after the known columns.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+
+from domain import collection
+from domain.forms import registry
+from domain.models import LocalAuthority
+
+from . import values
+from .collections import LogCollection
+from .fields import ExportField, computed, stored
+
+RENAMES = {
+    "ownershipsch": "OWNERSHIP", "jointpur": "JOINT", "ethnic_group": "ETHNICGROUP1",
+    "ethnic_group2": "ETHNICGROUP2", "previous_la_known": "PREVIOUSLAKNOWN", "income1nk": "INC1NK",
+    "income2nk": "INC2NK", "postcode_full": "POSTCODE", "is_la_inferred": "ISLAINFERRED", "mortlen": "MORTLEN1",
+    "ethnicbuy2": "ETHNIC2", "prevtenbuy2": "PREVTEN2", "address_line1": "ADDRESS1", "address_line2": "ADDRESS2",
+    "town_or_city": "TOWNCITY", "address_line1_input": "ADDRESS1INPUT", "postcode_full_input": "POSTCODEINPUT",
+    "uprn_selection": "UPRNSELECTED", "address_line1_as_entered": "BULKADDRESS1",
+    "address_line2_as_entered": "BULKADDRESS2", "town_or_city_as_entered": "BULKTOWNCITY",
+    "county_as_entered": "BULKCOUNTY", "postcode_full_as_entered": "BULKPOSTCODE", "la_as_entered": "BULKLA",
+    "nationality_all": "NATIONALITYALL1", "nationality_all_buyer2": "NATIONALITYALL2",
+    "buy1livein": "LIVEINBUYER1", "buy2livein": "LIVEINBUYER2", "has_management_fee": "HASESTATEFEE",
+    "management_fee": "ESTATEFEE", "monthly_charges_value_check": "MSCHARGE_VALUE_CHECK",
+    "duplicate_set_id": "DUPLICATESET", "staircasesale": "STAIRCASETOSALE", "creation_method": "CREATIONMETHOD",
+    "bulk_upload_id": "BULKUPLOADID",
+}
+SALES_EXCLUDED = {
+    "saledate": "exported as DAY, MONTH, YEAR",
+    "hodate": "exported as HODAY, HOMONTH, HOYEAR",
+    "lasttransaction": "exported as STAIRLASTDAY, STAIRLASTMONTH, STAIRLASTYEAR",
+    "initialpurchase": "exported as STAIRINITIALDAY, STAIRINITIALMONTH, STAIRINITIALYEAR",
+    "has_mscharge": "exported as HASMSCHARGE or HASSERVICECHARGES by ownership scheme",
+    "mscharge": "exported as MSCHARGE or SERVICECHARGES by ownership scheme",
+    "owning_organisation_id": "exported as OWNINGORGID / OWNINGORGNAME",
+    "managing_organisation_id": "exported as MANINGORGID / MANINGORGNAME",
+    "assigned_to_id": "exported as USERNAME / USERNAMEID",
+}
+SYSTEM_COLUMNS = ("status", "creation_method", "bulk_upload_id", "duplicate_set_id")
+SHARED_OWNERSHIP, DISCOUNTED_OWNERSHIP = 1, 2
+
+
+def _parts(column: str, prefix: str) -> list[ExportField]:
+    """DAY / MONTH / YEAR of a date column, as integers without padding."""
+    return [computed(f"{prefix}{part.upper()}", lambda r, c, p=part: None if r[column] is None
+                     else str(getattr(r[column], p)), column) for part in ("day", "month", "year")]
+
+
+def _charge(scheme: int, column: str, element: str) -> ExportField:
+    return computed(element, lambda r, c: values.text(r[column]) if r["ownershipsch"] == scheme else None,
+                    column, "ownershipsch")
+
+
+def _la_name(column: str, element: str) -> ExportField:
+    return computed(element, lambda r, c: c.la_name(r[column]), column)
+
+
+def _text(column: str, element: str) -> ExportField:
+    return computed(element, lambda r, c: values.text(r[column]), column)
+
+
+COMPUTED = [
+    computed("ID", lambda r, c: str(r["id"]), "id"),
+    *_parts("saledate", ""),
+    computed("CREATEDDATE", lambda r, c: values.iso(r["created_at"]), "created_at"),
+    _text("created_by__email", "CREATEDBY"), _text("created_by_id", "CREATEDBYID"),
+    _text("assigned_to__email", "USERNAME"), _text("assigned_to_id", "USERNAMEID"),
+    computed("UPLOADDATE", lambda r, c: values.iso(r["updated_at"]), "updated_at"),
+    _text("updated_by__email", "AMENDEDBY"), _text("updated_by_id", "AMENDEDBYID"),
+    _text("owning_organisation_id", "OWNINGORGID"), _text("owning_organisation__name", "OWNINGORGNAME"),
+    _text("managing_organisation_id", "MANINGORGID"), _text("managing_organisation__name", "MANINGORGNAME"),
+    computed("COLLECTIONYEAR", lambda r, c: str(collection.collection_year_of(r["saledate"])), "saledate"),
+    _charge(DISCOUNTED_OWNERSHIP, "has_mscharge", "HASMSCHARGE"), _charge(DISCOUNTED_OWNERSHIP, "mscharge", "MSCHARGE"),
+    _charge(SHARED_OWNERSHIP, "has_mscharge", "HASSERVICECHARGES"),
+    _charge(SHARED_OWNERSHIP, "mscharge", "SERVICECHARGES"),
+    *_parts("hodate", "HO"), *_parts("lasttransaction", "STAIRLAST"), *_parts("initialpurchase", "STAIRINITIAL"),
+    _la_name("la", "LANAME"), _la_name("prevloc", "PREVLOCNAME"),
+]
+
+ORDER_2026 = """
+ID STATUS PURCHID TYPE JOINTMORE BEDS AGE1 SEXRAB1 ETHNIC BUILTYPE PROPTYPE AGE2 RELAT2 SEXRAB2 NOINT ECSTAT2
+PRIVACYNOTICE ECSTAT1 WHEEL HHOLDCOUNT AGE3 LA INCOME1 AGE4 AGE5 AGE6 INC1MORT INCOME2 SAVINGSNK SAVINGS PREVOWN
+SEXRAB3 MORTGAGE INC2MORT ECSTAT3 ECSTAT4 ECSTAT5 ECSTAT6 RELAT3 RELAT4 RELAT5 RELAT6 HB SEXRAB4 SEXRAB5 SEXRAB6
+FROMBEDS STAIRCASE STAIRBOUGHT STAIROWNED MRENT RESALE DEPOSIT CASHDIS DISABLED VALUE EQUITY DISCOUNT GRANT
+PPCODENK PPOSTC1 PPOSTC2 PREVLOC HHREGRES HHREGRESSTILL PROPLEN MSCHARGE PREVTEN MORTGAGEUSED WCHAIR
+ARMEDFORCESSPOUSE HODAY HOMONTH HOYEAR FROMPROP SOCPREVTEN EXTRABOR HHTYPE VALUE_VALUE_CHECK PREVSHARED BUY2LIVING
+UPRN COUNTY ADDRESS_SEARCH_VALUE_CHECK FIRSTSTAIR NUMSTAIR MRENTPRESTAIRCASING BUILDHEIGHTCLASS
+GENDER_SAME_AS_SEX1 GENDER_DESCRIPTION1 GENDER_SAME_AS_SEX2 GENDER_DESCRIPTION2 GENDER_SAME_AS_SEX3
+GENDER_DESCRIPTION3 GENDER_SAME_AS_SEX4 GENDER_DESCRIPTION4 GENDER_SAME_AS_SEX5 GENDER_DESCRIPTION5
+GENDER_SAME_AS_SEX6 GENDER_DESCRIPTION6 DAY MONTH YEAR CREATEDDATE CREATEDBY CREATEDBYID USERNAME USERNAMEID
+UPLOADDATE AMENDEDBY AMENDEDBYID OWNINGORGID OWNINGORGNAME MANINGORGID MANINGORGNAME CREATIONMETHOD BULKUPLOADID
+COLLECTIONYEAR OWNERSHIP JOINT ETHNICGROUP1 ETHNICGROUP2 PREVIOUSLAKNOWN HASMSCHARGE HASSERVICECHARGES
+SERVICECHARGES INC1NK INC2NK POSTCODE ISLAINFERRED MORTLEN1 ETHNIC2 PREVTEN2 ADDRESS1 ADDRESS2 TOWNCITY LANAME
+ADDRESS1INPUT POSTCODEINPUT UPRNSELECTED BULKADDRESS1 BULKADDRESS2 BULKTOWNCITY BULKCOUNTY BULKPOSTCODE BULKLA
+NATIONALITYALL1 NATIONALITYALL2 PREVLOCNAME LIVEINBUYER1 LIVEINBUYER2 HASESTATEFEE ESTATEFEE STAIRLASTDAY
+STAIRLASTMONTH STAIRLASTYEAR STAIRINITIALDAY STAIRINITIALMONTH STAIRINITIALYEAR MSCHARGE_VALUE_CHECK DUPLICATESET
+STAIRCASETOSALE HASSERVICECHARGESCHANGED NEWSERVICECHARGES
+""".split()
+POSITION = {name: i for i, name in enumerate(ORDER_2026)}
+NEW_COLUMNS_AT = POSITION["DAY"] - 0.5  # columns CDS has not placed go after the stored block
+
+
+def sales_fields(form, model) -> list[ExportField]:
+    """Stored columns (upper-cased or renamed), then computed fields, in CDS's order."""
+    columns = [c for c in dict.fromkeys([*form.columns, *SYSTEM_COLUMNS]) if c not in SALES_EXCLUDED]
+    fields = [stored(model, c, RENAMES.get(c, c.upper())) for c in columns] + COMPUTED
+    return sorted(fields, key=lambda f: POSITION.get(f.name, NEW_COLUMNS_AT))
+
+
+class SalesContext:
+    def __init__(self):
+        self._names: dict[str, str | None] = {}
+
+    def la_name(self, code: str | None) -> str | None:
+        if not code:
+            return None
+        if code not in self._names:
+            self._names[code] = LocalAuthority.objects.filter(code=code).values_list("name", flat=True).first()
+        return self._names[code]
+
+
+class SalesCollection(LogCollection):
+    name = "sales"
+    date_field = "saledate"
+
+    def __init__(self, year: int, model=None):
+        super().__init__(year)
+        self.model = model or apps.get_model("domain", "SalesLog")
+        self.archive_prefix = f"core_sales_{year}_{year + 1}_apr_mar"
+        self._fields = sales_fields(registry.form_for_year("sales", year), self.model)
+
+    def fields(self):
+        return self._fields
+
+    def context(self):
+        return SalesContext()

@@ -1,0 +1,129 @@
+"""Where exports and downloads are kept: a local folder by default, an S3 bucket when S3_BUCKET is set.
+
+One small interface, so callers never know which: `save` a file from disk, `open` for reading,
+`exists`, `list`, and `url` (a link that expires). Objects are named by flat keys ("Manifest_....csv").
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+URL_SALT = "exports.storage.url"
+DEFAULT_URL_LIFETIME = 60 * 60  # seconds
+MULTIPART_CHUNK = 16 * 1024 * 1024
+
+
+class Storage(Protocol):
+    def save(self, name: str, path: str | Path) -> None: ...
+    def open(self, name: str) -> BinaryIO: ...
+    def exists(self, name: str) -> bool: ...
+    def list(self, prefix: str = "") -> list[str]: ...
+    def url(self, name: str, expires_in: int = DEFAULT_URL_LIFETIME) -> str: ...
+
+
+def _check_name(name: str) -> str:
+    if not name or name.startswith("/") or ".." in Path(name).parts:
+        raise ValueError(f"'{name}' is not a valid file name for storage: use a relative name without '..'.")
+    return name
+
+
+class LocalStorage:
+    """Files in a folder (settings.FILE_STORAGE_DIR); links are signed and checked by a small view."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    def _path(self, name: str) -> Path:
+        return self.root / _check_name(name)
+
+    def save(self, name: str, path: str | Path) -> None:
+        target = self._path(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        shutil.copyfile(path, partial)
+        partial.replace(target)  # readers never see half a file
+
+    def open(self, name: str) -> BinaryIO:
+        try:
+            return self._path(name).open("rb")
+        except FileNotFoundError:
+            raise FileNotFoundError(f"No stored file is called '{name}'.") from None
+
+    def exists(self, name: str) -> bool:
+        return self._path(name).is_file()
+
+    def list(self, prefix: str = "") -> list[str]:
+        if not self.root.is_dir():
+            return []
+        names = (p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file())
+        return sorted(n for n in names if n.startswith(prefix) and not n.endswith(".partial"))
+
+    def url(self, name: str, expires_in: int = DEFAULT_URL_LIFETIME) -> str:
+        token = signing.dumps({"name": _check_name(name), "ttl": expires_in}, salt=URL_SALT)
+        return reverse("stored_file", args=[token])
+
+
+class S3Storage:
+    """Objects at the root of one bucket, uploaded in parts (boto3's managed transfer) when large."""
+
+    def __init__(self, bucket: str, endpoint_url: str | None = None):
+        import boto3
+        from boto3.s3.transfer import TransferConfig
+
+        self.bucket = bucket
+        self.client = boto3.client("s3", endpoint_url=endpoint_url)
+        self.transfer = TransferConfig(multipart_threshold=MULTIPART_CHUNK, multipart_chunksize=MULTIPART_CHUNK)
+
+    def save(self, name: str, path: str | Path) -> None:
+        self.client.upload_file(str(path), self.bucket, _check_name(name), Config=self.transfer)
+
+    def open(self, name: str) -> BinaryIO:
+        from botocore.exceptions import ClientError
+
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=_check_name(name))["Body"]
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                raise FileNotFoundError(f"No stored file is called '{name}'.") from None
+            raise
+
+    def exists(self, name: str) -> bool:
+        from botocore.exceptions import ClientError
+
+        try:
+            self.client.head_object(Bucket=self.bucket, Key=_check_name(name))
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return False
+            raise
+        return True
+
+    def list(self, prefix: str = "") -> list[str]:
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)
+        return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
+
+    def url(self, name: str, expires_in: int = DEFAULT_URL_LIFETIME) -> str:
+        return self.client.generate_presigned_url(
+            "get_object", Params={"Bucket": self.bucket, "Key": _check_name(name)}, ExpiresIn=expires_in
+        )
+
+
+def get_storage() -> Storage:
+    """S3 when settings.S3_BUCKET is set, else the local folder."""
+    if getattr(settings, "S3_BUCKET", ""):
+        return S3Storage(settings.S3_BUCKET, getattr(settings, "S3_ENDPOINT_URL", None))
+    return LocalStorage(settings.FILE_STORAGE_DIR)
+
+
+def name_from_token(token: str) -> str:
+    """The stored name a local link points at; raises signing.BadSignature when forged or expired."""
+    payload = signing.loads(token, salt=URL_SALT, max_age=None)
+    # The lifetime is inside the signed payload, so it is checked with the timestamp of the signature.
+    signing.loads(token, salt=URL_SALT, max_age=payload["ttl"])
+    return _check_name(payload["name"])

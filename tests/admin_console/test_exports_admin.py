@@ -1,0 +1,70 @@
+"""The CDS exports page: support follow runs and start partial or full exports; nobody else sees it."""
+
+from datetime import date
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+from django_q.models import OrmQ
+from django_q.signing import SignedPackage
+
+from domain.models import Export
+from exports.tasks import cds_export
+from tests.factories import make_organisation, make_user
+
+CHANGELIST = "admin:domain_export_changelist"
+
+
+@pytest.fixture
+def running_export(db):
+    from django.utils import timezone
+
+    return Export.objects.create(collection="lettings", year=2026, started_at=timezone.now(), records=3000)
+
+
+def test_support_sees_runs_with_status_and_records_written(client_for, support, running_export):
+    response = client_for(support).get(reverse(CHANGELIST))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Lettings logs 2026" in page and "Running" in page and "3000" in page
+    assert "Start a partial export" in page and "Start a full export" in page
+
+
+@pytest.mark.parametrize("role_fixture", ["coordinator", "statistician", "provider"])
+def test_other_roles_cannot_see_or_start_exports(request, client_for, role_fixture, running_export):
+    client = client_for(request.getfixturevalue(role_fixture))
+    assert client.get(reverse(CHANGELIST)).status_code == 403
+    assert client.post(reverse("admin:domain_export_start_full")).status_code == 403
+    assert not OrmQ.objects.exists()
+
+
+def test_start_asks_for_confirmation_before_queuing(client_for, support):
+    response = client_for(support).get(reverse("admin:domain_export_start_partial"))
+    assert response.status_code == 200
+    assert "Every record changed since the last successful export" in response.content.decode()
+    assert not OrmQ.objects.exists()
+
+
+@pytest.mark.parametrize("action, full", [("start_partial", False), ("start_full", True)])
+def test_support_queues_an_export_job(client_for, support, action, full, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(support).post(reverse(f"admin:domain_export_{action}"))
+    assert response.status_code == 302
+    (queued,) = OrmQ.objects.all()
+    task = SignedPackage.loads(queued.payload)
+    assert (task["func"], task["kwargs"]) == ("exports.tasks.cds_export", {"full": full})
+
+
+def test_the_export_task_runs_the_service_and_returns_its_summary(db, tmp_path, settings):
+    settings.FILE_STORAGE_DIR, settings.S3_BUCKET = tmp_path, ""
+    make_user(make_organisation(name="Task Homes"), email="task@homes.test")
+    with mock.patch("domain.collection.today", return_value=date(2026, 11, 28)):
+        summary = cds_export(collection="users")
+    assert summary["collections"][0]["archive"] == "users_2024_2025_apr_mar_f0001_inc0001.zip"
+    assert (tmp_path / summary["manifest"]).is_file()
+
+
+def test_support_can_open_a_run_read_only(client_for, support, running_export):
+    response = client_for(support).get(reverse("admin:domain_export_change", args=[running_export.pk]))
+    assert response.status_code == 200
+    assert 'name="records"' not in response.content.decode()  # read-only: no inputs
