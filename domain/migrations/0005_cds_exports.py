@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('domain', '0003_lettings_logs'),
+        ('domain', '0004_sales_logs'),
     ]
 
     operations = [
