@@ -1,5 +1,6 @@
 """Every model of the service, one module per concept."""
 
+from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .lettings import LettingsLog
 from .logs import CreationMethod, LogStatus
 from .organisations import (
@@ -16,6 +17,9 @@ from .users import Role, User, UserStatus
 
 __all__ = [
     "CreationMethod",
+    "CsvDownload",
+    "DownloadKind",
+    "DownloadStatus",
     "LettingsLog",
     "LogStatus",
     "LocalAuthority",
