@@ -49,6 +49,8 @@ class LettingsLogAdmin(ConsoleModelAdmin):
     conditional_fields = layout.conditional_fields(LATEST_FORM)
     readonly_fields = ["status_summary", "tcharge_display"]
     change_form_before_template = "admin_console/logs/conditions.html"
+    list_before_template = "admin_console/downloads/list_download_link.html"
+    download_kind = "lettings"
     actions_detail = ["check_answers", "delete_log", "restore_log"]
     radio_fields = {}
 

@@ -47,6 +47,8 @@ class UserAdmin(ConsoleModelAdmin):
         ("Organisation and role", {"fields": ["organisation", "role", "is_dpo", "is_key_contact"]}),
     ]
     actions_detail = ["deactivate", "reactivate"]
+    list_before_template = "admin_console/downloads/list_download_link.html"
+    download_kind = "users"
 
     def get_queryset(self, request):
         return access.visible_users(request.user).select_related("organisation")
