@@ -15,6 +15,7 @@ from unfold.decorators import action, display
 from unfold.widgets import UnfoldAdminSelectWidget
 
 from admin_console.base import ConsoleModelAdmin
+from admin_console.downloads.links import DownloadLinkMixin
 from admin_console.logs import filters, layout
 from admin_console.logs.forms import answer_display, log_form_class
 from admin_console.pagination import CappedCountPaginator
@@ -32,7 +33,7 @@ LATEST_FORM = registry.all_forms("lettings")[-1]
 
 
 @admin.register(LettingsLog)
-class LettingsLogAdmin(ConsoleModelAdmin):
+class LettingsLogAdmin(DownloadLinkMixin, ConsoleModelAdmin):
     list_display = ["log_id", "tenancycode", "propcode", "startdate", "needstype", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge"]
     list_display_links = ["log_id"]
@@ -49,7 +50,6 @@ class LettingsLogAdmin(ConsoleModelAdmin):
     conditional_fields = layout.conditional_fields(LATEST_FORM)
     readonly_fields = ["status_summary", "tcharge_display"]
     change_form_before_template = "admin_console/logs/conditions.html"
-    list_before_template = "admin_console/downloads/list_download_link.html"
     download_kind = "lettings"
     actions_detail = ["check_answers", "delete_log", "restore_log"]
     radio_fields = {}

@@ -40,6 +40,7 @@ class CsvDownload(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="csv_downloads")
     organisation = models.ForeignKey(Organisation, null=True, on_delete=models.SET_NULL, related_name="+")
+    role = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The requester's role at the time.")
     kind = models.CharField(max_length=32, choices=DownloadKind.choices)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     codes = models.BooleanField("codes only", default=False)

@@ -42,7 +42,7 @@ def csv_download_request(*, user, kind: str, year: int | None = None, codes: boo
     """Record the request and queue the job that builds the file (once this transaction commits)."""
     _require_allowed(user, kind, codes)
     download = CsvDownload.objects.create(
-        user=user, organisation_id=user.organisation_id, kind=kind, year=year, codes=codes,
+        user=user, organisation_id=user.organisation_id, role=user.role, kind=kind, year=year, codes=codes,
         filters=filters or {}, total=total,
     )
     transaction.on_commit(lambda: async_task("exports.tasks.csv_download_build", download.pk,

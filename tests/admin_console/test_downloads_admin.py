@@ -133,6 +133,12 @@ def test_lettings_list_links_to_a_download_of_its_filters(client_for, provider, 
     assert 'id="download-csv-link"' in page and "list=q%3DOURS" in page
 
 
+def test_users_list_offers_the_download_to_coordinators_but_not_providers(client_for, coordinator, provider):
+    url = reverse("admin:domain_user_changelist")
+    assert 'id="download-csv-link"' in client_for(coordinator).get(url).content.decode()
+    assert 'id="download-csv-link"' not in client_for(provider).get(url).content.decode()
+
+
 def test_provider_cannot_ask_for_users(client_for, provider):
     response = request_download(client_for(provider), "users")
     assert response.status_code == 403 and not CsvDownload.objects.exists()
