@@ -12,7 +12,6 @@ from domain.models import CsvDownload, DownloadKind, DownloadStatus
 from domain.models.downloads import LINK_LIFETIME
 from domain.services.downloads import csv_download_ready_email
 from exports import storage
-from exports.csv import downloads
 from exports.csv.writer import spooled_file
 
 logger = logging.getLogger(__name__)
