@@ -35,6 +35,14 @@ def can_view_reference_data(request) -> bool:
     return access.can_view_reference_data(request.user)
 
 
+def can_view_downloads(request) -> bool:
+    return access.can_download_logs(request.user)
+
+
+def can_export_statistics(request) -> bool:
+    return access.can_export_statistics(request.user)
+
+
 def can_view_schemes(request) -> bool:
     return access.can_see_schemes_menu(request.user)
 

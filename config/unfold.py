@@ -67,6 +67,18 @@ UNFOLD = {
                         "link": reverse_lazy("admin:domain_user_changelist"),
                         "permission": "admin_console.site.can_view_users",
                     },
+                    {
+                        "title": "Downloads",
+                        "icon": "download",
+                        "link": reverse_lazy("admin:domain_csvdownload_changelist"),
+                        "permission": "admin_console.site.can_view_downloads",
+                    },
+                    {
+                        "title": "Export statistics",
+                        "icon": "query_stats",
+                        "link": reverse_lazy("admin:domain_csvdownload_statistics"),
+                        "permission": "admin_console.site.can_export_statistics",
+                    },
                 ],
             },
             {

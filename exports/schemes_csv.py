@@ -1,10 +1,10 @@
 """Schemes and locations CSV downloads (schemes spec §6): the columns are declared once, as data, and
-rows are streamed from a queryset iterator, limited to what the user may see."""
+rows are streamed from a queryset iterator, limited to what the user may see. The file format (BOM,
+safe cells) is exports.csv.writer's."""
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,8 +15,8 @@ from domain.collection import today
 from domain.models import Location
 from domain.selectors.schemes import with_status_data
 
-BOM = "\ufeff"
-UNSAFE_STARTS = ("=", "+", "-", "@")
+from exports.csv.writer import BOM, CHUNK_SIZE, neutralise, stream, write_rows  # noqa: F401  (the shared format)
+
 KINDS = ("schemes", "locations", "schemes-and-locations")
 
 
@@ -73,51 +73,29 @@ def headers(kind: str) -> list[str]:
     return [c.header for c in SCHEME_COLUMNS + LOCATION_COLUMNS]
 
 
-def neutralise(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; a leading ' makes them text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(UNSAFE_STARTS) else text
-
-
-def rows(user, kind: str, on: date | None = None) -> Iterator[list[str]]:
-    """The header row, then one row per scheme (or per location) the user may see."""
+def rows(user, kind: str, on: date | None = None, schemes=None) -> Iterator[list[str]]:
+    """The header row, then one row per scheme (or per location) the user may see; `schemes`
+    narrows that further (a list's filters), never widens it."""
     if kind not in KINDS:
         raise ValueError(f"Unknown download {kind!r}: choose one of {', '.join(KINDS)}.")
     on = on or today()
     yield headers(kind)
-    schemes = access.downloadable_schemes(user)
+    allowed = access.downloadable_schemes(user)
+    schemes = allowed if schemes is None else allowed.filter(pk__in=schemes.values("pk"))
     if kind == "schemes":
-        for scheme in with_status_data(schemes.order_by("pk")).iterator(chunk_size=500):
-            yield [neutralise(c.value(scheme, on)) for c in SCHEME_COLUMNS]
+        for scheme in with_status_data(schemes.order_by("pk")).iterator(chunk_size=CHUNK_SIZE):
+            yield [c.value(scheme, on) for c in SCHEME_COLUMNS]
         return
     locations = Location.objects.filter(discarded_at__isnull=True, scheme__in=schemes.values("pk"))
-    for location in with_status_data(locations.order_by("scheme_id", "pk")).iterator(chunk_size=500):
+    for location in with_status_data(locations.order_by("scheme_id", "pk")).iterator(chunk_size=CHUNK_SIZE):
         lead = [location.scheme.code] if kind == "locations" else [c.value(location.scheme, on) for c in SCHEME_COLUMNS]
-        yield [neutralise(v) for v in lead + [c.value(location, on) for c in LOCATION_COLUMNS]]
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def stream(rows_: Iterable[list[str]]) -> Iterator[str]:
-    """CSV text a line at a time, starting with the UTF-8 byte order mark spreadsheets look for."""
-    writer = csv.writer(_Echo())
-    yield BOM
-    for row in rows_:
-        yield writer.writerow(row)
+        yield lead + [c.value(location, on) for c in LOCATION_COLUMNS]
 
 
 def write_file(user, kind: str, path: str) -> int:
     """Write the download to a file; returns the number of data rows (the header not counted)."""
-    written = 0
     with open(path, "w", encoding="utf-8", newline="") as out:
-        out.write(BOM)
-        writer = csv.writer(out)
-        for written, row in enumerate(rows(user, kind)):
-            writer.writerow(row)
-    return written
+        return write_rows(out, rows(user, kind)) - 1
 
 
 def filename(kind: str, organisation_name: str | None = None) -> str:

@@ -1,12 +1,14 @@
 """Where exports and downloads are kept: a local folder by default, an S3 bucket when S3_BUCKET is set.
 
-One small interface, so callers never know which: `save` a file from disk, `open` for reading,
-`exists`, `list`, and `url` (a link that expires). Objects are named by flat keys ("Manifest_....csv").
+One small interface, so callers never know which: `save` a file from disk (or `save_fileobj` a
+stream), `open` for reading, `exists`, `list`, `delete`, and `url` (a link that expires). The module
+functions below use whichever backend is configured. Objects are named by relative keys.
 """
 
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -21,6 +23,8 @@ MULTIPART_CHUNK = 16 * 1024 * 1024
 
 class Storage(Protocol):
     def save(self, name: str, path: str | Path) -> None: ...
+    def save_fileobj(self, name: str, fileobj) -> None: ...
+    def delete(self, name: str) -> None: ...
     def open(self, name: str) -> BinaryIO: ...
     def exists(self, name: str) -> bool: ...
     def list(self, prefix: str = "") -> list[str]: ...
@@ -48,6 +52,17 @@ class LocalStorage:
         partial = target.with_name(target.name + ".partial")
         shutil.copyfile(path, partial)
         partial.replace(target)  # readers never see half a file
+
+    def save_fileobj(self, name: str, fileobj) -> None:
+        target = self._path(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        with partial.open("wb") as out:
+            shutil.copyfileobj(fileobj, out, length=1024 * 1024)
+        partial.replace(target)
+
+    def delete(self, name: str) -> None:
+        self._path(name).unlink(missing_ok=True)
 
     def open(self, name: str) -> BinaryIO:
         try:
@@ -82,6 +97,12 @@ class S3Storage:
 
     def save(self, name: str, path: str | Path) -> None:
         self.client.upload_file(str(path), self.bucket, _check_name(name), Config=self.transfer)
+
+    def save_fileobj(self, name: str, fileobj) -> None:
+        self.client.upload_fileobj(fileobj, self.bucket, _check_name(name), Config=self.transfer)
+
+    def delete(self, name: str) -> None:
+        self.client.delete_object(Bucket=self.bucket, Key=_check_name(name))
 
     def open(self, name: str) -> BinaryIO:
         from botocore.exceptions import ClientError
@@ -127,3 +148,31 @@ def name_from_token(token: str) -> str:
     # The lifetime is inside the signed payload, so it is checked with the timestamp of the signature.
     signing.loads(token, salt=URL_SALT, max_age=payload["ttl"])
     return _check_name(payload["name"])
+
+
+# --- the configured backend, for callers that store one file -----------------------------------
+
+
+def save_file(key: str, fileobj) -> str:
+    """Store a binary stream under `key`; returns the key."""
+    get_storage().save_fileobj(key, fileobj)
+    return key
+
+
+def open_file(key: str) -> BinaryIO:
+    """The stored file, opened for binary reading. Raises FileNotFoundError if it is gone."""
+    return get_storage().open(key)
+
+
+def exists(key: str) -> bool:
+    return bool(key) and get_storage().exists(key)
+
+
+def delete_file(key: str) -> None:
+    get_storage().delete(key)
+
+
+def download_url(key: str, expires: timedelta | int) -> str:
+    """A link to the stored file that stops working after `expires` (seconds or a timedelta)."""
+    seconds = int(expires.total_seconds()) if isinstance(expires, timedelta) else int(expires)
+    return get_storage().url(key, seconds)

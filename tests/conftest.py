@@ -4,6 +4,13 @@ from domain.models import Role
 from tests.factories import make_organisation, make_user
 
 
+@pytest.fixture(autouse=True)
+def file_storage(settings, tmp_path):
+    """Files written by a test go to its own folder."""
+    settings.FILE_STORAGE_DIR = tmp_path / "storage"
+    return settings.FILE_STORAGE_DIR
+
+
 @pytest.fixture
 def org(db):
     return make_organisation(name="Greenfield Housing")

@@ -75,3 +75,17 @@ def make_location(scheme, **fields):
     fields.setdefault("type_of_unit", 1)
     fields.setdefault("mobility_type", "N")
     return Location.objects.create(scheme=scheme, **fields)
+
+
+def make_lettings_log(owner, user=None, *, manager=None, status=None, **answers):
+    """A saved 2026 general needs log with every answer given (stored as is, without the
+    service's derivations); `answers` override any of them."""
+    from domain.models import LettingsLog, LogStatus
+    from tests.lettings_answers import apply, general_needs_answers
+
+    values = general_needs_answers(owner, user, **answers)
+    values["managing_organisation"] = manager or owner
+    log = apply(LettingsLog(created_by=user), values)
+    log.status = LogStatus.COMPLETED if status is None else status
+    log.save()
+    return log

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils.html import format_html
 from unfold.decorators import action
 
+from admin_console.downloads.links import DownloadLinkMixin
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.base import LogAdmin, latest_form
@@ -18,7 +19,7 @@ from domain.models import LettingsLog, Location
 
 
 @admin.register(LettingsLog)
-class LettingsLogAdmin(LogAdmin):
+class LettingsLogAdmin(DownloadLinkMixin, LogAdmin):
     log_type = "lettings"
     list_display = ["log_id", "tenancycode", "propcode", "startdate", "needstype", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge"]
@@ -30,6 +31,7 @@ class LettingsLogAdmin(LogAdmin):
     conditional_fields = layout.conditional_fields(latest_form("lettings"))
     actions_list = ["review_duplicates"]
     related = LogAdmin.related + ("scheme", "location")
+    download_kind = "lettings"
 
     def search_q(self, term):
         return filters.log_search_q(term, codes=("tenancycode", "propcode"))

@@ -7,7 +7,8 @@ from functools import partialmethod
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
-from django.http import StreamingHttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
@@ -22,7 +23,6 @@ from domain.schemes_status import STATUS_COLOURS, ResourceStatus
 from domain.selectors.schemes import search_schemes, with_status_data
 from domain.services.scheme_availability import resource_deactivate
 from domain.services.schemes import location_save, scheme_save
-from exports import schemes_csv
 
 
 @admin.register(Scheme)
@@ -156,9 +156,5 @@ class SchemeAdmin(ConsoleModelAdmin):
         return self._download(request, "schemes-and-locations")
 
     def _download(self, request, kind):
-        own = None if access.sees_everything(request.user) else request.user.organisation.name
-        response = StreamingHttpResponse(
-            schemes_csv.stream(schemes_csv.rows(request.user, kind)), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{schemes_csv.filename(kind, own)}"'
-        return response
+        # Made by the download job like every other download: the request page sends it.
+        return redirect(f"{reverse('admin:domain_csvdownload_request')}?kind={kind}")

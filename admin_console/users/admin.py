@@ -7,6 +7,7 @@ from django.urls import reverse
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
+from admin_console.downloads.links import DownloadLinkMixin
 from admin_console.users.forms import UserForm, UserInviteForm
 from domain import access
 from domain.models import Role, User, UserStatus
@@ -28,7 +29,7 @@ class OrganisationFilter(admin.RelatedFieldListFilter):
 
 
 @admin.register(User)
-class UserAdmin(ConsoleModelAdmin):
+class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
     form = UserForm
     add_form = UserInviteForm
     list_display = ["name", "email", "organisation", "role", "responsibilities", "last_login", "status_badge"]
@@ -47,6 +48,7 @@ class UserAdmin(ConsoleModelAdmin):
         ("Organisation and role", {"fields": ["organisation", "role", "is_dpo", "is_key_contact"]}),
     ]
     actions_detail = ["deactivate", "reactivate"]
+    download_kind = "users"
 
     def get_queryset(self, request):
         return access.visible_users(request.user).select_related("organisation")

@@ -11,10 +11,11 @@ Roles (spec: organisations-and-access §7):
   users;
 - data provider: their organisation read-only, and their own account.
 A user with no role (a data protection officer only) and a deactivated or deleted user may do nothing.
-One module per concept: roles, organisations, users, schemes, lettings. Import from `domain.access`.
+One module per concept: roles, organisations, users, schemes, lettings, downloads. Import from `domain.access`.
 """
 
 
+from .downloads import *  # noqa: F401,F403
 from .exports import *  # noqa: F401,F403
 from .lettings import *  # noqa: F401,F403
 from .logs import *  # noqa: F401,F403

@@ -1,5 +1,6 @@
 """Every model of the service, one module per concept."""
 
+from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .exports import Export, ExportCollection, ExportStatus
 from .lettings import LettingsLog
 from .logs import CreationMethod, LogStatus
@@ -18,6 +19,9 @@ from .users import Role, User, UserStatus
 
 __all__ = [
     "CreationMethod",
+    "CsvDownload",
+    "DownloadKind",
+    "DownloadStatus",
     "Export",
     "ExportCollection",
     "ExportStatus",

@@ -6,7 +6,6 @@ record at a time whatever the size of the part.
 
 from __future__ import annotations
 
-from typing import Iterable
 
 from lxml import etree
 

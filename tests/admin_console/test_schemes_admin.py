@@ -194,11 +194,22 @@ def test_provider_cannot_deactivate(client_for, provider, org):
     assert not SchemeDeactivationPeriod.objects.exists()
 
 
-def test_csv_download_action_streams_the_users_schemes(client_for, provider, org, other_org):
+def test_csv_download_action_makes_the_users_schemes_file_through_the_download_job(client_for, provider, org, other_org):
+    from domain.models import CsvDownload
+    from exports import storage
+    from exports.tasks import csv_download_build
+
     make_scheme(org, service_name="Mine")
     make_scheme(other_org, service_name="Theirs")
-    response = client_for(provider).get(reverse("admin:domain_scheme_download_schemes"))
-    body = b"".join(response.streaming_content).decode("utf-8")
+    client = client_for(provider)
+    response = client.get(reverse("admin:domain_scheme_download_schemes"))
+    assert response.status_code == 302 and response["Location"].endswith("?kind=schemes")
+    client.post(reverse("admin:domain_csvdownload_request"), {"kind": "schemes", "list": ""})
+    download = CsvDownload.objects.get()
+    csv_download_build(download.pk)
+    download.refresh_from_db()
+    with storage.open_file(download.file_key) as stored:
+        body = stored.read().decode("utf-8")
     assert body.startswith("\ufeffscheme_code,") and "Mine" in body and "Theirs" not in body
 
 

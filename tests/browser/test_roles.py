@@ -10,11 +10,13 @@ from domain.services.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ALWAYS = {"Home", "Users", "Relationship history", "Lettings logs", "Sales logs"}
+ALWAYS = {"Home", "Users", "Relationship history", "Lettings logs", "Sales logs", "Downloads"}
 MENUS = {
     "support@example.com": ALWAYS
-    | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges", "Background jobs", "Login lockouts"},
-    "statistician@example.com": ALWAYS | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges"},
+    | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges", "Background jobs", "Login lockouts",
+       "Export statistics"},
+    "statistician@example.com": ALWAYS | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges",
+                                          "Export statistics"},
     "coordinator@greenfield.example.com": ALWAYS | {"Your organisation", "Schemes", "Locations"},
     "provider@greenfield.example.com": ALWAYS | {"Your organisation", "Schemes", "Locations"},
 }

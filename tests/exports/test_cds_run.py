@@ -260,7 +260,6 @@ def test_export_cds_command_prints_the_json_summary(storage, owner, provider, ca
     (["--collection", "parcels"], "Unknown collection 'parcels'"),
     (["--collection", "users", "--year", "2026"], "The users collection has no years"),
     (["--year", "2026"], "A year applies to logs"),
-    (["--collection", "sales"], "Sales logs cannot be exported yet"),
 ])
 def test_export_cds_command_explains_bad_input(db, args, message):
     from django.core.management.base import CommandError
@@ -268,6 +267,15 @@ def test_export_cds_command_explains_bad_input(db, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("export_cds", *args)
     assert not Export.objects.exists()
+
+
+def test_sales_logs_are_a_collection_of_their_own(storage, db, capsys):
+    import json
+
+    call_command("export_cds", "--collection", "sales", "--json")
+    summary = json.loads(capsys.readouterr().out)
+    assert {(c["name"], c["records"]) for c in summary["collections"]} == {("sales", 0)}
+    assert sorted(c["year"] for c in summary["collections"]) == [2025, 2026, 2027]
 
 
 def test_a_second_run_is_refused_while_one_is_running(storage, db):
@@ -278,5 +286,5 @@ def test_a_second_run_is_refused_while_one_is_running(storage, db):
         call_command("export_cds")
     Export.objects.update(started_at=timezone.now() - timedelta(hours=7))  # presumed dead after six hours
     call_command("export_cds")
-    assert Export.objects.succeeded().count() == 5  # users, organisations, lettings 2025-2027
+    assert Export.objects.succeeded().count() == 8  # users, organisations, lettings and sales 2025-2027
     assert "stopped without finishing" in Export.objects.get(status=ExportStatus.FAILED).error

@@ -84,6 +84,6 @@ def test_a_sales_collection_is_exported_for_years_from_2025_and_listed_after_let
     assert record == [("ID", str(LettingsLog.objects.get().pk))]
 
 
-def test_sales_are_left_out_until_the_service_holds_sales_logs():
-    assert plan.sales_collection_class() is None
-    assert {c.name for c in plan.collections_for()} == {"users", "organisations", "lettings"}
+def test_sales_are_exported_now_the_service_holds_sales_logs():
+    assert plan.sales_collection_class() is not None
+    assert {c.name for c in plan.collections_for()} == {"users", "organisations", "lettings", "sales"}

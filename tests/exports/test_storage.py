@@ -102,14 +102,14 @@ def test_local_storage_links_are_signed_and_expire(tmp_path, settings, client, d
     assert storage.list() == ["hello.txt", "source.txt"]
     response = client.get(storage.url("hello.txt"))
     assert response.status_code == 200 and b"".join(response.streaming_content) == b"hello"
-    assert client.get(storage.url("hello.txt").replace("/files/", "/files/x")).status_code == 404
+    assert client.get(storage.url("hello.txt").replace("/files/", "/files/x")).status_code == 410
     with mock.patch("django.core.signing.time.time", return_value=10**10):
         link = storage.url("hello.txt", expires_in=60)
     with mock.patch("django.core.signing.time.time", return_value=10**10 + 30):
         assert client.get(link).status_code == 200
     with mock.patch("django.core.signing.time.time", return_value=10**10 + 61):
         response = client.get(link)
-    assert response.status_code == 404
+    assert response.status_code == 410
 
 
 def test_storage_names_cannot_leave_the_folder(tmp_path):

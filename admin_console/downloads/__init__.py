@@ -1,0 +1,1 @@
+from admin_console.downloads import admin  # noqa: F401

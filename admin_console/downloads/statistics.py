@@ -1,0 +1,88 @@
+"""The statisticians' export page: filters over every organisation, labels or codes, the columns,
+pseudonymised by default, CSV / XLSX / JSON. The file is made by the download job."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from domain import access
+from domain.models import DownloadKind, LocalAuthority, Organisation
+from domain.models.logs import VISIBLE_STATUSES, LogStatus
+from domain.services.downloads import csv_download_request
+from exports import statistics
+from exports.csv import registry
+
+
+class StatisticsExportForm(forms.Form):
+    log_type = forms.ChoiceField(choices=[("lettings", "Lettings"), ("sales", "Sales")], initial="lettings")
+    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+                                      help_text="None ticked: every year.")
+    statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+                                         choices=[(int(s), LogStatus(s).label) for s in VISIBLE_STATUSES])
+    needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+                                           choices=[(1, "General needs"), (2, "Supported housing")])
+    las = forms.MultipleChoiceField(required=False, label="Local authorities")
+    owners = forms.MultipleChoiceField(required=False, label="Owning organisations")
+    start_from = forms.DateField(required=False, label="Tenancy start from", widget=forms.DateInput(attrs={"type": "date"}))
+    start_to = forms.DateField(required=False, label="Tenancy start to", widget=forms.DateInput(attrs={"type": "date"}))
+    created_from = forms.DateField(required=False, label="Created from", widget=forms.DateInput(attrs={"type": "date"}))
+    created_to = forms.DateField(required=False, label="Created to", widget=forms.DateInput(attrs={"type": "date"}))
+    values = forms.ChoiceField(choices=[("labels", "Labels"), ("codes", "Codes")], initial="labels",
+                               widget=forms.RadioSelect, label="Answers as")
+    columns = forms.MultipleChoiceField(required=False, help_text="None chosen: every column.")
+    pseudonymised = forms.BooleanField(required=False, initial=True, label="Pseudonymised",
+                                       help_text="Leaves out tenant codes, property references, addresses, UPRNs, "
+                                                 "full postcodes, free text and staff emails.")
+    format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")], initial="csv")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = registry.years("lettings")
+        self.fields["years"].choices = [(y, f"{y} to {y + 1}") for y in years]
+        self.fields["columns"].choices = [(c, c) for c in statistics.available_columns("lettings", years[-1])]
+        self.fields["las"].choices = list(LocalAuthority.objects.order_by("name").values_list("code", "name").distinct())
+        self.fields["owners"].choices = [(o.pk, o.name) for o in Organisation.objects.order_by("name").only("name")]
+
+    def clean_log_type(self):
+        log_type = self.cleaned_data["log_type"]
+        if not registry.years(log_type):
+            raise forms.ValidationError(f"{log_type.capitalize()} logs cannot be exported yet. Choose lettings.")
+        return log_type
+
+    def clean(self):
+        data = super().clean()
+        for start, end in (("start_from", "start_to"), ("created_from", "created_to")):
+            if data.get(start) and data.get(end) and data[start] > data[end]:
+                self.add_error(end, "The end date must be on or after the start date.")
+        return data
+
+    def as_filters(self) -> dict:
+        data = self.cleaned_data
+        dates = {k: data[k].isoformat() for k in ("start_from", "start_to", "created_from", "created_to") if data.get(k)}
+        return {"log_type": data["log_type"], "years": data["years"], "statuses": data["statuses"],
+                "needstypes": data["needstypes"], "las": data["las"], "owners": data["owners"], **dates,
+                "values": data["values"], "columns": data["columns"], "pseudonymised": data["pseudonymised"],
+                "format": data["format"]}
+
+
+def export_view(request):
+    if not access.can_export_statistics(request.user):
+        raise PermissionDenied("Only statisticians and customer support can export statistics.")
+    form = StatisticsExportForm(request.POST or None)
+    count = None
+    if request.method == "POST" and form.is_valid():
+        filters = form.as_filters()
+        count = statistics.preview_count(request.user, filters)
+        if count:
+            download = csv_download_request(user=request.user, kind=DownloadKind.STATISTICS, filters=filters,
+                                            total=count)
+            messages.success(request, f"We are preparing your export of {count} logs and will email "
+                                      f"{request.user.email} a link when it is ready.")
+            return redirect(reverse("admin:domain_csvdownload_page", args=[download.pk]))
+    context = {**admin.site.each_context(request), "form": form, "count": count, "title": "Export statistics"}
+    return TemplateResponse(request, "admin_console/downloads/statistics.html", context)

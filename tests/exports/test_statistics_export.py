@@ -1,0 +1,104 @@
+"""The statisticians' export: every organisation, filters, columns, pseudonymised by default,
+CSV / XLSX / JSON through a django-import-export Resource."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from domain.models import CsvDownload, DownloadKind
+from exports import statistics, storage
+from exports.tasks import csv_download_build
+from tests.factories import make_lettings_log
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def logs(org, other_org, provider, other_provider):
+    make_lettings_log(org, provider, tenancycode="T-GREEN", la="E08000039", startdate=date(2026, 5, 1))
+    make_lettings_log(other_org, other_provider, tenancycode="T-OTHER", la="E08000038", startdate=date(2026, 9, 1),
+                      needstype=1)
+
+
+def export(user, **filters):
+    download = CsvDownload.objects.create(user=user, organisation=user.organisation, kind=DownloadKind.STATISTICS,
+                                          filters={"log_type": "lettings", "years": ["2026"], **filters})
+    csv_download_build(download.pk)
+    download.refresh_from_db()
+    assert download.status == "ready", download.error
+    with storage.open_file(download.file_key) as stored:
+        return download, stored.read()
+
+
+def as_rows(data: bytes):
+    return list(csv.reader(io.StringIO(data.decode("utf-8").removeprefix("\ufeff"))))
+
+
+def test_statistician_export_covers_every_organisation_and_leaves_out_direct_identifiers(statistician, logs):
+    download, data = export(statistician)
+    header, *rows = as_rows(data)
+    assert download.rows == 2 and len(rows) == 2
+    for identifier in ("tenancycode", "propcode", "address_line1", "postcode_full", "uprn", "tenancyother",
+                       "gender_description1", "created_by", "assigned_to"):
+        assert identifier not in header
+    assert "T-GREEN" not in data.decode() and "needstype" in header and "la" in header
+
+
+def test_pseudonymising_can_be_turned_off(statistician, logs):
+    _, data = export(statistician, pseudonymised=False)
+    header, *rows = as_rows(data)
+    assert sorted(r[header.index("tenancycode")] for r in rows) == ["T-GREEN", "T-OTHER"]
+
+
+def test_filters_and_chosen_columns_in_codes(statistician, logs, org):
+    _, data = export(statistician, owners=[str(org.pk)], columns=["id", "needstype", "la"], values="codes")
+    assert as_rows(data)[0] == ["id", "needstype", "la"]
+    assert as_rows(data)[1][1:] == ["1", "E08000039"]
+
+
+def test_date_range_and_local_authority_filters(statistician, logs):
+    _, data = export(statistician, start_from="2026-08-01", columns=["la"])
+    assert as_rows(data)[1:] == [["E08000038"]]
+    _, data = export(statistician, las=["E08000039"], columns=["la"])
+    assert as_rows(data)[1:] == [["E08000039"]]
+
+
+def test_xlsx_and_json_formats(statistician, logs):
+    _, data = export(statistician, columns=["needstype", "la"], format="xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert [c.value for c in next(sheet.rows)] == ["needstype", "la"] and sheet.max_row == 3
+    download, data = export(statistician, columns=["needstype"], format="json")
+    assert json.loads(data) == [{"needstype": "General needs"}, {"needstype": "General needs"}]
+    assert download.filename.endswith(".json")
+
+
+def test_resource_is_a_django_import_export_resource():
+    from import_export.resources import Resource
+
+    cols = statistics.export_columns("lettings", 2026, chosen=["needstype"])
+    assert isinstance(statistics.resource_for(cols, codes=False), Resource)
+
+
+@pytest.mark.parametrize("who, status", [("statistician", 200), ("support", 200), ("coordinator", 403), ("provider", 403)])
+def test_export_page_is_for_statisticians_and_support(request, client_for, who, status):
+    response = client_for(request.getfixturevalue(who)).get(reverse("admin:domain_csvdownload_statistics"))
+    assert response.status_code == status
+
+
+def test_export_page_queues_the_export(client_for, statistician, logs):
+    response = client_for(statistician).post(reverse("admin:domain_csvdownload_statistics"), {
+        "log_type": "lettings", "years": ["2026"], "values": "labels", "pseudonymised": "on", "format": "csv"})
+    download = CsvDownload.objects.get()
+    assert response.status_code == 302 and download.kind == "statistics" and download.total == 2
+    assert download.filters["pseudonymised"] is True
+
+
+def test_export_page_refuses_sales_plainly(client_for, statistician):
+    response = client_for(statistician).post(reverse("admin:domain_csvdownload_statistics"), {
+        "log_type": "sales", "values": "labels", "format": "csv"})
+    assert "Sales logs cannot be exported yet" in response.content.decode()
