@@ -30,6 +30,8 @@ class LettingsLogBase(LogBase):
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="lettings_logs")
     unresolved = models.BooleanField(default=False, editable=False)
+    bulk_upload = models.ForeignKey("domain.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="lettings_logs", editable=False)
 
     class Meta:
         abstract = True

@@ -98,13 +98,15 @@ def apply_status(log: LettingsLog, outcome: Outcome) -> None:
 
 
 @transaction.atomic
-def lettings_log_save(*, log: LettingsLog, by: User | None) -> Outcome:
-    """Save a log whose answers are valid; a hard error anywhere raises ValidationError with every error."""
+def lettings_log_save(*, log: LettingsLog, by: User | None, outcome: Outcome | None = None) -> Outcome:
+    """Save a log whose answers are valid; a hard error anywhere raises ValidationError with every error.
+    `outcome` is the log's evaluation when the caller has just made it (bulk upload), so it is not
+    repeated."""
     if by is not None:
         if log.pk and not access.can_change_lettings_log(by, log):
             raise PermissionDenied("You cannot change this log.")
         log.updated_by = by
-    outcome = lettings_log_evaluate(log)
+    outcome = outcome or lettings_log_evaluate(log)
     if outcome.errors:
         raise ValidationError(outcome.errors)
     apply_status(log, outcome)
