@@ -1,3 +1,3 @@
 """Admin autodiscovery imports this module only, so it imports each model family's admin."""
 
-from admin_console import logs, operations, organisations, reference_data, schemes, users  # noqa: F401
+from admin_console import logs, operations, organisations, reference_data, schemes, uploads, users  # noqa: F401

@@ -37,3 +37,7 @@ def can_view_reference_data(request) -> bool:
 
 def can_view_schemes(request) -> bool:
     return access.can_see_schemes_menu(request.user)
+
+
+def can_bulk_upload(request) -> bool:
+    return access.is_console_user(request.user)

@@ -14,7 +14,7 @@ from .nationalities import NATIONALITIES
 
 SETUP = ErrorCategory.SETUP
 NOT_ANSWERED = ErrorCategory.NOT_ANSWERED
-COUNTRY_CODES = frozenset(code for code, _ in NATIONALITIES)
+COUNTRY_CODES = frozenset(code for code, _ in NATIONALITIES) | {826}
 RENEWAL_REASONS = (50, 51, 52, 53)
 RENEWAL_PREVIOUS_TENURES = (6, 30, 31, 32, 33, 34, 35, 38)
 CHARGE_NAMES = {142: "basic rent", 143: "service charge", 144: "personal service charge", 145: "support charge"}
