@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import DatabaseError, connection, connections, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from domain.models import BulkUpload, BulkUploadError, CreationMethod, ErrorCategory, UploadStatus
@@ -16,11 +15,14 @@ from domain.models.logs import VISIBLE_STATUSES
 from exports import storage
 
 from . import reader
-from .rows import UploadContext, build_log, clear, columns_to_clear, examine, pipeline, settle
+from domain.selectors.lookups import remembered_lookups
+
+from .rows import UploadContext, batch_insert, build_log, clear, columns_to_clear, examine, pipeline, settle
 from .template import Row, template_for
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 250
+INSERT_BATCH = 250
 ERROR_BATCH = 1000
 SETUP, SOFT, NOT_ANSWERED = ErrorCategory.SETUP, ErrorCategory.SOFT, ErrorCategory.NOT_ANSWERED
 DUPLICATE_COLUMNS = {
@@ -43,6 +45,7 @@ class Tally:
     counts: dict = field(default_factory=lambda: {SETUP: 0, SOFT: 0, NOT_ANSWERED: 0, "": 0})
     errors: list = field(default_factory=list)
     keys: dict = field(default_factory=dict)  # within-file duplicate key -> row numbers
+    existing: dict = field(default_factory=dict)  # (owner, start date) -> duplicate keys of existing logs
 
 
 def context_for(upload: BulkUpload) -> UploadContext:
@@ -63,7 +66,8 @@ def process(upload: BulkUpload) -> BulkUpload:
         with storage.open_file(upload.file_key) as binary:
             layout = reader.read_layout(binary, context.template)
         _set(upload, rows_total=layout.rows_total)
-        tally = _check_and_create(upload, context, layout)
+        with remembered_lookups():
+            tally = _check_and_create(upload, context, layout)
     except reader.FileRejected as rejected:
         return _finish(upload, rejected.reason, error_summary=str(rejected))
     except Exception:  # any other failure: nothing was created, and the uploader is told
@@ -95,7 +99,8 @@ def _check_and_create(upload, context, layout) -> Tally:
     """One pass over the rows. While every row so far is valid its log is saved; the first invalid row
     stops saving, and at the end the transaction is undone unless every row was valid."""
     tally = Tally()
-    _, save = pipeline(context.template.log_type)
+    insert = batch_insert(context.template.log_type)
+    waiting: list = []  # valid logs not inserted yet (a batch at most)
     try:
         with transaction.atomic():
             with storage.open_file(upload.file_key) as binary:
@@ -108,10 +113,17 @@ def _check_and_create(upload, context, layout) -> Tally:
                             _note_errors(row, log, outcome, context, tally)
                         elif tally.rows_with_errors == 0:
                             _mark(log, upload)
-                            save(log=log, by=None, outcome=outcome)
+                            waiting.append((log, outcome))
                             tally.logs += 1
+                    if tally.rows_with_errors:
+                        waiting.clear()
+                    elif len(waiting) >= INSERT_BATCH:
+                        insert(evaluated=waiting, by=context.uploader)
+                        waiting = []
                     if tally.rows % PROGRESS_EVERY == 0:
                         _progress(upload, tally.rows)
+            if waiting and not tally.rows_with_errors:
+                insert(evaluated=waiting, by=context.uploader)
             _within_file_duplicates(context, tally)
             if tally.rows_with_errors or tally.logs == 0:
                 raise _NotCreating
@@ -155,16 +167,26 @@ def _duplicates(row: Row, log, context, tally: Tally) -> None:
     columns = DUPLICATE_COLUMNS[template.log_type]
     if not (log.owning_organisation_id and getattr(log, "startdate", None)):
         return
-    match = Q()
-    for column in columns:
-        value = getattr(log, column, None)
-        match &= Q(**{f"{column}__isnull": True}) if value is None else Q(**{column: value})
-    model = type(log)
-    if model.objects.filter(match, status__in=VISIBLE_STATUSES).exclude(bulk_upload=context.upload).exists():
+    if _duplicate_key(log, columns) in _existing_keys(log, columns, context, tally):
         tally.existing_duplicates = True
         fields = [n for n in (1, 8, 9, 10, 13, 18, 19, 23, 24, 25, 41, 42, 47, 142, 143, 144, 145)]
         row.add(fields, "A log with the same answers to these questions already exists. Delete this row, or "
                         "correct it if it is a different letting.", only_if_clear=True)
+
+
+def _duplicate_key(log, columns) -> tuple:
+    return tuple(None if getattr(log, column, None) in (None, "") else getattr(log, column) for column in columns)
+
+
+def _existing_keys(log, columns, context, tally: Tally) -> set:
+    """The duplicate keys of visible logs with the same owner and start date, read once per pair."""
+    pair = (log.owning_organisation_id, log.startdate)
+    if pair not in tally.existing:
+        existing = (type(log).objects.filter(owning_organisation_id=pair[0], startdate=pair[1],
+                                             status__in=VISIBLE_STATUSES)
+                    .exclude(bulk_upload=context.upload).values_list(*columns))
+        tally.existing[pair] = {tuple(None if value in (None, "") else value for value in row) for row in existing}
+    return tally.existing[pair]
 
 
 def _within_file_duplicates(context, tally: Tally) -> None:

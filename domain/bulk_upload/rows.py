@@ -28,6 +28,15 @@ def pipeline(log_type: str):
     raise LookupError(f"Logs of type {log_type!r} cannot be uploaded yet.")
 
 
+def batch_insert(log_type: str):
+    """The shared function that inserts a batch of evaluated new logs."""
+    if log_type == "lettings":
+        from domain.services.lettings import lettings_logs_insert
+
+        return lettings_logs_insert
+    raise LookupError(f"Logs of type {log_type!r} cannot be uploaded yet.")
+
+
 @dataclass
 class UploadContext:
     """What every row of one upload shares, with look-ups made once per upload."""

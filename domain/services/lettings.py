@@ -15,6 +15,7 @@ from django.utils import timezone
 from domain import access
 from domain.forms import engine
 from domain.forms.catalogue import Form
+from domain.forms.conditions import remembered
 from domain.models import LettingsLog, User
 from domain.models.logs import STATUS_BY_NAME, LogStatus
 from domain.postcodes import normalise_postcode
@@ -67,10 +68,11 @@ def lettings_log_evaluate(log: LettingsLog) -> Outcome:
     _prepare_answers(log)
     cleared = engine.clear_hidden_answers(form, log)
     _derive_for(form)(log, log.loaded_values)
-    shown = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
-    findings = Findings(errors=answer_errors(form, log, shown))
-    run_rules(lettings_rules.rules_for(form.year), log, findings)
-    evaluation = engine.evaluate(form, log, has_errors=bool(findings.errors))
+    with remembered():  # routing, rules and status all read the log as it now is
+        shown = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
+        findings = Findings(errors=answer_errors(form, log, shown))
+        run_rules(lettings_rules.rules_for(form.year), log, findings)
+        evaluation = engine.evaluate(form, log, has_errors=bool(findings.errors))
     status = evaluation.status
     if status == engine.COMPLETED and any(not check["confirmed"] for check in findings.soft_checks):
         status = engine.IN_PROGRESS
@@ -113,6 +115,18 @@ def lettings_log_save(*, log: LettingsLog, by: User | None, outcome: Outcome | N
     log.save()
     log.reset_loaded_values()
     return outcome
+
+
+def lettings_logs_insert(*, evaluated: list[tuple[LettingsLog, Outcome]], by: User | None) -> None:
+    """Insert new logs that have just been evaluated without errors (a bulk upload's batch), with their
+    history rows, in a few statements rather than two per log."""
+    from simple_history.utils import bulk_create_with_history
+
+    for log, outcome in evaluated:
+        if outcome.errors:
+            raise ValidationError(outcome.errors)
+        apply_status(log, outcome)
+    bulk_create_with_history([log for log, _ in evaluated], LettingsLog, batch_size=500, default_user=by)
 
 
 def lettings_log_new(*, by: User) -> LettingsLog:

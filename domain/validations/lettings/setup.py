@@ -1,6 +1,7 @@
 """2026 lettings: hard rules on the setup answers."""
 
 from domain import collection
+from domain.selectors import lookups
 from domain.validations.dates import log_date_error
 from domain.validations.rules import HARD, Rule
 
@@ -13,7 +14,7 @@ def _startdate_error(log):
 def _assignee_belongs(log) -> bool:
     organisation_ids = {log.owning_organisation_id, log.managing_organisation_id}
     assignee_org = log.assigned_to.organisation
-    absorbed = set(assignee_org.absorbed_organisations.values_list("pk", flat=True))
+    absorbed = lookups.absorbed_organisation_ids(assignee_org.pk)
     return bool(organisation_ids & ({assignee_org.pk} | absorbed))
 
 
