@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -59,6 +59,9 @@ class BulkUploadAdmin(ConsoleModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404("Not found.")  # outside the user's scope an upload does not exist
 
     def _upload(self, request, object_id) -> BulkUpload:
         return self.get_object_or_404(request, object_id)
