@@ -46,6 +46,7 @@ class Tally:
     errors: list = field(default_factory=list)
     keys: dict = field(default_factory=dict)  # within-file duplicate key -> row numbers
     existing: dict = field(default_factory=dict)  # (owner, start date) -> duplicate keys of existing logs
+    letters: dict = field(default_factory=dict)  # field number -> column letter
 
 
 def context_for(upload: BulkUpload) -> UploadContext:
@@ -163,7 +164,8 @@ def _duplicates(row: Row, log, context, tally: Tally) -> None:
     charges = [row.get(n) for n in (142, 143, 144, 145)] if template.log_type == "lettings" else []
     if charges and None not in charges:
         key += (sum(charges, Decimal(0)),)
-    tally.keys.setdefault(key, []).append((row.number, bool(charges and None not in charges), row.letters))
+    tally.letters = tally.letters or row.letters  # the same for every row: kept once
+    tally.keys.setdefault(hash(key), []).append((row.number, bool(charges and None not in charges)))
     columns = DUPLICATE_COLUMNS[template.log_type]
     if not (log.owning_organisation_id and getattr(log, "startdate", None)):
         return
@@ -194,10 +196,10 @@ def _within_file_duplicates(context, tally: Tally) -> None:
     for rows in tally.keys.values():
         if len(rows) < 2:
             continue
-        for number, with_charges, letters in rows:
+        for number, with_charges in rows:
             fields = list(template.duplicate_fields) + ([142, 143, 144, 145] if with_charges else [])
             others = ", ".join(str(other) for other, *_ in rows if other != number)
-            row = Row(number=number, raw={}, values={}, unreadable=set(), letters=letters)
+            row = Row(number=number, raw={}, values={}, unreadable=set(), letters=tally.letters)
             row.add(fields, f"This row is the same as row {others} of the file. Remove the repeated rows, or "
                             "correct them if they are different lettings.", SETUP)
             tally.rows_with_errors += 1
