@@ -1,3 +1,5 @@
 """Admin autodiscovery imports this module only, so it imports each model family's admin."""
 
-from admin_console import downloads, exports, logs, operations, organisations, reference_data, schemes, users  # noqa: F401
+from admin_console import (  # noqa: F401
+    downloads, exports, logs, operations, organisations, reference_data, schemes, uploads, users,
+)

@@ -49,3 +49,7 @@ def can_view_schemes(request) -> bool:
 
 def can_view_cds_exports(request) -> bool:
     return access.can_view_cds_exports(request.user)
+
+
+def can_bulk_upload(request) -> bool:
+    return access.is_console_user(request.user)

@@ -32,6 +32,12 @@ UNFOLD = {
                         "permission": "admin_console.site.can_view_users",
                     },
                     {
+                        "title": "Bulk uploads",
+                        "icon": "upload_file",
+                        "link": reverse_lazy("admin:domain_bulkupload_changelist"),
+                        "permission": "admin_console.site.can_bulk_upload",
+                    },
+                    {
                         "title": "Organisations",
                         "icon": "apartment",
                         "link": reverse_lazy("admin:domain_organisation_changelist"),

@@ -11,7 +11,8 @@ Roles (spec: organisations-and-access §7):
   users;
 - data provider: their organisation read-only, and their own account.
 A user with no role (a data protection officer only) and a deactivated or deleted user may do nothing.
-One module per concept: roles, organisations, users, schemes, lettings, downloads. Import from `domain.access`.
+One module per concept: roles, organisations, users, schemes, logs, lettings, downloads, uploads,
+exports. Import from `domain.access`.
 """
 
 
@@ -23,3 +24,4 @@ from .organisations import *  # noqa: F401,F403
 from .roles import *  # noqa: F401,F403
 from .schemes import *  # noqa: F401,F403
 from .users import *  # noqa: F401,F403
+from .uploads import *  # noqa: F401,F403

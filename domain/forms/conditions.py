@@ -14,6 +14,8 @@ Predicates are functions of the log, registered by name, for the few conditions 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -84,9 +86,32 @@ def less_than(value) -> Op:
     return Op("<", value)
 
 
+_remembered: ContextVar[dict | None] = ContextVar("remembered_conditions", default=None)
+
+
+@contextmanager
+def remembered():
+    """While the log does not change (one routing pass), work each condition and predicate out once:
+    a form asks the same ones of many pages and questions."""
+    if _remembered.get() is not None:
+        yield
+        return
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
 def value_of(log, key: str):
     if key.endswith("?"):
-        return PREDICATES[key](log)
+        memo = _remembered.get()
+        if memo is None:
+            return PREDICATES[key](log)
+        memo_key = (key, id(log))
+        if memo_key not in memo:
+            memo[memo_key] = PREDICATES[key](log)
+        return memo[memo_key]
     value = getattr(log, key, None)
     return None if value == "" else value
 
@@ -116,6 +141,16 @@ class Condition:
     def holds(self, log) -> bool:
         if self.always:
             return True
+        memo = _remembered.get()
+        if memo is None:
+            return self._holds(log)
+        key = (id(self), id(log))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._holds(log)
+        return found
+
+    def _holds(self, log) -> bool:
         return any(all(_entry_holds(log, key, test) for key, test in alt) for alt in self.alternatives)
 
     def fields(self) -> set[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import CHECKBOX, INTERRUPTION, RADIO, Form, Page, Question, Subsection
-from .conditions import value_of
+from .conditions import remembered, value_of
 
 CANNOT_START_YET, NOT_STARTED, IN_PROGRESS, COMPLETED = "cannot_start_yet", "not_started", "in_progress", "completed"
 SUBSECTION_STATUS_LABELS = {
@@ -98,6 +98,11 @@ def subsection_status(form: Form, subsection: Subsection, log, gate: bool | None
 
 
 def shown_questions(form: Form, log) -> list[tuple[Subsection, Page, Question]]:
+    with remembered():
+        return _shown_questions(form, log)
+
+
+def _shown_questions(form: Form, log) -> list[tuple[Subsection, Page, Question]]:
     gate = gate_open(form, log)
     return [
         (subsection, page, question)
@@ -140,6 +145,11 @@ def listed_subsections(form: Form, log) -> list[Subsection]:
 
 
 def evaluate(form: Form, log, *, has_errors: bool = False) -> Evaluation:
+    with remembered():
+        return _evaluate(form, log, has_errors)
+
+
+def _evaluate(form: Form, log, has_errors: bool) -> Evaluation:
     gate = gate_open(form, log)
     statuses = {sub.id: subsection_status(form, sub, log, gate) for sub in listed_subsections(form, log)}
     shown = list(dict.fromkeys(
@@ -159,14 +169,15 @@ def clear_hidden_answers(form: Form, log) -> list[str]:
     columns it cleared."""
     cleared: list[str] = []
     for _ in range(2):
-        gate = gate_open(form, log)
         routed: dict[str, list[Question]] = {}
         every: dict[str, list[Question]] = {}
-        for subsection in form.subsections:
-            for page, question in subsection.questions:
-                every.setdefault(question.field, []).append(question)
-                if question_routed(subsection, page, question, log, gate) or is_derived(question, log):
-                    routed.setdefault(question.field, []).append(question)
+        with remembered():  # the log changes only after routing is worked out
+            gate = gate_open(form, log)
+            for subsection in form.subsections:
+                for page, question in subsection.questions:
+                    every.setdefault(question.field, []).append(question)
+                    if question_routed(subsection, page, question, log, gate) or is_derived(question, log):
+                        routed.setdefault(question.field, []).append(question)
         for field_name, questions in every.items():
             sample = questions[0]
             if sample.keep_when_hidden or sample.type in ("organisation", "user"):

@@ -15,9 +15,14 @@ from .organisations import (
 from .schemes import Location, LocationDeactivationPeriod, Scheme, SchemeDeactivationPeriod
 from .sales import SalesLog
 from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
+from .uploads import BulkUpload, BulkUploadError, ErrorCategory, UploadStatus
 from .users import Role, User, UserStatus
 
 __all__ = [
+    "BulkUpload",
+    "BulkUploadError",
+    "ErrorCategory",
+    "UploadStatus",
     "CreationMethod",
     "CsvDownload",
     "DownloadKind",

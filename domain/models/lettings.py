@@ -31,6 +31,8 @@ class LettingsLogBase(LogBase):
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="lettings_logs")
     unresolved = models.BooleanField(default=False, editable=False)
+    bulk_upload = models.ForeignKey("domain.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="lettings_logs", editable=False)
 
     class Meta:
         abstract = True
@@ -91,9 +93,14 @@ class LettingsLogBase(LogBase):
         beds = 0 if self.needstype == 2 else (min(self.beds, 4) if self.beds else None)
         if beds is None:
             return None
-        return RentRange.objects.filter(
-            start_year=self.collection_year, la=self.effective_la, beds=beds, lettype=self.lettype
-        ).first()
+        key = (self.collection_year, self.effective_la, beds, self.lettype)
+        # Checks read this many times while a log is evaluated: look it up once per set of answers.
+        memo = self.__dict__.get("_rent_range_memo")
+        if memo is None or memo[0] != key:
+            from domain.selectors import lookups
+
+            memo = self._rent_range_memo = (key, lookups.rent_range(*key))
+        return memo[1]
 
 
 LettingsLog = type(

@@ -21,21 +21,77 @@ class AnswerError(ValueError):
 MODELS = {"lettings": LettingsLog, "sales": SalesLog}
 
 
-def _reference(kind: str, field: str, value):
-    text = str(value).strip()
-    if kind == ORGANISATION:
-        digits = text.upper().removeprefix(ORGANISATION_CODE_PREFIX)
-        found = Organisation.objects.filter(pk=int(digits)).first() if digits.isdigit() else None
-    elif kind == USER:
-        found = User.objects.filter(email__iexact=text).first()
-    elif kind == SCHEME:
-        digits = text.upper().removeprefix(SCHEME_CODE_PREFIX)
-        found = Scheme.objects.filter(pk=int(digits)).first() if digits.isdigit() else None
-    else:
-        found = Location.objects.filter(pk=int(text)).first() if text.isdigit() else None
-    if found is None:
-        raise AnswerError(f"{field}: nothing matches {text!r}.")
-    return found
+class References:
+    """Finds the organisations, users, schemes and locations that answers name (`ORG<id>` or a legacy
+    organisation id, an email, `S<id>` or a legacy scheme code, a location id or legacy code), and
+    remembers each look-up: a file of thousands of rows asks the database once per distinct value.
+
+    With `schemes_of_log_organisations`, a scheme is looked for only among those owned by the log's
+    owning or managing organisation (as the bulk upload template requires)."""
+
+    def __init__(self, *, schemes_of_log_organisations: bool = False):
+        self.schemes_of_log_organisations = schemes_of_log_organisations
+        self._found: dict[tuple, object] = {}
+
+    def _remember(self, key: tuple, find):
+        if key not in self._found:
+            self._found[key] = find()
+        return self._found[key]
+
+    def organisation(self, text: str):
+        text = text.strip()
+        if text.startswith(ORGANISATION_CODE_PREFIX) and text[len(ORGANISATION_CODE_PREFIX):].isdigit():
+            pk = int(text[len(ORGANISATION_CODE_PREFIX):])
+            return self._remember(("org", pk), lambda: Organisation.objects.filter(pk=pk).first())
+        return self._remember(("org-legacy", text), lambda: Organisation.objects.filter(old_visible_id=text).first())
+
+    def user(self, text: str):
+        email = text.strip().lower()
+        return self._remember(("user", email),
+                              lambda: User.objects.select_related("organisation").filter(email__iexact=email).first())
+
+    def scheme(self, text: str, organisation_ids: tuple | None = None):
+        text = text.strip()
+        schemes = Scheme.objects.all()
+        if organisation_ids is not None:
+            schemes = schemes.filter(owning_organisation_id__in=[i for i in organisation_ids if i])
+        if text.upper().startswith(SCHEME_CODE_PREFIX) and text[1:].isdigit():
+            pk = int(text[1:])
+            return self._remember(("scheme", pk, organisation_ids), lambda: schemes.filter(pk=pk).first())
+        if text.isdigit():
+            legacy = int(text)
+            return self._remember(("scheme-legacy", legacy, organisation_ids), lambda: next(
+                (s for s in schemes.exclude(old_visible_id="") if s.old_visible_id.isdigit()
+                 and int(s.old_visible_id) == legacy), None))
+        return None
+
+    def location(self, text: str, scheme=None):
+        text = text.strip()
+        if not text.isdigit():
+            return None
+        locations = Location.objects.filter(scheme=scheme) if scheme is not None else Location.objects.all()
+        number = int(text)
+
+        def find():
+            found = locations.filter(pk=number).first()
+            if found is None and scheme is not None:
+                found = next((loc for loc in locations.exclude(old_visible_id="")
+                              if loc.old_visible_id.isdigit() and int(loc.old_visible_id) == number), None)
+            return found
+
+        return self._remember(("location", number, getattr(scheme, "pk", None)), find)
+
+    def find(self, kind: str, value, log):
+        text = str(value)
+        if kind == ORGANISATION:
+            return self.organisation(text)
+        if kind == USER:
+            return self.user(text)
+        if kind == SCHEME:
+            owners = (log.owning_organisation_id, log.managing_organisation_id)
+            return self.scheme(text, owners if self.schemes_of_log_organisations else None)
+        scheme = log.scheme if getattr(log, "scheme_id", None) else None
+        return self.location(text, scheme if self.schemes_of_log_organisations else None)
 
 
 def _convert(question, value):
@@ -54,23 +110,49 @@ def _convert(question, value):
     return str(value)
 
 
-def log_from_answers(*, log_type: str, year: int, answers: dict):
+def log_from_answers(*, log_type: str, year: int, answers: dict, references: References | None = None,
+                     problems: dict[str, str] | None = None):
+    """An unsaved log holding the answers. Without `problems`, an answer that cannot be read raises
+    AnswerError; with it, the log is built anyway and `problems[field]` says what could not be read."""
     form = registry.form_for_year(log_type, year)
     log = MODELS[log_type]()
     log._form_year = year
-    columns = {column: question for question in form.questions for column in question.columns}
+    references = references or References()
+    columns = _columns(form)
     unknown = sorted(set(answers) - set(columns))
     if unknown:
         raise AnswerError(f"Unknown fields for the {log_type} {year} form: {', '.join(unknown)}.")
     for name, value in answers.items():
         question = columns[name]
-        if question.type in (ORGANISATION, USER, SCHEME, LOCATION):
-            setattr(log, name.removesuffix("_id"), _reference(question.type, name, value) if value not in (None, "") else None)
-        elif question.type == CHECKBOX:
-            setattr(log, name, None if value in (None, "") else int(value))
-        else:
-            setattr(log, name, _convert(question, value))
+        try:
+            if question.type in (ORGANISATION, USER, SCHEME, LOCATION):
+                found = None
+                if value not in (None, ""):
+                    found = references.find(question.type, value, log)
+                    if found is None:
+                        raise AnswerError(f"{name}: nothing matches {str(value).strip()!r}.")
+                setattr(log, name.removesuffix("_id"), found)
+            elif question.type == CHECKBOX:
+                setattr(log, name, None if value in (None, "") else int(value))
+            else:
+                value = _convert(question, value)
+                setattr(log, name, "" if value is None and question.value_kind == "str" else value)
+        except AnswerError as error:
+            if problems is None:
+                raise
+            problems[name] = str(error)
     return log
+
+
+def _columns(form) -> dict:
+    cached = _COLUMNS.get(id(form))
+    if cached is None:
+        cached = {column: question for question in form.questions for column in question.columns}
+        _COLUMNS[id(form)] = cached
+    return cached
+
+
+_COLUMNS: dict[int, dict] = {}
 
 
 def check_answers(*, log_type: str, year: int, answers: dict, user_email: str | None = None) -> dict:

@@ -79,8 +79,13 @@ def lettings_log_keep_valid(log: LettingsLog) -> Outcome:
     return logs.log_keep_valid(log)
 
 
-def lettings_log_save(*, log: LettingsLog, by: User | None, keep_valid: bool = False) -> Outcome:
-    return logs.log_save(log=log, by=by, keep_valid=keep_valid)
+def lettings_log_save(*, log: LettingsLog, by: User | None, keep_valid: bool = False,
+                      outcome: Outcome | None = None) -> Outcome:
+    return logs.log_save(log=log, by=by, keep_valid=keep_valid, outcome=outcome)
+
+
+def lettings_logs_insert(*, evaluated: list[tuple[LettingsLog, Outcome]], by: User | None) -> None:
+    logs.logs_insert(LettingsLog, evaluated=evaluated, by=by)
 
 
 def lettings_log_new(*, by: User) -> LettingsLog:

@@ -15,9 +15,10 @@ def assignee_belongs(log) -> bool:
     """The assigned user works for the owning or the managing organisation, or for an organisation
     that absorbed one of them."""
     organisation_ids = {log.owning_organisation_id, log.managing_organisation_id}
+    from domain.selectors import lookups
+
     assignee_org = log.assigned_to.organisation
-    absorbed = set(assignee_org.absorbed_organisations.values_list("pk", flat=True))
-    return bool(organisation_ids & ({assignee_org.pk} | absorbed))
+    return bool(organisation_ids & ({assignee_org.pk} | lookups.absorbed_organisation_ids(assignee_org)))
 
 
 def merged_by(org, day: date) -> bool:

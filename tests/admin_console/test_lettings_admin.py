@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from domain.models import LettingsLog, Role
+from domain.models import LettingsLog
 from domain.models.logs import LogStatus
 from domain.services.lettings import lettings_log_save
-from tests.factories import make_organisation, make_user, relate
+from tests.factories import relate
 from tests.lettings_answers import apply, general_needs_answers
 
 pytestmark = pytest.mark.django_db

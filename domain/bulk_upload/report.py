@@ -1,0 +1,47 @@
+"""The error report of an upload: rows of errors, a summary grouped by field and message, and a CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterator
+
+from django.db.models import Count
+
+from domain.models import BulkUpload, ErrorCategory
+
+REPORT_COLUMNS = ("Row", "Field number", "Cell", "Question", "Error", "Category", "Tenant code", "Property reference")
+SUMMARY_MINIMUM = 16  # without set-up errors, only problems repeated this often are summarised
+
+
+def summary(upload: BulkUpload) -> list[dict]:
+    """Distinct (field, question, message) with how often each occurs: set-up errors only when there
+    are any, otherwise those occurring at least 16 times."""
+    errors = upload.errors.all()
+    setup = errors.filter(category=ErrorCategory.SETUP)
+    if setup.exists():
+        errors, minimum = setup, 1
+    else:
+        minimum = SUMMARY_MINIMUM
+    grouped = (errors.values("field_number", "question", "message", "category")
+               .annotate(count=Count("id")).filter(count__gte=minimum).order_by("field_number", "message"))
+    return list(grouped)
+
+
+def csv_lines(upload: BulkUpload) -> Iterator[str]:
+    """The full error report as CSV text, a line at a time (UTF-8 with a BOM for spreadsheets)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow(REPORT_COLUMNS)
+    yield "\ufeff" + flush()
+    for error in upload.errors.order_by("row", "field_number", "id").iterator(chunk_size=2000):
+        writer.writerow([error.row or "", error.field_number or "", error.cell, error.question, error.message,
+                         error.get_category_display(), error.tenant_code, error.property_ref])
+        yield flush()

@@ -1,0 +1,154 @@
+"""How a year's template is declared: each field number says which catalogue columns it feeds.
+
+A template is data (a field map) plus two functions of its year: `build(row, context)` turns one row of
+typed cells into answers in catalogue names and codes, and `checks(row, log, context)` adds the
+bulk-only checks. Everything else (reading, error mapping, duplicates, outcomes) is shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+INT, DEC, STR = "int", "dec", "str"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One field of the template: its type and the catalogue columns its answer ends up in (errors
+    on those columns are reported on this field)."""
+
+    kind: str = INT
+    columns: tuple[str, ...] = ()
+    label: str = ""  # the question in words, when the catalogue has no single question for it
+    upper: bool = False  # read case-insensitively ("r" is "R")
+
+    def read(self, raw: str | None) -> tuple[Any, bool]:
+        """The typed value of a cell and whether it could be read."""
+        if raw is None or raw.strip() == "":
+            return None, True
+        text = raw.strip()
+        if self.kind == INT:
+            try:
+                return int(text, 10), True
+            except ValueError:
+                try:  # "3.0" from a spreadsheet is a whole number
+                    number = Decimal(text)
+                except InvalidOperation:
+                    return None, False
+                return (int(number), True) if number == number.to_integral_value() else (None, False)
+        if self.kind == DEC:
+            try:
+                return Decimal(text), True
+            except InvalidOperation:
+                return None, False
+        return (raw.upper() if self.upper else raw), True
+
+
+def cell(*columns: str, kind: str = INT, label: str = "", upper: bool = False) -> Cell:
+    return Cell(kind=kind, columns=columns, label=label, upper=upper)
+
+
+@dataclass
+class Row:
+    """One data row: raw and typed cells by field number, and what is wrong with it."""
+
+    number: int  # the spreadsheet row
+    raw: dict[int, str | None]
+    values: dict[int, Any]
+    unreadable: set[int]
+    letters: dict[int, str]
+    errors: list = field(default_factory=list)  # RowError
+    blocks: bool = False  # one such row stops the whole file
+
+    def get(self, number: int):
+        return self.values.get(number)
+
+    def given(self, number: int) -> bool:
+        return self.values.get(number) is not None
+
+    def is_blank(self) -> bool:
+        return all(value is None or str(value).strip() == "" for value in self.raw.values())
+
+    def has_error(self, number: int) -> bool:
+        return any(error.field == number for error in self.errors)
+
+    def add(self, fields, message: str, category: str = "", *, blocks: bool = False, question: str = "",
+            only_if_clear: bool = False) -> None:
+        """An error on each field (skipping fields that already have one when `only_if_clear`)."""
+        for number in (fields if isinstance(fields, (list, tuple, set)) else (fields,)):
+            if only_if_clear and self.has_error(number):
+                continue
+            if any(e.field == number and e.message == message for e in self.errors):
+                continue
+            self.errors.append(RowError(number, message, category, question))
+        self.blocks = self.blocks or blocks
+
+
+@dataclass(frozen=True)
+class RowError:
+    field: int | None
+    message: str
+    category: str = ""
+    question: str = ""
+
+
+@dataclass(frozen=True)
+class Template:
+    log_type: str
+    year: int
+    fields: dict[int, Cell]
+    setup_fields: frozenset[int]
+    date_fields: tuple[int, int, int]  # day, month, year of the log's date (wrong-year check)
+    duplicate_fields: tuple[int, ...]  # the within-file duplicate key
+    build: Callable  # (row, context) -> answers dict in catalogue names and codes
+    checks: Callable  # (row, log, context) -> None: bulk-only checks after the log is built
+    extra_error_fields: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    describe_row: Callable = lambda row: {}  # e.g. tenant code and property reference for the report
+
+    @property
+    def field_count(self) -> int:
+        return len(self.fields)
+
+    def fields_for_column(self, column: str) -> tuple[int, ...]:
+        """The fields an error on a log column is reported on."""
+        if column in self.extra_error_fields:
+            return self.extra_error_fields[column]
+        return self._column_fields.get(column, ())
+
+    @property
+    def _column_fields(self) -> dict[str, tuple[int, ...]]:
+        cached = self.__dict__.get("_column_fields_cache")
+        if cached is None:
+            found: dict[str, list[int]] = {}
+            for number, spec in self.fields.items():
+                for column in spec.columns:
+                    found.setdefault(column, []).append(number)
+            cached = {column: tuple(numbers) for column, numbers in found.items()}
+            object.__setattr__(self, "_column_fields_cache", cached)
+        return cached
+
+
+_TEMPLATES: dict[tuple[str, int], Template] = {}
+
+
+def register(template: Template) -> Template:
+    _TEMPLATES[(template.log_type, template.year)] = template
+    return template
+
+
+def template_for(log_type: str, year: int) -> Template | None:
+    if not _TEMPLATES:
+        from domain.forms.y2026.lettings import bulk_upload  # noqa: F401  (registers itself)
+    return _TEMPLATES.get((log_type, year))
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letters of a 0-based column index: 0 -> A, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters

@@ -1,0 +1,17 @@
+"""Background jobs (django-q2): each takes ids, loads the objects and calls one service."""
+
+from domain.models import BulkUpload, User
+
+
+def bulk_upload_process(upload_id: int) -> str:
+    from domain.services.bulk_uploads import bulk_upload_process as process
+
+    upload = BulkUpload.objects.select_related("uploaded_by", "organisation").get(pk=upload_id)
+    return process(upload=upload).status
+
+
+def bulk_upload_create_logs(upload_id: int, user_id: int) -> str:
+    from domain.services.bulk_uploads import bulk_upload_create_logs as create_logs
+
+    upload = BulkUpload.objects.select_related("uploaded_by", "organisation").get(pk=upload_id)
+    return create_logs(upload=upload, by=User.objects.get(pk=user_id)).status

@@ -1,0 +1,86 @@
+"""The bulk upload pages: upload, history scoped by organisation, report, CSV and decisions."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from domain import collection
+from domain.models import BulkUpload, LettingsLog, UploadStatus
+from domain.services.bulk_uploads import bulk_upload_process
+from tests.bulk_upload_files import general_needs_row, template_csv
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def storage_and_date(settings, tmp_path, monkeypatch):
+    settings.FILE_STORAGE_DIR = tmp_path
+    monkeypatch.setattr(collection, "today", lambda: date(2026, 11, 28))
+
+
+def _post(client, data: bytes, name="lettings.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(reverse("admin:domain_bulkupload_add"),
+                       {"log_type": "lettings", "year": "2026", "file": SimpleUploadedFile(name, data)})
+
+
+def test_provider_uploads_a_file_and_the_job_is_queued(client_for, provider, org, django_capture_on_commit_callbacks,
+                                                       monkeypatch):
+    queued = []
+    monkeypatch.setattr("django_q.tasks.async_task", lambda *args: queued.append(args))
+    client = client_for(provider)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(client, template_csv([general_needs_row(org, provider)]))
+    upload = BulkUpload.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/{upload.pk}/change/")
+    assert queued == [("domain.tasks.bulk_upload_process", upload.pk)]
+    assert (upload.uploaded_by, upload.organisation, upload.status) == (provider, org, UploadStatus.QUEUED)
+
+
+def test_upload_page_explains_a_rejected_file(client_for, provider):
+    response = _post(client_for(provider), b"%PDF-1.7 binary")
+    assert response.status_code == 200
+    assert "The file is a PDF, not a CSV file." in response.content.decode()
+    assert not BulkUpload.objects.exists()
+
+
+def test_report_and_csv_show_each_error(client_for, provider, org):
+    client = client_for(provider)
+    _post(client, template_csv([general_needs_row(org, provider, **{"28": "99"})]))
+    upload = bulk_upload_process(upload=BulkUpload.objects.get())
+    page = client.get(reverse("admin:domain_bulkupload_change", args=[upload.pk])).content.decode()
+    assert "Errors in the file" in page and "AC9" in page and "How many bedrooms does the property have?" in page
+    csv_text = b"".join(client.get(reverse("admin:domain_bulkupload_report_csv", args=[upload.pk]))
+                        .streaming_content).decode("utf-8-sig")
+    assert csv_text.splitlines()[0] == "Row,Field number,Cell,Question,Error,Category,Tenant code,Property reference"
+    assert csv_text.splitlines()[1].startswith("9,28,AC9,How many bedrooms does the property have?,")
+
+
+def test_history_is_scoped_to_the_organisation(client_for, provider, org, other_provider):
+    _post(client_for(provider), template_csv([general_needs_row(org, provider)]))
+    upload = BulkUpload.objects.get()
+    other = Client()
+    other.force_login(other_provider)
+    assert other.get(reverse("admin:domain_bulkupload_change", args=[upload.pk])).status_code == 404
+    assert "lettings.csv" not in other.get(reverse("admin:domain_bulkupload_changelist")).content.decode()
+
+
+def test_uploader_creates_the_logs_from_the_report_page(client_for, provider, org):
+    client = client_for(provider)
+    _post(client, template_csv([general_needs_row(org, provider, **{"28": "99"})]))
+    upload = bulk_upload_process(upload=BulkUpload.objects.get())
+    url = reverse("admin:domain_bulkupload_create_logs", args=[upload.pk])
+    assert client.get(url).status_code == 200
+    client.post(url)
+    upload.refresh_from_db()
+    assert upload.status == UploadStatus.LOGS_CREATED_WITH_ERRORS
+    assert LettingsLog.objects.get().beds is None
+
+
+def test_statistician_sees_history_but_cannot_upload(client_for, statistician):
+    client = client_for(statistician)
+    assert client.get(reverse("admin:domain_bulkupload_changelist")).status_code == 200
+    assert client.get(reverse("admin:domain_bulkupload_add")).status_code == 403
