@@ -6,7 +6,6 @@ import io
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.db import models
@@ -14,8 +13,9 @@ from lxml import etree
 
 from domain.models import LettingsLog
 from exports.storage import LocalStorage
+from tests.shared_files import shared_path
 
-REFERENCE = Path("/work/shared/reference/exports")
+REFERENCE = shared_path("reference", "exports")
 LONDON = ZoneInfo("Europe/London")
 
 

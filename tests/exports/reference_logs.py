@@ -3,15 +3,15 @@ so a download of them can be compared with those files column for column."""
 
 import csv
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from domain.models import LettingsLog, Role
 from domain.models.logs import STATUS_BY_NAME
 from exports.csv import lettings_2026
 from tests.factories import make_local_authority, make_user, support_organisation
+from tests.shared_files import shared_path
 
-REFERENCE = Path("/work/shared/reference/csv-downloads")
+REFERENCE = shared_path("reference", "csv-downloads")
 LONDON = ZoneInfo("Europe/London")
 # Columns the reference blanks (ids) or that a test cannot reproduce: the log's own id.
 BLANKED = {"id"}

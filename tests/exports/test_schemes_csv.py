@@ -4,7 +4,6 @@ import csv
 import io
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,9 +11,10 @@ from django.core.management import CommandError, call_command
 from domain.models import SchemeDeactivationPeriod
 from exports import schemes_csv
 from tests.factories import make_location, make_scheme
+from tests.shared_files import shared_path
 
 pytestmark = pytest.mark.django_db
-REFERENCE = Path("/work/shared/reference/csv-downloads")
+REFERENCE = shared_path("reference", "csv-downloads")
 FILES = {
     "schemes": "schemes_csv_export.csv",
     "locations": "locations_csv_export.csv",

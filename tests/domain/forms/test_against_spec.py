@@ -6,23 +6,21 @@ page with the spec's question number, and the pages must come in the spec's orde
 """
 
 import re
-from pathlib import Path
 
-import pytest
 
 from domain.forms.y2026.lettings.household_characteristics import HOUSEHOLD_CHARACTERISTICS
 from domain.forms.y2026.lettings.household_needs import HOUSEHOLD_NEEDS
 from domain.forms.y2026.lettings.household_situation import HOUSEHOLD_SITUATION
 from domain.forms.y2026.lettings.income import INCOME_AND_BENEFITS
 from domain.forms.y2026.lettings.tenancy import TENANCY_INFORMATION
+from tests.shared_files import shared_path
 
-SPEC = Path(__file__).resolve().parents[3].parent / "shared" / "spec" / "lettings-2026-form.md"
+SPEC = shared_path("spec", "lettings-2026-form.md")
 SUBSECTIONS = (TENANCY_INFORMATION, HOUSEHOLD_CHARACTERISTICS, HOUSEHOLD_NEEDS, HOUSEHOLD_SITUATION,
                INCOME_AND_BENEFITS)
 PAGES = {page.id: page for subsection in SUBSECTIONS for page in subsection.pages}
 PEOPLE = range(2, 9)
 
-pytestmark = pytest.mark.skipif(not SPEC.exists(), reason="the written spec is not beside the repository")
 
 
 def spec_rows():

@@ -3,14 +3,14 @@
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from tests.factories import make_organisation, make_user
+from tests.shared_files import shared_path
 
-SPEC = Path(__file__).resolve().parents[4] / "shared" / "spec" / "lettings-2026-form.md"
+SPEC = shared_path("spec", "lettings-2026-form.md")
 
 
 def describe(capsys, *args):

@@ -2,7 +2,6 @@
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,9 @@ from domain.forms.shared.nationalities import NATIONALITIES
 from domain.forms.y2026.sales import FORM
 
 from .support import page
+from tests.shared_files import shared_path
 
-SPEC = Path(__file__).resolve().parents[4].parent / "shared" / "spec" / "sales-2026-form.md"
+SPEC = shared_path("spec", "sales-2026-form.md")
 
 
 def labels(field: str, page_id: str | None = None):
@@ -51,7 +51,6 @@ def test_ethnic_groups_and_backgrounds():
     assert page("buyer_2_ethnic_background_asian").shown_when.holds(type("L", (), {"ethnic_group2": 2})())
 
 
-@pytest.mark.skipif(not SPEC.exists(), reason="the written spec is not beside the repository")
 def test_countries_as_the_spec_lists_them_without_the_united_kingdom():
     text = SPEC.read_text(encoding="utf-8").split("### 6.5")[1].split("### 6.6")[0]
     listed = [(int(code), name.strip()) for code, name in re.findall(r"(\d+)=([^;\[\n]+?)(?: \[[^\]]*\])?(?:;|\n)",
