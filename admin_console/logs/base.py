@@ -114,7 +114,7 @@ class LogAdmin(ConsoleModelAdmin):
         return list(dict.fromkeys(readonly))
 
     def get_fieldsets(self, request, obj=None):
-        return layout.fieldsets(self._catalogue(obj))
+        return layout.fieldsets(self._catalogue(obj), obj)
 
     def _catalogue(self, obj):
         return obj.form if obj is not None else latest_form(self.log_type)

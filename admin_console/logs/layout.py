@@ -75,7 +75,8 @@ def _field_conditions(form: Form) -> dict[str, list[tuple[bool, Condition]]]:
             gated = subsection.gated and not page.ignores_gate
             for column in question.columns:
                 name = form_field_name(question, column)
-                conditions.setdefault(name, []).append((gated, page.shown_when & question.shown_when))
+                conditions.setdefault(name, []).append(
+                    (gated, subsection.enabled_when & page.shown_when & question.shown_when))
     return conditions
 
 
@@ -95,18 +96,25 @@ def conditional_fields(form: Form) -> dict[str, str]:
     return expressions
 
 
-def fieldsets(form: Form) -> list[tuple[str, dict]]:
-    """One tab per subsection, with each field in the first subsection that asks it."""
-    placed: set[str] = set()
-    result = [("Log", {"fields": ["status_summary"]})]
-    for subsection in form.subsections:
-        names = []
+def fieldsets(form: Form, log=None) -> list[tuple[str, dict]]:
+    """One tab per subsection. A field several subsections ask (the buyer's years in the property, for
+    shared ownership and for discounted ownership) goes in the first that the log's answers open, so
+    it is where the person looks; without a log, in the first that asks it."""
+    order = list(form.subsections)
+    if log is not None:
+        order.sort(key=lambda sub: not sub.enabled_when.holds(log))
+    placed: dict[str, str] = {}
+    for subsection in order:
         for _, question in subsection.questions:
             for column in question.columns:
-                name = form_field_name(question, column)
-                if name not in placed:
-                    placed.add(name)
-                    names.append(name)
+                placed.setdefault(form_field_name(question, column), subsection.id)
+    result = [("Log", {"fields": ["status_summary"]})]
+    for subsection in form.subsections:
+        names = list(dict.fromkeys(
+            form_field_name(question, column)
+            for _, question in subsection.questions for column in question.columns
+            if placed[form_field_name(question, column)] == subsection.id
+        ))
         result.append((subsection.label, {"fields": names, "classes": ["tab"]}))
     return result
 

@@ -213,6 +213,7 @@ def log_save(*, log: LogBase, by: User | None, keep_valid: bool = False, outcome
     if outcome.errors:
         raise ValidationError(outcome.errors)
     apply_status(log, outcome)
+    log._history_user = by  # the history row names who saved, also outside a web request
     log.save()
     log.reset_loaded_values()
     if kind.after_save:
@@ -255,7 +256,7 @@ def log_delete(*, log: LogBase, by: User, reason: str):
     log.deletion_reason = reason.strip()
     log.status = LogStatus.DELETED
     log.duplicate_set_id = None
-    log.updated_by = by
+    log.updated_by = log._history_user = by
     log.save(update_fields=["discarded_at", "deletion_reason", "status", "duplicate_set_id", "updated_by",
                             "updated_at"])
     kind = kind_of(log)
@@ -271,7 +272,7 @@ def log_restore(*, log: LogBase, by: User):
     log.discarded_at = None
     log.deletion_reason = ""
     log.status = log.status_cache
-    log.updated_by = by
+    log.updated_by = log._history_user = by
     log.save(update_fields=["discarded_at", "deletion_reason", "status", "updated_by", "updated_at"])
     kind = kind_of(log)
     if kind.after_save:

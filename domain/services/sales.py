@@ -19,6 +19,9 @@ def _derive_for(form: Form):
 
 
 def _prepare_answers(log: SalesLog) -> None:
+    # There is no address look-up service: without a UPRN the address is entered by hand.
+    if not log.uprn:
+        log.manual_address_entry_selected = True
     normalise_postcodes(log, "postcode_full", "ppostcode_full")
 
 

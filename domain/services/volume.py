@@ -15,8 +15,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from domain import collection
-from domain.models import LettingsLog, Location, Organisation, OrganisationRelationship, RentRange, User
-from domain.services.lettings import apply_status, lettings_log_evaluate
+from domain.models import LettingsLog, Location, Organisation, OrganisationRelationship, RentRange, SalesLog, User
+from domain.services.logs import apply_status, log_evaluate
 
 BATCH = 2000
 LA_PROVIDER, PRP_PROVIDER = 1, 2
@@ -91,13 +91,78 @@ def _pairs():
     return pairs
 
 
+def sales_profile(rng: random.Random, owner: Organisation, manager: Organisation, shared: bool, sold: date) -> dict:
+    """Answers for one completed sale by a single buyer: a first shared ownership purchase or a Right to Buy."""
+    value = Decimal(rng.choice([150000, 180000, 200000, 240000]))
+    answers = {
+        "owning_organisation": owner, "managing_organisation": manager, "saledate": sold,
+        "jointpur": 2, "noint": 2, "privacynotice": 1,
+        "address_line1": f"{rng.randint(1, 200)} {rng.choice(['Elm', 'Oak', 'Ash'])} Road", "town_or_city": "Sheffield",
+        "postcode_full": "S1 4AB", "la": "E08000039", "proptype": rng.choice([1, 3]), "buildheightclass": 1,
+        "beds": rng.randint(1, 3), "builtype": 1, "wchair": 2,
+        "age1_known": 0, "age1": rng.randint(25, 55), "sexrab1": rng.choice("FM"), "gender_same_as_sex1": 1,
+        "ethnic_group": 0, "ethnic": 1, "nationality_all_group": 826, "ecstat1": 1, "buy1livein": 1, "hholdcount": 1,
+        "ppcodenk": 1, "previous_la_known": 0, "hhregres": 7, "armedforcesspouse": 7, "disabled": 2, "wheel": 2,
+        "income1nk": 0, "income1": rng.randint(22, 45) * 1000, "inc1mort": 1, "hb": 2, "savingsnk": 0,
+        "savings": rng.randint(1, 20) * 1000, "prevown": 2, "mortgageused": 1, "mortlen": 25,
+        "deposit": Decimal("10000.00"), "has_mscharge": 0,
+    }
+    if shared:
+        equity = Decimal(rng.choice([25, 40, 50]))
+        answers.update({"ownershipsch": 1, "type": 30, "staircase": 2, "prevten": 3, "resale": 1, "value": value,
+                        "equity": equity, "mortgage": value * equity / 100 - answers["deposit"],
+                        "mrent": Decimal("350.00"), "has_management_fee": 0})
+    else:
+        discount = Decimal(30)
+        answers.update({"ownershipsch": 2, "type": 9, "prevten": 1, "proplen_asked": 0, "proplen": 8, "value": value,
+                        "discount": discount, "extrabor": 2,
+                        "mortgage": value * (100 - discount) / 100 - answers["deposit"]})
+    return answers
+
+
+def _template(model, answers: dict, user: User) -> dict:
+    """The column values of a log made from the answers by the real pipeline: complete and valid (the
+    soft checks a profile raises are confirmed, as a person would)."""
+    log = model(assigned_to=user, created_by=user)
+    for name, value in answers.items():
+        setattr(log, name, value)
+    outcome = log_evaluate(log)
+    for check in outcome.unconfirmed_soft_checks:
+        setattr(log, check["confirm_field"], 0)
+    outcome = log_evaluate(log) if outcome.unconfirmed_soft_checks else outcome
+    if outcome.status != "completed" or outcome.errors:
+        raise RuntimeError(f"Volume profile is not a complete, valid log: {outcome.errors or outcome.missing}")
+    apply_status(log, outcome)
+    return {f.attname: getattr(log, f.attname) for f in model._meta.concrete_fields if not f.primary_key}
+
+
+def _insert(model, count: int, templates: list, vary, rng: random.Random) -> int:
+    created = 0
+    while created < count:
+        batch = []
+        for _ in range(min(BATCH, count - created)):
+            values, users = rng.choice(templates)
+            log = model(**values)
+            user = rng.choice(users)
+            log.assigned_to_id = log.created_by_id = user.pk
+            vary(log, created + len(batch))
+            batch.append(log)
+        model.objects.bulk_create(batch, batch_size=BATCH)
+        created += len(batch)
+    return created
+
+
 @transaction.atomic
 def volume_seed(*, lettings: int = 0, sales: int = 0, seed: int = 0) -> VolumeSummary:
     rng = random.Random(seed)
     today = collection.today()
     year_start = date(collection.current_year(today), 4, 1)
     days = max((today - year_start).days, 1)
-    templates = []
+
+    def some_day() -> date:
+        return year_start + timedelta(days=rng.randrange(days))
+
+    lettings_templates, sales_templates = [], []
     for owner, manager in _pairs():
         users = list(User.objects.filter(organisation__in=[owner, manager], is_active=True, role__isnull=False)
                      .order_by("email"))
@@ -106,34 +171,29 @@ def volume_seed(*, lettings: int = 0, sales: int = 0, seed: int = 0) -> VolumeSu
         locations = list(Location.objects.filter(scheme__owning_organisation=owner, scheme__confirmed=True,
                                                  confirmed=True, deactivation_periods__isnull=True)
                          .order_by("postcode")[:3])
-        for location in [None, None, *locations]:
-            answers = lettings_profile(rng, owner, manager, location, year_start + timedelta(days=rng.randrange(days)))
-            if answers is None:
-                continue
-            log = LettingsLog(assigned_to=users[0], created_by=users[0])
-            for name, value in answers.items():
-                setattr(log, name, value)
-            outcome = lettings_log_evaluate(log)
-            if outcome.status != "completed" or outcome.errors:
-                raise RuntimeError(f"Volume profile is not a complete, valid log: {outcome.errors or outcome.missing}")
-            apply_status(log, outcome)
-            values = {f.attname: getattr(log, f.attname) for f in LettingsLog._meta.concrete_fields if not f.primary_key}
-            templates.append((values, users, log.startdate - log.voiddate))
-    if lettings and not templates:
+        for location in ([None, None, *locations] if lettings else []):
+            answers = lettings_profile(rng, owner, manager, location, some_day())
+            if answers is not None:
+                lettings_templates.append((_template(LettingsLog, answers, users[0]), users))
+        for shared in ((True, False) if sales else ()):
+            sales_templates.append((_template(SalesLog, sales_profile(rng, owner, manager, shared, some_day()),
+                                              users[0]), users))
+    if (lettings and not lettings_templates) or (sales and not sales_templates):
         raise RuntimeError("No organisations to seed logs for: run seed_demo (and load_reference_data) first.")
-    created = 0
-    while created < lettings:
-        batch = []
-        for _ in range(min(BATCH, lettings - created)):
-            values, users, void_gap = rng.choice(templates)
-            log = LettingsLog(**values)
-            log.startdate = year_start + timedelta(days=rng.randrange(days))
-            log.voiddate = log.startdate - void_gap
-            user = rng.choice(users)
-            log.assigned_to_id = log.created_by_id = user.pk
-            log.tenancycode = f"V{seed}-{created + len(batch):07d}"
-            log.propcode = f"P{rng.randrange(10**6):06d}"
-            batch.append(log)
-        LettingsLog.objects.bulk_create(batch, batch_size=BATCH)
-        created += len(batch)
-    return VolumeSummary(lettings=created, sales=0, profiles=len(templates))
+
+    def vary_letting(log, number):
+        void_gap = log.startdate - log.voiddate
+        log.startdate = some_day()
+        log.voiddate = log.startdate - void_gap
+        log.tenancycode = f"V{seed}-{number:07d}"
+        log.propcode = f"P{rng.randrange(10**6):06d}"
+
+    def vary_sale(log, number):
+        log.saledate = some_day()
+        log.purchid = f"S{seed}-{number:07d}"
+
+    return VolumeSummary(
+        lettings=_insert(LettingsLog, lettings, lettings_templates, vary_letting, rng),
+        sales=_insert(SalesLog, sales, sales_templates, vary_sale, rng),
+        profiles=len(lettings_templates) + len(sales_templates),
+    )

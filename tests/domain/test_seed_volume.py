@@ -47,3 +47,17 @@ def test_the_same_seed_gives_the_same_logs(world):
 def test_seed_volume_refuses_negative_counts(world):
     with pytest.raises(CommandError, match="zero or more"):
         call_command("seed_volume", "--lettings", "-1")
+
+
+def test_seed_volume_creates_completed_sales_of_both_types(world, capsys):
+    from domain.models import SalesLog
+    from domain.services.sales import sales_log_evaluate
+
+    call_command("seed_volume", "--sales", "200", "--seed", "5", "--json")
+    assert json.loads(capsys.readouterr().out)["sales"] == 200
+    sales = SalesLog.objects.all()
+    assert set(sales.values_list("status", flat=True)) == {LogStatus.COMPLETED}
+    assert set(sales.values_list("ownershipsch", flat=True)) == {1, 2}
+    for log in random.Random(2).sample(list(sales), 8):
+        outcome = sales_log_evaluate(SalesLog.objects.get(pk=log.pk))
+        assert (outcome.status, outcome.errors) == ("completed", {}), log.pk
