@@ -8,6 +8,18 @@ from typing import Any, Callable
 HARD, SOFT = "hard", "soft"
 
 
+def get(log, field: str):
+    """An answer, or None when it is missing or a blank string (how every rule reads answers)."""
+    value = getattr(log, field, None)
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def present(log, *fields: str) -> bool:
+    return all(get(log, field) is not None for field in fields)
+
+
 @dataclass(frozen=True)
 class Rule:
     """A check of a log. `applies` and `passes` take the log; `message` may use `{placeholders}`

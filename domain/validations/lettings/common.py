@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from decimal import Decimal
 
+from domain.postcodes import POSTCODE_PATTERN
+from domain.validations.rules import get, present  # noqa: F401  (shared by the rules here)
 from domain.forms.money import WEEKS_PER_PERIOD, as_decimal
 
-# Appendix A.3: UK postcodes, the special territories and BFPO numbers, ignoring case.
-POSTCODE = re.compile(
-    r"^(([A-Z]{1,2}[0-9][A-Z0-9]?|ASCN|STHL|TDCU|BBND|[BFS]IQQ|PCRN|TKCA) ?[0-9][A-Z]{2}|BFPO ?[0-9]{1,4}|"
-    r"(KY[0-9]|MSR|VG|AI)[ -]?[0-9]{4}|[A-Z]{2} ?[0-9]{2}|GE ?CX|GIR ?0A{2}|SAN ?TA1)$",
-    re.IGNORECASE,
-)
+POSTCODE = POSTCODE_PATTERN  # rules spec Appendix A.3, the one pattern the service uses
 PERIOD_WORDS = {
     1: "a week (52 weeks a year)", 2: "every 2 weeks", 3: "every 4 weeks", 4: "a calendar month",
     5: "a week (50 weeks a year)", 6: "a week (49 weeks a year)", 7: "a week (48 weeks a year)",
@@ -22,18 +18,6 @@ PERIOD_WORDS = {
 }
 GENERAL_NEEDS, SUPPORTED_HOUSING = 1, 2
 LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER = 1, 2
-
-
-def get(log, field: str):
-    """An answer, with a blank string read as no answer."""
-    value = getattr(log, field, None)
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def present(log, *fields: str) -> bool:
-    return all(get(log, field) is not None for field in fields)
 
 
 def as_date(value) -> date | None:

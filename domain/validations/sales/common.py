@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from domain.validations.rules import get, present  # noqa: F401  (shared by the rules here)
 from domain.forms.money import as_decimal
 
 SHARED_OWNERSHIP, DISCOUNTED_OWNERSHIP = 1, 2  # ownershipsch
@@ -27,18 +28,6 @@ TYPE_NAMES = {
 }
 
 _LONDON_BOROUGH = re.compile(r"^E090000(0[1-9]|[12][0-9]|3[0-3])$")
-
-
-def get(log, field: str):
-    """An answer, or None when it is missing or a blank string."""
-    value = getattr(log, field, None)
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def present(log, *fields: str) -> bool:
-    return all(get(log, field) is not None for field in fields)
 
 
 def number(log, field: str) -> Decimal | None:
