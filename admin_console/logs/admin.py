@@ -13,7 +13,7 @@ from unfold.decorators import action
 from admin_console.downloads.links import DownloadLinkMixin
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
-from admin_console.logs.base import LogAdmin, latest_form
+from admin_console.logs.base import LogAdmin, answer_column, latest_form
 from domain import access
 from domain.models import LettingsLog, Location
 
@@ -21,11 +21,15 @@ from domain.models import LettingsLog, Location
 @admin.register(LettingsLog)
 class LettingsLogAdmin(DownloadLinkMixin, LogAdmin):
     log_type = "lettings"
-    list_display = ["log_id", "tenancycode", "propcode", "startdate", "needstype", "owning_organisation",
+    list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge"]
+    tenant_code = answer_column("tenancycode", "Tenant code")
+    property_reference = answer_column("propcode", "Property reference")
+    start_date = answer_column("startdate", "Tenancy start date")
+    needs_type = answer_column("needstype", "Needs type")
     list_filter = [filters.CollectionYearFilter, filters.StatusFilter, "needstype",
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
-                   filters.AssignedToFilter, filters.CreatedByMeFilter]
+                   filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter]
     search_help_text = "Search by log ID, tenant code, property reference or postcode"
     fieldsets = layout.fieldsets(latest_form("lettings"))
     conditional_fields = layout.conditional_fields(latest_form("lettings"))

@@ -34,6 +34,20 @@ def latest_form(log_type: str):
     return registry.all_forms(log_type)[-1]
 
 
+def answer_column(field: str, description: str):
+    """A list column showing an answer by its label (a needs type as "General needs", not 1)."""
+
+    @display(description=description, ordering=field)
+    def column(model_admin, log):
+        value = getattr(log, field)
+        if value in (None, ""):
+            return "-"
+        label = log.form.questions_for(field)[0][1].label_for(value)
+        return label or (value.strftime("%-d %b %Y") if hasattr(value, "strftime") else value)
+
+    return column
+
+
 class LogAdmin(ConsoleModelAdmin):
     """Subclasses set `log_type` and build `fieldsets` and `conditional_fields` once from
     `latest_form(log_type)` (unfold reads conditional_fields from the class)."""

@@ -118,3 +118,23 @@ def log_search_q(term: str, codes: tuple[str, ...]) -> Q:
 
 def _escape(character: str) -> str:
     return "\\" + character if not character.isalnum() else character
+
+
+class BulkUploadFilter(admin.SimpleListFilter):
+    """Only the logs of one bulk upload the user may see (arriving from its report)."""
+
+    title = "bulk upload"
+    parameter_name = "bulk_upload"
+
+    def _uploads(self, request, model_admin):
+        return access.visible_bulk_uploads(request.user).filter(log_type=model_admin.log_type)
+
+    def lookups(self, request, model_admin):
+        uploads = self._uploads(request, model_admin).order_by("-created_at")[:30]
+        return [(str(upload.pk), f"{upload.file_name} ({upload.created_at:%d/%m/%Y})") for upload in uploads]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        uploads = access.visible_bulk_uploads(request.user).values("pk")
+        return queryset.filter(bulk_upload_id=self.value(), bulk_upload__in=uploads)

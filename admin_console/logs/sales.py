@@ -5,15 +5,19 @@ from __future__ import annotations
 from django.contrib import admin
 
 from admin_console.logs import filters, layout
-from admin_console.logs.base import LogAdmin, latest_form
+from admin_console.logs.base import LogAdmin, answer_column, latest_form
 from domain.models import SalesLog
 
 
 @admin.register(SalesLog)
 class SalesLogAdmin(LogAdmin):
     log_type = "sales"
-    list_display = ["log_id", "purchid", "saledate", "ownershipsch", "type", "owning_organisation",
+    list_display = ["log_id", "purchaser_code", "sale_date", "ownership", "sale_type", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge"]
+    purchaser_code = answer_column("purchid", "Purchaser code")
+    sale_date = answer_column("saledate", "Sale completion date")
+    ownership = answer_column("ownershipsch", "Ownership scheme")
+    sale_type = answer_column("type", "Type of sale")
     list_filter = [filters.CollectionYearFilter, filters.StatusFilter, "ownershipsch",
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
                    filters.AssignedToFilter, filters.CreatedByMeFilter]

@@ -133,3 +133,13 @@ def test_every_change_is_in_the_history(client_for, coordinator, own_log):
     assert [h.tenancycode for h in own_log.history.order_by("history_date")] == ["OWN-1", "OWN-2"]
     page = client_for(coordinator).get(reverse("admin:domain_lettingslog_history", args=[own_log.pk])).content.decode()
     assert "OWN-2" in page or "Tenancycode" in page or "tenancycode" in page
+
+
+def test_list_filters_to_the_logs_of_one_bulk_upload(client_for, coordinator, org, own_log, other_log):
+    from domain.models import BulkUpload
+
+    upload = BulkUpload.objects.create(log_type="lettings", year=2026, uploaded_by=coordinator, organisation=org,
+                                       file_name="march.csv", file_key="uploads/march.csv")
+    LettingsLog.objects.filter(pk=own_log.pk).update(bulk_upload=upload)
+    page = listed(client_for(coordinator), bulk_upload=str(upload.pk))
+    assert "OWN-1" in page and "OTHER-1" not in page
