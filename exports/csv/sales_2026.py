@@ -152,7 +152,7 @@ YES_OR_BLANK: set[str] = set()
 
 # A sales person's details are "not known" when details_known_N is 2 (No), not 1 as in lettings.
 NOT_KNOWN = {name: rule for person in range(1, 7)
-             for name, rule in lv.person_not_known(person, details_unknown=2).items()}
+             for name, rule in lv.person_not_known(person, unknown_answer=2).items()}
 
 VALUES = {
     "status": lv.same(lv.status),
@@ -176,6 +176,8 @@ VALUES = {
     "servicecharges": sv.only_for(sv.SHARED_OWNERSHIP, FORM, "mscharge"),
     "has_mscharge": sv.only_for(sv.DISCOUNTED_OWNERSHIP, FORM, "has_mscharge"),
     "mscharge": sv.only_for(sv.DISCOUNTED_OWNERSHIP, FORM, "mscharge"),
+    "income1": sv.whole_pounds("income1"),
+    "income2": sv.whole_pounds("income2"),
 }
 
 # Written by bulk upload and the address search, which will store them on sales logs once they

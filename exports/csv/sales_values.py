@@ -47,3 +47,12 @@ def only_for(ownership: int, form, field: str):
         return values.code_text(getattr(log, field, None)) if applies(log) else ""
 
     return labels, codes
+
+
+def whole_pounds(field: str):
+    """An amount the service stores with pence but the download writes in whole pounds (incomes
+    are asked in pounds: 13400, not 13400.0)."""
+    def cell(log, ctx):
+        value = getattr(log, field, None)
+        return "" if value is None else str(int(value))
+    return cell, cell
