@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from domain.models import CsvDownload, DownloadKind, LettingsLog, User
+from domain.models import CsvDownload, DownloadKind, LettingsLog, SalesLog, User
 
 from .csv import downloads
 
-LIST_MODELS = {DownloadKind.LETTINGS: LettingsLog, DownloadKind.USERS: User}
+LIST_MODELS = {DownloadKind.LETTINGS: LettingsLog, DownloadKind.SALES: SalesLog, DownloadKind.USERS: User}
 
 
 def list_queryset(download: CsvDownload):

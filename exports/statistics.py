@@ -23,6 +23,9 @@ from domain.models import CsvDownload
 from .csv import logs, registry
 from .csv.writer import CHUNK_SIZE, neutralise, spooled_file
 
+# The export's filters are the lettings ones (start date, needs type): sales logs, though they can be
+# downloaded (exports/csv/sales_2026.py), are not offered here until the filters learn the sale date.
+LOG_TYPES = ("lettings",)
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX, "json": base_formats.JSON}
 
 # Left out of a pseudonymised export: what names a tenant, a home or a member of staff directly.

@@ -1,5 +1,5 @@
 """Downloads: the requester's list of files with their progress, the page an emailed link opens,
-and the request page the lettings, users and schemes lists send people to."""
+and the request page the lettings, sales, users and schemes lists send people to."""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ from exports.csv import downloads, registry
 from exports.requested_rows import LIST_MODELS
 
 REQUESTABLE = [k for k in DownloadKind if k != DownloadKind.STATISTICS]
-LIST_URLS = {DownloadKind.LETTINGS: "admin:domain_lettingslog_changelist", DownloadKind.USERS: "admin:domain_user_changelist",
+LIST_URLS = {DownloadKind.LETTINGS: "admin:domain_lettingslog_changelist",
+             DownloadKind.SALES: "admin:domain_saleslog_changelist", DownloadKind.USERS: "admin:domain_user_changelist",
              DownloadKind.SCHEMES: "admin:domain_scheme_changelist", DownloadKind.LOCATIONS: "admin:domain_scheme_changelist",
              DownloadKind.SCHEMES_AND_LOCATIONS: "admin:domain_scheme_changelist"}
 

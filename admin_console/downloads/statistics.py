@@ -50,7 +50,7 @@ class StatisticsExportForm(forms.Form):
 
     def clean_log_type(self):
         log_type = self.cleaned_data["log_type"]
-        if not registry.years(log_type):
+        if log_type not in statistics.LOG_TYPES or not registry.years(log_type):
             raise forms.ValidationError(f"{log_type.capitalize()} logs cannot be exported yet. Choose lettings.")
         return log_type
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .lettings import visible_lettings_logs
+from .lettings import visible_lettings_logs, visible_sales_logs
 from .roles import *  # noqa: F403
 from .users import visible_users
 
@@ -16,6 +16,8 @@ def downloadable_logs(user, log_type: str) -> QuerySet:
     """The logs a user may download: exactly those they see (never pending or deleted ones)."""
     if log_type == "lettings":
         return visible_lettings_logs(user)
+    if log_type == "sales":
+        return visible_sales_logs(user)
     raise LookupError(f"{log_type.capitalize()} logs cannot be downloaded yet.")
 
 

@@ -25,7 +25,8 @@ def log_queryset(user, log_type: str, year: int, queryset=None):
     """The logs of one collection year the user may download, narrowed by `queryset` if given."""
     allowed = access.downloadable_logs(user, log_type)
     window = collection.window(year)
-    logs_ = allowed.filter(startdate__gte=window.start, startdate__lte=window.end)
+    day = allowed.model.DATE_FIELD  # startdate (lettings), saledate (sales)
+    logs_ = allowed.filter(**{f"{day}__gte": window.start, f"{day}__lte": window.end})
     if queryset is not None:
         logs_ = logs_.filter(pk__in=queryset.values("pk"))
     return logs_

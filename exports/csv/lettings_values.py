@@ -133,14 +133,15 @@ SCHEME_BLOCK = {
 }
 
 
-def person_not_known(person: int):
-    """(applies, label, code) rules for one person's columns (spec §5.2 "person not known")."""
+def person_not_known(person: int, *, unknown_answer: int = 1):
+    """(applies, label, code) rules for one person's columns (spec §5.2 "person not known").
+    `unknown_answer` is the `details_known_N` answer meaning "not known" (1 lettings, 2 sales)."""
 
     def age_unknown(log):
         return getattr(log, f"age{person}_known", None) == 1 or details_unknown(log)
 
     def details_unknown(log):
-        return person > 1 and getattr(log, f"details_known_{person}", None) == 1
+        return person > 1 and getattr(log, f"details_known_{person}", None) == unknown_answer
 
     rules = {f"age{person}": (age_unknown, "Not known", -9)}
     if person > 1:

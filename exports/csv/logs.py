@@ -61,10 +61,13 @@ def question_column_ids(form: Form, declaration: ModuleType) -> list[str]:
 
 
 def column_names(form: Form, declaration: ModuleType, *, support: bool) -> list[str]:
-    """Every column of the download, in order (spec csv-downloads §5.3 for lettings)."""
+    """Every column of the download, in order (spec csv-downloads §5.3 lettings, §5.6 sales)."""
+    expansions = dict(declaration.EXPANSIONS)
+    if not support:
+        expansions.update(getattr(declaration, "NON_SUPPORT_EXPANSIONS", {}))
     names: list[str] = []
     for name in [*declaration.LEADING, *question_column_ids(form, declaration)]:
-        names += declaration.EXPANSIONS.get(name, [name])
+        names += expansions.get(name, [name])
     names = list(dict.fromkeys(names))
     if support:
         names = _regroup(names, declaration.SUPPORT_ADDRESS_ORDER, declaration.SUPPORT_DROPPED)

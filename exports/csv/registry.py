@@ -1,7 +1,7 @@
 """Which declaration module lays out the download of a log type and collection year.
 
-A new year adds its module here (`exports/csv/lettings_2027.py`); sales plugs in the same way with a
-`sales_2026.py` declaring its columns (spec csv-downloads §5.5, §5.6).
+A new year adds its module here (`exports/csv/lettings_2027.py`, `exports/csv/sales_2027.py`); each
+declares its columns as data (spec csv-downloads §5.2 to §5.6).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from types import ModuleType
 
 DECLARATIONS = {
     ("lettings", 2026): "exports.csv.lettings_2026",
+    ("sales", 2026): "exports.csv.sales_2026",
 }
 
 

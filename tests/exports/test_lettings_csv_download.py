@@ -114,11 +114,6 @@ def test_a_year_without_a_layout_is_refused_plainly(support):
         next(download_rows)
 
 
-def test_sales_downloads_say_they_are_not_available_yet(support):
-    with pytest.raises(LookupError, match="Sales logs cannot be downloaded yet"):
-        next(downloads.log_rows(support, "sales", 2026))
-
-
 def test_command_writes_the_labels_file_and_prints_json(provider, logs, tmp_path, capsys):
     out = tmp_path / "lettings.csv"
     call_command("download_csv", "--log-type", "lettings", "--year", "2026", "--labels", "--user", provider.email,

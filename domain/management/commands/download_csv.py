@@ -1,6 +1,6 @@
 """What a user may download, written to a file synchronously: the same file the download job makes.
 
-    download_csv --log-type lettings --year 2026 (--labels | --codes) --user EMAIL --out FILE [--json]
+    download_csv --log-type lettings|sales --year 2026 (--labels | --codes) --user EMAIL --out FILE [--json]
     download_csv --kind schemes|locations|schemes-and-locations|users --user EMAIL --out FILE [--json]
 """
 
