@@ -15,13 +15,14 @@ SETUP = ErrorCategory.SETUP
 SHARED_TYPES = (2, 16, 18, 24, 28, 30, 31, 32)
 DISCOUNTED_TYPES = (8, 9, 14, 21, 22, 29)
 CHILD = 9
+FIELD_COLUMNS = {8: "ownershipsch", 9: "type", 10: "staircase", 11: "type"}
 MORTGAGE_USED = {"initial": 101, "staircasing": 122, "discounted": 131}  # the field, by kind of sale
 
 
 def check_row(row, log, context, problems: dict) -> None:
     _address_as_entered(row, log)
     _sale_date(row, context)
-    _kind_of_sale(row)
+    _kind_of_sale(row, log)
     _joint_purchase(row)
     _owning_organisation(row, log, context, problems)
     _assigned_to(row, log, context, problems)
@@ -72,24 +73,28 @@ def _sale_date(row, context) -> None:
                 f"year, between 1 April {context.year} and 31 March {context.year + 1}.", SETUP)
 
 
-def _option(row, number: int, allowed, what: str, needed: bool) -> None:
-    """A set-up code: one of `allowed`, and present when `needed`. A wrong code blocks the file."""
+def _option(row, log, number: int, allowed, what: str, needed: bool) -> None:
+    """A set-up code: one of `allowed`, and present when `needed`. A wrong code blocks the file (and is
+    taken off the log, so that the log's own rules do not report it again)."""
     value = row.get(number)
     if value is not None and value not in allowed:
         codes = ", ".join(str(code) for code in allowed)
         row.add(number, f"Enter a valid {what}: one of {codes}. See the template for what each number means.",
                 SETUP, blocks=True)
+        column = FIELD_COLUMNS[number]
+        if getattr(log, column) == value:
+            setattr(log, column, None)
     elif value is None and needed and number not in row.unreadable:
         row.add(number, f"Enter the {what}.", SETUP)
 
 
-def _kind_of_sale(row) -> None:
+def _kind_of_sale(row, log) -> None:
     scheme = row.get(8)
-    _option(row, 8, (1, 2), "ownership scheme (1 for shared ownership, 2 for discounted ownership)", True)
-    _option(row, 9, SHARED_TYPES, "type of shared ownership sale", scheme == 1)
-    _option(row, 10, (1, 2), "answer to whether this is a staircasing transaction (1 for yes, 2 for no)",
+    _option(row, log, 8, (1, 2), "ownership scheme (1 for shared ownership, 2 for discounted ownership)", True)
+    _option(row, log, 9, SHARED_TYPES, "type of shared ownership sale", scheme == 1)
+    _option(row, log, 10, (1, 2), "answer to whether this is a staircasing transaction (1 for yes, 2 for no)",
             scheme == 1)
-    _option(row, 11, DISCOUNTED_TYPES, "type of discounted ownership sale", scheme == 2)
+    _option(row, log, 11, DISCOUNTED_TYPES, "type of discounted ownership sale", scheme == 2)
 
 
 def _joint_purchase(row) -> None:
