@@ -9,27 +9,20 @@ reports errors there. The bulk-only checks are in `bulk_upload_checks.py`.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from domain.bulk_upload.reader import date_from_parts
 from domain.bulk_upload.template import DEC, STR, Cell, Template, cell, register
 from domain.forms.y2026.lettings.bulk_upload import ETHNIC_GROUPS
-from domain.forms.y2026.lettings.bulk_upload_checks import COUNTRY_CODES
 
 from . import bulk_upload_checks
+from .bulk_upload_cells import (
+    DISCOUNTED, NOT_KNOWN, SHARED, _age, _charge, _date, _mortgage_length, _nationality, _not_known_or_number,
+    _postcode, _tenure, _years_lived, is_number, person_base, person_present, route, text,
+)
 
-SHARED, DISCOUNTED = 1, 2
 OTHER_PEOPLE = range(3, 7)
 PARTNER = {1: "P", 2: "X", 3: "R"}
 PREVIOUS_POSTCODE_KNOWN = {1: 0, 2: 1}
-UK, PREFERS_NOT_TO_SAY, OTHER_NATIONALITY = 826, 0, 12
-NOT_KNOWN = "R"
-
-
-def person_base(n: int) -> int:
-    """The first of person n's six fields (partner, age, sex, gender same, gender identity, working);
-    persons 3 to 6 only (buyer or person 2 has fields 37 to 41 and 44)."""
-    return 47 + 6 * (n - 3)
 
 
 def _people_fields() -> dict[int, Cell]:
@@ -192,16 +185,6 @@ ROUTED.update({"mortlen_known": ROUTED["mortlen"], "has_mscharge": ROUTED["mscha
                "proplen_asked": ROUTED["proplen"]})
 
 
-def route(row) -> str | None:
-    """The kind of sale of a row: "initial" (shared ownership initial purchase), "staircasing" or
-    "discounted"; None when field 8 does not say."""
-    if row.get(8) == SHARED:
-        return "staircasing" if row.get(10) == 1 else "initial"
-    if row.get(8) == DISCOUNTED:
-        return "discounted"
-    return None
-
-
 def route_fields(column: str, row) -> tuple[int, ...] | None:
     """The fields an error on `column` goes on for this row, when that depends on the kind of sale."""
     if column == "type":
@@ -213,121 +196,6 @@ def route_fields(column: str, row) -> tuple[int, ...] | None:
     if kind is None:
         return tuple(sorted({n for fields in by_route.values() for n in fields}))
     return by_route.get(kind, ())
-
-
-def text(row, number) -> str | None:
-    value = row.raw.get(number)
-    return value.strip() if value and value.strip() else None
-
-
-def _date(row, first):
-    return date_from_parts(row.get(first), row.get(first + 1), row.get(first + 2))
-
-
-def _postcode(row, first, second) -> str | None:
-    parts = [part for part in (text(row, first), text(row, second)) if part]
-    return " ".join(" ".join(parts).split()) or None
-
-
-def is_number(value: str | None) -> bool:
-    """Digits with optional decimals: how money and whole-number text cells must look."""
-    if not value:
-        return False
-    try:
-        Decimal(value)
-    except InvalidOperation:
-        return False
-    return value.replace(".", "", 1).isdigit()
-
-
-def person_fields(n: int) -> tuple[int, ...]:
-    """The cells that say person n is in the household (partner, age, sex, gender same, identity)."""
-    if n == 2:
-        return (37, 38, 39, 40, 41)
-    base = person_base(n)
-    return tuple(range(base, base + 5))
-
-
-def person_present(row, n: int) -> bool:
-    return any(text(row, number) for number in person_fields(n))
-
-
-def _age(answers, row, n, number, present=True) -> None:
-    value = text(row, number)
-    known, age = f"age{n}_known", f"age{n}"
-    answers[age] = None
-    if not present:
-        answers[known] = None
-    elif value is not None and value.upper() == NOT_KNOWN:
-        answers[known] = 1
-    else:
-        answers[known] = 0
-        answers[age] = int(value) if value and value.isdigit() and len(value) <= 3 else None
-
-
-def _not_known_or_number(answers, row, number, value_column, known_column, kind=Decimal) -> None:
-    """Income and savings: R for not known, otherwise a whole number."""
-    value = text(row, number)
-    answers[value_column] = None
-    if value is None:
-        answers[known_column] = None
-    elif value.upper() == NOT_KNOWN:
-        answers[known_column] = 1
-    else:
-        answers[known_column] = 0
-        answers[value_column] = kind(value) if value.isdigit() else None
-
-
-def _tenure(row, number):
-    """Previous tenure: a code, or R for don't know (code 0); other text cannot be read."""
-    value = text(row, number)
-    if value is None:
-        return None
-    if value.upper() == NOT_KNOWN:
-        return 0
-    if value.isdigit():
-        return int(value)
-    row.unreadable.add(number)
-    return None
-
-
-def _nationality(answers, code, column, group) -> None:
-    answers[column] = None
-    if code in (UK, PREFERS_NOT_TO_SAY):
-        answers[group] = code
-    elif code is not None and code in COUNTRY_CODES:
-        answers[group], answers[column] = OTHER_NATIONALITY, code
-    else:
-        answers[group] = None
-
-
-def _charge(answers, row, number) -> None:
-    """Service or leasehold charges: R for no charge, otherwise the monthly amount."""
-    value = text(row, number)
-    if value is None:
-        answers["has_mscharge"] = answers["mscharge"] = None
-    elif value.upper() == NOT_KNOWN:
-        answers["has_mscharge"], answers["mscharge"] = 0, None
-    else:
-        answers["has_mscharge"] = 1
-        answers["mscharge"] = Decimal(value) if is_number(value) else None
-
-
-def _mortgage_length(answers, row, number) -> None:
-    value = text(row, number)
-    interviewed = row.get(14) == 2
-    if value is not None and value.upper() == NOT_KNOWN:
-        answers["mortlen"], known = None, 1
-    else:
-        answers["mortlen"] = int(value) if value and value.isdigit() else None
-        known = 0 if value is not None else None
-    answers["mortlen_known"] = None if interviewed else known
-
-
-def _years_lived(answers, row, number) -> None:
-    years = row.get(number)
-    answers["proplen"] = years if years is not None and years > 0 else None
-    answers["proplen_asked"] = 0 if answers["proplen"] is not None else 1
 
 
 def build(row, context) -> dict:

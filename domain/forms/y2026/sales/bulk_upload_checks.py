@@ -11,6 +11,8 @@ from domain.bulk_upload.reader import date_from_parts
 from domain.forms.y2026.lettings.bulk_upload_checks import COUNTRY_CODES
 from domain.models import ErrorCategory
 
+from .bulk_upload_cells import is_number, route, text
+
 SETUP = ErrorCategory.SETUP
 SHARED_TYPES = (2, 16, 18, 24, 28, 30, 31, 32)
 DISCOUNTED_TYPES = (8, 9, 14, 21, 22, 29)
@@ -39,8 +41,6 @@ def check_row(row, log, context, problems: dict) -> None:
 def _address_as_entered(row, log) -> None:
     """What the log keeps of the address as the file gives it. Without a UPRN the address is taken as
     entered (no address search is made here); the local authority is never worked out from it."""
-    from .bulk_upload import text
-
     log.is_la_inferred = False
     log.la_known = 1 if log.la else 0
     log.la_as_entered = log.la or ""
@@ -189,8 +189,6 @@ def _ranges(row) -> None:
 
 
 def _mortgage_length(row) -> None:
-    from .bulk_upload import route, text
-
     kind = route(row)
     if kind is None:
         return
@@ -205,8 +203,6 @@ def _mortgage_length(row) -> None:
 
 
 def _charges(row) -> None:
-    from .bulk_upload import is_number, route, text
-
     kind = route(row)
     fields = {"initial": (107,), "staircasing": (125, 126), "discounted": (136,)}.get(kind, ())
     for number in fields:
