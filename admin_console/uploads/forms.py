@@ -6,7 +6,7 @@ from unfold.widgets import UnfoldAdminRadioSelectWidget, UnfoldAdminSelectWidget
 from domain import access
 from domain.services.bulk_uploads import bulk_upload_years
 
-LOG_TYPES = [("lettings", "Lettings")]  # sales joins when its template is declared
+LOG_TYPES = [("lettings", "Lettings"), ("sales", "Sales")]
 
 
 class BulkUploadForm(forms.Form):

@@ -25,10 +25,7 @@ PROGRESS_EVERY = 250
 INSERT_BATCH = 250
 ERROR_BATCH = 1000
 SETUP, SOFT, NOT_ANSWERED = ErrorCategory.SETUP, ErrorCategory.SOFT, ErrorCategory.NOT_ANSWERED
-DUPLICATE_COLUMNS = {
-    "lettings": ("startdate", "age1", "sexrab1", "ecstat1", "owning_organisation_id", "tcharge", "postcode_full",
-                 "address_line1", "uprn", "tenancycode"),
-}
+KIND_OF_LOG = {"lettings": "letting", "sales": "sale"}  # for the wording of duplicate errors
 
 
 class _NotCreating(Exception):
@@ -166,14 +163,14 @@ def _duplicates(row: Row, log, context, tally: Tally) -> None:
         key += (sum(charges, Decimal(0)),)
     tally.letters = tally.letters or row.letters  # the same for every row: kept once
     tally.keys.setdefault(hash(key), []).append((row.number, bool(charges and None not in charges)))
-    columns = DUPLICATE_COLUMNS[template.log_type]
-    if not (log.owning_organisation_id and getattr(log, "startdate", None)):
+    columns = template.existing_duplicate_columns
+    if not (columns and log.owning_organisation_id and getattr(log, log.DATE_FIELD, None)):
         return
     if _duplicate_key(log, columns) in _existing_keys(log, columns, context, tally):
         tally.existing_duplicates = True
-        fields = [n for n in (1, 8, 9, 10, 13, 18, 19, 23, 24, 25, 41, 42, 47, 142, 143, 144, 145)]
-        row.add(fields, "A log with the same answers to these questions already exists. Delete this row, or "
-                        "correct it if it is a different letting.", only_if_clear=True)
+        row.add(list(template.existing_duplicate_fields), "A log with the same answers to these questions already "
+                f"exists. Delete this row, or correct it if it is a different {KIND_OF_LOG[template.log_type]}.",
+                only_if_clear=True)
 
 
 def _duplicate_key(log, columns) -> tuple:
@@ -181,10 +178,10 @@ def _duplicate_key(log, columns) -> tuple:
 
 
 def _existing_keys(log, columns, context, tally: Tally) -> set:
-    """The duplicate keys of visible logs with the same owner and start date, read once per pair."""
-    pair = (log.owning_organisation_id, log.startdate)
+    """The duplicate keys of visible logs with the same owner and date, read once per pair."""
+    pair = (log.owning_organisation_id, getattr(log, log.DATE_FIELD))
     if pair not in tally.existing:
-        existing = (type(log).objects.filter(owning_organisation_id=pair[0], startdate=pair[1],
+        existing = (type(log).objects.filter(owning_organisation_id=pair[0], **{log.DATE_FIELD: pair[1]},
                                              status__in=VISIBLE_STATUSES)
                     .exclude(bulk_upload=context.upload).values_list(*columns))
         tally.existing[pair] = {tuple(None if value in (None, "") else value for value in row) for row in existing}
@@ -201,7 +198,7 @@ def _within_file_duplicates(context, tally: Tally) -> None:
             others = ", ".join(str(other) for other, *_ in rows if other != number)
             row = Row(number=number, raw={}, values={}, unreadable=set(), letters=tally.letters)
             row.add(fields, f"This row is the same as row {others} of the file. Remove the repeated rows, or "
-                            "correct them if they are different lettings.", SETUP)
+                            f"correct them if they are different {KIND_OF_LOG[template.log_type]}s.", SETUP)
             tally.rows_with_errors += 1
             for error in row.errors:
                 tally.counts[SETUP] += 1

@@ -10,7 +10,12 @@ from django.db.models import Count
 
 from domain.models import BulkUpload, ErrorCategory
 
-REPORT_COLUMNS = ("Row", "Field number", "Cell", "Question", "Error", "Category", "Tenant code", "Property reference")
+REPORT_COLUMNS = ("Row", "Field number", "Cell", "Question", "Error", "Category")
+# The answers that identify a row to the uploader, by log type: (column heading, error attribute).
+ROW_DETAILS = {
+    "lettings": (("Tenant code", "tenant_code"), ("Property reference", "property_ref")),
+    "sales": (("Purchaser code", "purchaser_code"),),
+}
 SUMMARY_MINIMUM = 16  # without set-up errors, only problems repeated this often are summarised
 
 
@@ -39,9 +44,10 @@ def csv_lines(upload: BulkUpload) -> Iterator[str]:
         buffer.truncate()
         return text
 
-    writer.writerow(REPORT_COLUMNS)
+    details = ROW_DETAILS.get(upload.log_type, ())
+    writer.writerow([*REPORT_COLUMNS, *(heading for heading, _ in details)])
     yield "\ufeff" + flush()
     for error in upload.errors.order_by("row", "field_number", "id").iterator(chunk_size=2000):
         writer.writerow([error.row or "", error.field_number or "", error.cell, error.question, error.message,
-                         error.get_category_display(), error.tenant_code, error.property_ref])
+                         error.get_category_display(), *(getattr(error, name) for _, name in details)])
         yield flush()

@@ -1,5 +1,5 @@
 """One row through the shared pipeline: build the log from the row, run the bulk-only checks and the
-log's own rules (`lettings_log_evaluate`, the same as the admin form), and put every finding on the
+log's own rules (`lettings_log_evaluate` or `sales_log_evaluate`, the same as the admin form), and put every finding on the
 template field it concerns."""
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ def pipeline(log_type: str):
         from domain.services.lettings import lettings_log_evaluate, lettings_log_save
 
         return lettings_log_evaluate, lettings_log_save
+    if log_type == "sales":
+        from domain.services.sales import sales_log_evaluate, sales_log_save
+
+        return sales_log_evaluate, sales_log_save
     raise LookupError(f"Logs of type {log_type!r} cannot be uploaded yet.")
 
 
@@ -34,6 +38,10 @@ def batch_insert(log_type: str):
         from domain.services.lettings import lettings_logs_insert
 
         return lettings_logs_insert
+    if log_type == "sales":
+        from domain.services.sales import sales_logs_insert
+
+        return sales_logs_insert
     raise LookupError(f"Logs of type {log_type!r} cannot be uploaded yet.")
 
 
@@ -142,8 +150,8 @@ def examine(row: Row, context: UploadContext):
     return log, outcome
 
 
-def _fields_of(column: str, context: UploadContext) -> tuple[int, ...]:
-    return context.template.fields_for_column(column)
+def _fields_of(column: str, context: UploadContext, row: Row | None = None) -> tuple[int, ...]:
+    return context.template.fields_for_column(column, row)
 
 
 def _is_setup(column: str, fields, context: UploadContext) -> bool:
@@ -152,7 +160,7 @@ def _is_setup(column: str, fields, context: UploadContext) -> bool:
 
 def _log_errors(row: Row, outcome, context: UploadContext) -> None:
     for column, messages in outcome.errors.items():
-        fields = _fields_of(column, context) or (None,)
+        fields = _fields_of(column, context, row) or (None,)
         category = SETUP if _is_setup(column, fields, context) else ""
         for number in fields:
             if number is not None and row.has_error(number):
@@ -166,7 +174,7 @@ def _soft_checks(row: Row, log, outcome, context: UploadContext) -> None:
         for page, question, triggers in context.interruption_pages.get(column, ()):
             if not page.shown_when.holds(log):
                 continue
-            fields = sorted({n for trigger in triggers for n in _fields_of(trigger, context)})
+            fields = sorted({n for trigger in triggers for n in _fields_of(trigger, context, row)})
             if fields and not any(row.has_error(n) for n in fields):
                 row.add(fields, question.label, SOFT)
 
@@ -175,7 +183,7 @@ def _unanswered(row: Row, outcome, context: UploadContext) -> None:
     for name in outcome.missing:
         if name in context.interruption_pages:
             continue
-        fields = _fields_of(name, context)
+        fields = _fields_of(name, context, row)
         if any(row.has_error(n) for n in fields):
             continue
         label = context.form.question(name).label.rstrip("?")

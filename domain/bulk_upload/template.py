@@ -106,13 +106,22 @@ class Template:
     checks: Callable  # (row, log, context) -> None: bulk-only checks after the log is built
     extra_error_fields: dict[str, tuple[int, ...]] = field(default_factory=dict)
     describe_row: Callable = lambda row: {}  # e.g. tenant code and property reference for the report
+    # (column, row) -> the fields of an error on that column when they depend on the row, else None
+    route_fields: Callable | None = None
+    # The answers that make a row a duplicate of an existing log, and the fields the error goes on.
+    existing_duplicate_columns: tuple[str, ...] = ()
+    existing_duplicate_fields: tuple[int, ...] = ()
 
     @property
     def field_count(self) -> int:
         return len(self.fields)
 
-    def fields_for_column(self, column: str) -> tuple[int, ...]:
-        """The fields an error on a log column is reported on."""
+    def fields_for_column(self, column: str, row: "Row | None" = None) -> tuple[int, ...]:
+        """The fields an error on a log column is reported on (for this row, when that depends on it)."""
+        if row is not None and self.route_fields is not None:
+            routed = self.route_fields(column, row)
+            if routed is not None:
+                return routed
         if column in self.extra_error_fields:
             return self.extra_error_fields[column]
         return self._column_fields.get(column, ())
@@ -140,7 +149,8 @@ def register(template: Template) -> Template:
 
 def template_for(log_type: str, year: int) -> Template | None:
     if not _TEMPLATES:
-        from domain.forms.y2026.lettings import bulk_upload  # noqa: F401  (registers itself)
+        from domain.forms.y2026.lettings import bulk_upload  # noqa: F401  (each registers itself)
+        from domain.forms.y2026.sales import bulk_upload as sales_bulk_upload  # noqa: F401
     return _TEMPLATES.get((log_type, year))
 
 

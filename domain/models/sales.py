@@ -22,6 +22,8 @@ class SalesLogBase(LogBase):
     # No data sharing agreements are recorded yet, so that rule is not applied (None skips it).
     owning_organisation_dsa_signed = None
     skip_dpo_check = False
+    bulk_upload = models.ForeignKey("domain.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="sales_logs", editable=False)
 
     class Meta:
         abstract = True

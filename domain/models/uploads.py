@@ -96,6 +96,7 @@ class BulkUploadError(models.Model):
     category = models.CharField(max_length=16, choices=ErrorCategory.choices, blank=True, default="")
     tenant_code = models.CharField(max_length=64, blank=True)
     property_ref = models.CharField(max_length=64, blank=True)
+    purchaser_code = models.CharField(max_length=64, blank=True)  # sales
 
     class Meta:
         ordering = ["row", "field_number", "id"]

@@ -86,13 +86,16 @@ def bulk_upload_upload_again(*, upload: BulkUpload, by: User) -> BulkUpload:
 @transaction.atomic
 def bulk_upload_delete_logs(*, upload: BulkUpload, by: User, reason: str = "") -> int:
     """Delete (softly) every log an upload created that is not deleted yet; returns how many."""
-    from domain.services.lettings import lettings_log_delete
+    import domain.services.lettings  # noqa: F401  (register the log types)
+    import domain.services.sales  # noqa: F401
+    from domain.services.logs import log_delete
 
     if not access.can_delete_bulk_upload_logs(by, upload):
         raise PermissionDenied("Only a coordinator or support can delete the logs of an upload.")
     reason = reason.strip() or f"Logs of bulk upload {upload.file_name} deleted"
     deleted = 0
-    for log in upload.lettings_logs.filter(discarded_at__isnull=True):
-        lettings_log_delete(log=log, by=by, reason=reason)
+    logs = upload.sales_logs if upload.log_type == "sales" else upload.lettings_logs
+    for log in logs.filter(discarded_at__isnull=True):
+        log_delete(log=log, by=by, reason=reason)
         deleted += 1
     return deleted

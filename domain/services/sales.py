@@ -38,8 +38,13 @@ def sales_log_evaluate(log: SalesLog) -> Outcome:
     return logs.log_evaluate(log)
 
 
-def sales_log_save(*, log: SalesLog, by: User | None, keep_valid: bool = False) -> Outcome:
-    return logs.log_save(log=log, by=by, keep_valid=keep_valid)
+def sales_log_save(*, log: SalesLog, by: User | None, keep_valid: bool = False,
+                   outcome: Outcome | None = None) -> Outcome:
+    return logs.log_save(log=log, by=by, keep_valid=keep_valid, outcome=outcome)
+
+
+def sales_logs_insert(*, evaluated: list[tuple[SalesLog, Outcome]], by: User | None) -> None:
+    logs.logs_insert(SalesLog, evaluated=evaluated, by=by)
 
 
 def sales_log_new(*, by: User) -> SalesLog:

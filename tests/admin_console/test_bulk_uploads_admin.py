@@ -84,3 +84,23 @@ def test_statistician_sees_history_but_cannot_upload(client_for, statistician):
     client = client_for(statistician)
     assert client.get(reverse("admin:domain_bulkupload_changelist")).status_code == 200
     assert client.get(reverse("admin:domain_bulkupload_add")).status_code == 403
+
+
+def test_provider_uploads_a_sales_file_from_the_upload_page(client_for, provider, org):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from domain.models import SalesLog
+    from tests.factories import make_local_authority
+    from tests.sales_bulk_upload_files import sales_template_csv, shared_ownership_row
+
+    make_local_authority(code="E08000039", name="Sheffield", start_date="2000-04-01")
+    client = client_for(provider)
+    assert "Sales" in client.get(reverse("admin:domain_bulkupload_add")).content.decode()
+    data = sales_template_csv([shared_ownership_row(org, provider)])
+    response = client.post(reverse("admin:domain_bulkupload_add"),
+                           {"log_type": "sales", "year": "2026", "file": SimpleUploadedFile("sales.csv", data)})
+    upload = BulkUpload.objects.get()
+    assert response.status_code == 302 and (upload.log_type, upload.year) == ("sales", 2026)
+    upload = bulk_upload_process(upload=upload)
+    assert upload.status == UploadStatus.LOGS_CREATED, list(upload.errors.values_list("field_number", "message"))
+    assert SalesLog.objects.get().bulk_upload == upload

@@ -324,4 +324,7 @@ TEMPLATE = register(Template(
     checks=bulk_upload_checks.check_row,
     extra_error_fields=EXTRA_ERROR_FIELDS,
     describe_row=describe_row,
+    existing_duplicate_columns=("startdate", "age1", "sexrab1", "ecstat1", "owning_organisation_id", "tcharge",
+                                "postcode_full", "address_line1", "uprn", "tenancycode"),
+    existing_duplicate_fields=(1, 8, 9, 10, 13, 18, 19, 23, 24, 25, 41, 42, 47, 142, 143, 144, 145),
 ))
