@@ -21,7 +21,7 @@ class SalesLogAdmin(DownloadLinkMixin, LogAdmin):
     sale_type = answer_column("type", "Type of sale")
     list_filter = [filters.CollectionYearFilter, filters.StatusFilter, "ownershipsch",
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
-                   filters.AssignedToFilter, filters.CreatedByMeFilter]
+                   filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter]
     search_help_text = "Search by log ID, purchaser code or postcode"
     fieldsets = layout.fieldsets(latest_form("sales"))
     conditional_fields = layout.conditional_fields(latest_form("sales"))
