@@ -1,17 +1,10 @@
-"""Lettings logs in the admin: the shared log admin, plus schemes and locations and duplicate sets."""
+"""Lettings logs in the admin: the shared log admin, plus schemes and locations."""
 
 from __future__ import annotations
 
-from functools import partial
-
-from django.contrib import admin, messages
-from django.shortcuts import redirect
-from django.urls import path
-from django.utils.html import format_html
-from unfold.decorators import action
+from django.contrib import admin
 
 from admin_console.downloads.links import DownloadLinkMixin
-from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.base import LogAdmin, answer_column, latest_form
 from domain import access
@@ -33,7 +26,6 @@ class LettingsLogAdmin(DownloadLinkMixin, LogAdmin):
     search_help_text = "Search by log ID, tenant code, property reference or postcode"
     fieldsets = layout.fieldsets(latest_form("lettings"))
     conditional_fields = layout.conditional_fields(latest_form("lettings"))
-    actions_list = ["review_duplicates"]
     related = LogAdmin.related + ("scheme", "location")
     download_kind = "lettings"
 
@@ -47,25 +39,3 @@ class LettingsLogAdmin(DownloadLinkMixin, LogAdmin):
                                if obj and obj.scheme_id else Location.objects.none())
         return choices
 
-    def has_review_duplicates_permission(self, request):
-        return access.can_resolve_duplicates(request.user)
-
-    @action(description="Duplicate logs", icon="content_copy", permissions=["review_duplicates"])
-    def review_duplicates(self, request):
-        return redirect(self.url("duplicates_list"))
-
-    def message_after_save(self, request, obj) -> None:
-        if obj.duplicate_set_id and access.can_resolve_duplicates(request.user, obj):
-            messages.warning(request, format_html(
-                'This log has the same answers as another log. <a class="underline" href="{}">Review the '
-                "duplicate logs</a>.", self.url("duplicates", obj.duplicate_set_id)))
-
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        custom = [
-            path("duplicates/", view(partial(duplicate_views.duplicates_view, self)),
-                 name=self.url_name("duplicates_list")),
-            path("duplicates/<int:set_id>/", view(partial(duplicate_views.duplicate_set_view, self)),
-                 name=self.url_name("duplicates")),
-        ]
-        return custom + super().get_urls()

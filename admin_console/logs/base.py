@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from unfold.decorators import action, display
 from unfold.widgets import UnfoldAdminSelectWidget
 
 from admin_console.base import ConsoleModelAdmin
+from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.forms import answer_display, form_name, log_form_class
 from admin_console.pagination import CappedCountPaginator
@@ -62,6 +64,7 @@ class LogAdmin(ConsoleModelAdmin):
     readonly_fields = ["status_summary"]
     change_form_before_template = "admin_console/logs/conditions.html"
     actions_detail = ["check_answers", "delete_log", "restore_log"]
+    actions_list = ["review_duplicates"]
     radio_fields = {}
     related = ("owning_organisation", "managing_organisation", "assigned_to")
 
@@ -235,7 +238,17 @@ class LogAdmin(ConsoleModelAdmin):
         return bool(left_out and left_out["errors"])
 
     def message_after_save(self, request, obj) -> None:
-        """Anything particular to the log type to say after a save."""
+        if obj.duplicate_set_id and access.can_resolve_duplicates(request.user, obj):
+            messages.warning(request, format_html(
+                'This log has the same answers as another log. <a class="underline" href="{}">Review the '
+                "duplicate logs</a>.", self.url("duplicates", obj.duplicate_set_id)))
+
+    def has_review_duplicates_permission(self, request):
+        return access.can_resolve_duplicates(request.user)
+
+    @action(description="Duplicate logs", icon="content_copy", permissions=["review_duplicates"])
+    def review_duplicates(self, request):
+        return redirect(self.url("duplicates_list"))
 
     # --- list columns ----------------------------------------------------------------------------
 
@@ -293,7 +306,13 @@ class LogAdmin(ConsoleModelAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view
-        custom = [path("<path:object_id>/answers/", view(self.check_answers_view), name=self.url_name("answers"))]
+        custom = [
+            path("duplicates/", view(partial(duplicate_views.duplicates_view, self)),
+                 name=self.url_name("duplicates_list")),
+            path("duplicates/<int:set_id>/", view(partial(duplicate_views.duplicate_set_view, self)),
+                 name=self.url_name("duplicates")),
+            path("<path:object_id>/answers/", view(self.check_answers_view), name=self.url_name("answers")),
+        ]
         return custom + super().get_urls()
 
     def check_answers_view(self, request, object_id):

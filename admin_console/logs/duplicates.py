@@ -9,42 +9,47 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 
 from domain import access
 from domain.services import duplicates
 
-COLUMNS = (("tenancycode", "Tenant code"), ("startdate", "Tenancy start date"), ("postcode_full", "Postcode"),
-           ("address_line1", "Address"), ("age1", "Lead tenant's age"), ("sexrab1", "Lead tenant's sex"),
-           ("ecstat1", "Working situation"), ("tcharge", "Total charge"))
+# The answers that make logs the same, shown side by side, by log type.
+COLUMNS = {
+    "lettings": (("tenancycode", "Tenant code"), ("startdate", "Tenancy start date"), ("postcode_full", "Postcode"),
+                 ("address_line1", "Address"), ("age1", "Lead tenant's age"), ("sexrab1", "Lead tenant's sex"),
+                 ("ecstat1", "Working situation"), ("tcharge", "Total charge")),
+    "sales": (("purchid", "Purchaser code"), ("saledate", "Sale completion date"), ("postcode_full", "Postcode"),
+              ("address_line1", "Address"), ("age1", "Buyer 1's age"), ("sexrab1", "Buyer 1's sex"),
+              ("ecstat1", "Working situation")),
+}
 
 
-def _row(log) -> dict:
+def _row(model_admin, log) -> dict:
     return {"log": log, "values": [getattr(log, name) if getattr(log, name) not in (None, "") else "-"
-                                   for name, _ in COLUMNS],
-            "url": reverse("admin:domain_lettingslog_change", args=[log.pk])}
+                                   for name, _ in COLUMNS[model_admin.log_type]],
+            "url": model_admin.url("change", log.pk)}
 
 
 def duplicates_view(model_admin, request):
     if not access.can_resolve_duplicates(request.user):
         raise PermissionDenied
-    logs = access.duplicate_lettings_logs(request.user).select_related("owning_organisation").order_by(
+    logs = access.duplicate_logs(request.user, model_admin.model).select_related("owning_organisation").order_by(
         "duplicate_set_id", "pk")
     sets: dict[int, list] = {}
     for log in logs:
         sets.setdefault(log.duplicate_set_id, []).append(log)
     rows = [{"id": set_id, "owner": members[0].owning_organisation, "logs": ", ".join(f"Log {l.pk}" for l in members),
-             "url": reverse("admin:domain_lettingslog_duplicates", args=[set_id])}
+             "url": model_admin.url("duplicates", set_id)}
             for set_id, members in sets.items() if len(members) > 1]
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta, "sets": rows,
-               "title": "Duplicate lettings logs"}
+               "title": f"Duplicate {model_admin.log_type} logs"}
     return TemplateResponse(request, "admin_console/logs/duplicates.html", context)
 
 
 def duplicate_set_view(model_admin, request, set_id: int):
     if not access.can_resolve_duplicates(request.user):
         raise PermissionDenied
-    logs = list(duplicates.duplicate_set(set_id=set_id, by=request.user))
+    logs = list(duplicates.duplicate_set(model_admin.model, set_id=set_id, by=request.user))
     if len(logs) < 2 and request.method == "GET":
         raise Http404("No such duplicate set.")
     if request.method == "POST":
@@ -56,17 +61,18 @@ def duplicate_set_view(model_admin, request, set_id: int):
                     raise ValidationError("Choose one of the logs in this set to keep.")
                 deleted = duplicates.duplicate_set_keep(set_id=set_id, keep=keep, by=request.user)
                 messages.success(request, f"Kept log {keep.pk} and deleted log {', '.join(map(str, deleted))}.")
-                return redirect(reverse("admin:domain_lettingslog_duplicates_list"))
+                return redirect(model_admin.url("duplicates_list"))
             log = chosen.get(int(request.POST.get("not_duplicate", 0)))
             if log is None:
                 raise ValidationError("Choose one of the logs in this set.")
             duplicates.duplicate_log_not_duplicate(log=log, by=request.user)
             messages.success(request, f"Log {log.pk} is no longer marked as a duplicate.")
-            return redirect(reverse("admin:domain_lettingslog_duplicates_list"))
+            return redirect(model_admin.url("duplicates_list"))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect(reverse("admin:domain_lettingslog_duplicates", args=[set_id]))
+            return redirect(model_admin.url("duplicates", set_id))
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta,
-               "title": f"Duplicate logs: set {set_id}", "columns": [label for _, label in COLUMNS],
-               "rows": [_row(log) for log in logs]}
+               "title": f"Duplicate logs: set {set_id}",
+               "columns": [label for _, label in COLUMNS[model_admin.log_type]],
+               "rows": [_row(model_admin, log) for log in logs]}
     return TemplateResponse(request, "admin_console/logs/duplicate_set.html", context)

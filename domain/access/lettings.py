@@ -94,12 +94,16 @@ def scheme_choices(user, owner_id=None) -> QuerySet:
 # --- duplicate logs ------------------------------------------------------------------------------
 
 
-def duplicate_lettings_logs(user) -> QuerySet:
+def duplicate_logs(user, model) -> QuerySet:
     """Logs in a duplicate set that the user may review: support everywhere, data coordinators within
     their organisation's logs. Data providers and statisticians do not resolve duplicates."""
     if not (is_support(user) or is_coordinator(user)):
-        return _lettings_model().objects.none()
-    return visible_lettings_logs(user).filter(duplicate_set_id__isnull=False)
+        return model.objects.none()
+    return visible_logs(user, model).filter(duplicate_set_id__isnull=False)
+
+
+def duplicate_lettings_logs(user) -> QuerySet:
+    return duplicate_logs(user, _lettings_model())
 
 
 def can_resolve_duplicates(user, log=None) -> bool:
@@ -107,4 +111,4 @@ def can_resolve_duplicates(user, log=None) -> bool:
         return False
     if log is None:
         return True
-    return duplicate_lettings_logs(user).filter(pk=log.pk).exists() and can_change_lettings_log(user, log)
+    return duplicate_logs(user, type(log)).filter(pk=log.pk).exists() and can_change_log(user, log)

@@ -57,7 +57,7 @@ def _after_save(log: LettingsLog) -> None:
 def _after_delete(old_set) -> None:
     from domain.services.duplicates import duplicate_set_tidy
 
-    duplicate_set_tidy(old_set)
+    duplicate_set_tidy(LettingsLog, old_set)
 
 
 LETTINGS = logs.register_kind(logs.LogKind(

@@ -25,12 +25,26 @@ def _prepare_answers(log: SalesLog) -> None:
     normalise_postcodes(log, "postcode_full", "ppostcode_full")
 
 
+def _after_save(log: SalesLog) -> None:
+    from domain.services.duplicates import duplicates_refresh
+
+    duplicates_refresh(log=log)
+
+
+def _after_delete(old_set) -> None:
+    from domain.services.duplicates import duplicate_set_tidy
+
+    duplicate_set_tidy(SalesLog, old_set)
+
+
 SALES = logs.register_kind(logs.LogKind(
     log_type="sales",
     prepare=_prepare_answers,
     rules_for=sales_rules.rules_for,
     derive_for=_derive_for,
     left_out_with={"postcode_full": ("pcodenk",), "ppostcode_full": ("ppcodenk",)},
+    after_save=_after_save,
+    after_delete=_after_delete,
 ))
 
 

@@ -94,3 +94,27 @@ def test_check_answers_works_for_sales(owner, user, monkeypatch, capsys):
     assert "mortgage" in result["errors"]  # £90,000 paid for a £80,000 share
     assert result["subsections"]["setup"] == "completed"
     assert result["subsections"]["property_information"] == "not_started"
+
+
+def test_two_sales_with_the_same_answers_form_a_duplicate_set_resolved_by_keeping_one(owner, user, client):
+    from domain.services.duplicates import duplicate_set_keep
+
+    first = apply(SalesLog(), discounted_ownership_answers(owner, user))
+    sales_log_save(log=first, by=user)
+    second = apply(SalesLog(), discounted_ownership_answers(owner, user))
+    sales_log_save(log=second, by=user)
+    first.refresh_from_db()
+    assert first.duplicate_set_id is not None and first.duplicate_set_id == second.duplicate_set_id
+    other = apply(SalesLog(), discounted_ownership_answers(owner, user, purchid="DO-2"))
+    sales_log_save(log=other, by=user)
+    assert other.duplicate_set_id is None
+
+    client.force_login(user)
+    page = client.get(f"/domain/saleslog/duplicates/{first.duplicate_set_id}/").content.decode()
+    assert "Purchaser code" in page and f"Log {second.pk}" in page
+
+    duplicate_set_keep(set_id=first.duplicate_set_id, keep=first, by=user)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.duplicate_set_id, second.status) == (None, 4)
+    assert second.history.latest().history_user == user
