@@ -23,14 +23,12 @@ from domain.models import CsvDownload
 from .csv import logs, registry
 from .csv.writer import CHUNK_SIZE, neutralise, spooled_file
 
-# The export's filters are the lettings ones (start date, needs type): sales logs, though they can be
-# downloaded (exports/csv/sales_2026.py), are not offered here until the filters learn the sale date.
-LOG_TYPES = ("lettings",)
+LOG_TYPES = ("lettings", "sales")
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX, "json": base_formats.JSON}
 
 # Left out of a pseudonymised export: what names a tenant, a home or a member of staff directly.
 DIRECT_IDENTIFIERS = {
-    "tenancycode": "tenant code", "propcode": "property reference",
+    "tenancycode": "tenant code", "propcode": "property reference", "purchid": "purchaser code",
     "address_line1": "address line", "address_line2": "address line", "town_or_city": "address line",
     "county": "address line", "postcode_full": "full postcode", "ppostcode_full": "full postcode",
     "uprn": "UPRN", "uprn_selection": "UPRN", "address_line1_input": "address line",
@@ -74,21 +72,24 @@ def _date(text):
 
 
 def apply_filters(logs_qs, filters: dict):
-    """Years, status, needs type, local authority, owning organisation and date ranges."""
+    """Years, status, needs type (lettings), local authority, owning organisation and date ranges. Dates
+    are the tenancy start date of a letting and the completion date of a sale."""
+    day = logs_qs.model.DATE_FIELD
     years = [int(y) for y in filters.get("years") or []]
     if years:
         span = Q()
         for year in years:
             window = collection.window(year)
-            span |= Q(startdate__gte=window.start, startdate__lte=window.end)
+            span |= Q(**{f"{day}__gte": window.start, f"{day}__lte": window.end})
         logs_qs = logs_qs.filter(span)
+    needs_types = [int(n) for n in filters.get("needstypes") or []] if logs_qs.model.LOG_TYPE == "lettings" else []
     lookups = {
         "status__in": [int(s) for s in filters.get("statuses") or []],
-        "needstype__in": [int(n) for n in filters.get("needstypes") or []],
+        "needstype__in": needs_types,
         "la__in": filters.get("las") or [],
         "owning_organisation_id__in": [int(o) for o in filters.get("owners") or []],
-        "startdate__gte": _date(filters.get("start_from")),
-        "startdate__lte": _date(filters.get("start_to")),
+        f"{day}__gte": _date(filters.get("start_from")),
+        f"{day}__lte": _date(filters.get("start_to")),
         "created_at__date__gte": _date(filters.get("created_from")),
         "created_at__date__lte": _date(filters.get("created_to")),
     }

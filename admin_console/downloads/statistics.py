@@ -44,14 +44,17 @@ class StatisticsExportForm(forms.Form):
         super().__init__(*args, **kwargs)
         years = registry.years("lettings")
         self.fields["years"].choices = [(y, f"{y} to {y + 1}") for y in years]
-        self.fields["columns"].choices = [(c, c) for c in statistics.available_columns("lettings", years[-1])]
+        # Lettings columns, then the sales ones not already listed; each export keeps those of its type.
+        columns = dict.fromkeys(c for log_type in statistics.LOG_TYPES
+                                for c in statistics.available_columns(log_type, registry.years(log_type)[-1]))
+        self.fields["columns"].choices = [(c, c) for c in columns]
         self.fields["las"].choices = list(LocalAuthority.objects.order_by("name").values_list("code", "name").distinct())
         self.fields["owners"].choices = [(o.pk, o.name) for o in Organisation.objects.order_by("name").only("name")]
 
     def clean_log_type(self):
         log_type = self.cleaned_data["log_type"]
         if log_type not in statistics.LOG_TYPES or not registry.years(log_type):
-            raise forms.ValidationError(f"{log_type.capitalize()} logs cannot be exported yet. Choose lettings.")
+            raise forms.ValidationError(f"{log_type.capitalize()} logs cannot be exported. Choose lettings or sales.")
         return log_type
 
     def clean(self):

@@ -98,7 +98,18 @@ def test_export_page_queues_the_export(client_for, statistician, logs):
     assert download.filters["pseudonymised"] is True
 
 
-def test_export_page_refuses_sales_plainly(client_for, statistician):
-    response = client_for(statistician).post(reverse("admin:domain_csvdownload_statistics"), {
-        "log_type": "sales", "values": "labels", "format": "csv"})
-    assert "Sales logs cannot be exported yet" in response.content.decode()
+def test_sales_are_exported_by_sale_date_without_purchaser_codes(statistician, org, coordinator):
+    from domain.models import LocalAuthority, SalesLog
+    from domain.services.sales import sales_log_save
+    from tests.lettings_answers import apply
+    from tests.sales_answers import discounted_ownership_answers
+
+    LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
+    sale = apply(SalesLog(), discounted_ownership_answers(org, coordinator, purchid="BUYER-7"))
+    sales_log_save(log=sale, by=coordinator)
+    download, data = export(statistician, log_type="sales", start_from="2026-06-01", start_to="2026-06-01")
+    header, *rows = as_rows(data)
+    assert download.rows == 1 and len(rows) == 1
+    assert "BUYER-7" not in data.decode()  # pseudonymised: no purchaser code
+    _, none = export(statistician, log_type="sales", start_from="2026-06-02")
+    assert len(as_rows(none)) == 1  # the header only
