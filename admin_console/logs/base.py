@@ -44,7 +44,8 @@ def answer_column(field: str, description: str):
         value = getattr(log, field)
         if value in (None, ""):
             return "-"
-        label = log.form.questions_for(field)[0][1].label_for(value)
+        # Several pages may ask the field with their own answers (the type of a shared or discounted sale).
+        label = next((q.label_for(value) for _, q in log.form.questions_for(field) if q.label_for(value)), None)
         return label or (value.strftime("%-d %b %Y") if hasattr(value, "strftime") else value)
 
     return column

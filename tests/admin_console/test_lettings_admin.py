@@ -1,5 +1,7 @@
 """The lettings log pages: who sees which logs, searching, choice lists, deleting and restoring."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -143,3 +145,15 @@ def test_list_filters_to_the_logs_of_one_bulk_upload(client_for, coordinator, or
     LettingsLog.objects.filter(pk=own_log.pk).update(bulk_upload=upload)
     page = listed(client_for(coordinator), bulk_upload=str(upload.pk))
     assert "OWN-1" in page and "OTHER-1" not in page
+
+
+def test_sales_list_shows_the_type_of_sale_by_its_label(client_for, support, org, coordinator):
+    from domain.models import LocalAuthority, SalesLog
+    from domain.services.sales import sales_log_save
+    from tests.sales_answers import discounted_ownership_answers
+
+    LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
+    sale = apply(SalesLog(), discounted_ownership_answers(org, coordinator))
+    sales_log_save(log=sale, by=coordinator)
+    page = client_for(support).get(reverse("admin:domain_saleslog_changelist")).content.decode()
+    assert "Right to Buy" in page and "Discounted Ownership" in page
