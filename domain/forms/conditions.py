@@ -103,6 +103,11 @@ def remembered():
         _remembered.reset(token)
 
 
+def memo() -> dict | None:
+    """The current pass's memo (inside `remembered()`), for other results worked out once per pass."""
+    return _remembered.get()
+
+
 def value_of(log, key: str):
     if key.endswith("?"):
         memo = _remembered.get()

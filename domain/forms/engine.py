@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import CHECKBOX, INTERRUPTION, RADIO, Form, Page, Question, Subsection
-from .conditions import remembered, value_of
+from .conditions import memo, remembered, value_of
 
 CANNOT_START_YET, NOT_STARTED, IN_PROGRESS, COMPLETED = "cannot_start_yet", "not_started", "in_progress", "completed"
 SUBSECTION_STATUS_LABELS = {
@@ -41,8 +41,109 @@ def is_answered(question: Question, log) -> bool:
     return bool(question.not_known_when and question.not_known_when.holds(log))
 
 
+@dataclass(frozen=True)
+class Layout:
+    """What routing reads of a form, worked out once per form rather than on every pass."""
+
+    placed: tuple[tuple[Subsection, Page, Question], ...]  # every question, in form order
+    pages: tuple[tuple[Subsection, Page, int, int], ...]  # each page and its slice of `placed`
+    spans: dict[int, tuple[int, int]]  # id(subsection) -> its slice of `placed`
+    by_field: dict[str, list[Question]]  # every question storing a field, in form order
+
+    @classmethod
+    def of(cls, form: Form) -> Layout:
+        placed, pages, spans, by_field = [], [], {}, {}
+        for subsection in form.subsections:
+            start = len(placed)
+            for page in subsection.pages:
+                pages.append((subsection, page, len(placed), len(placed) + len(page.questions)))
+                for question in page.questions:
+                    placed.append((subsection, page, question))
+                    by_field.setdefault(question.field, []).append(question)
+            spans[id(subsection)] = (start, len(placed))
+        return cls(tuple(placed), tuple(pages), spans, by_field)
+
+
+_LAYOUTS: dict[int, tuple[Form, Layout]] = {}
+
+
+def layout(form: Form) -> Layout:
+    entry = _LAYOUTS.get(id(form))
+    if entry is None or entry[0] is not form:  # the form is kept in the entry, so its id is not reused
+        entry = _LAYOUTS[id(form)] = (form, Layout.of(form))
+    return entry[1]
+
+
+class Routing:
+    """Which pages and questions a log is asked, worked out page by page (each condition once) for one
+    state of the log. Inside `remembered()` it is made once per form and log and shared by every reader
+    (answer checks, clearing, soft rules, status); outside, it is made afresh on each call."""
+
+    def __init__(self, form: Form, log, gate: bool):
+        self.form, self.log, self.gate = form, log, gate
+        self.layout = layout(form)
+        self.flags = [False] * len(self.layout.placed)  # question routed, aligned with layout.placed
+        self.page_shown: dict[tuple[int, int], bool] = {}
+        self._applicable: dict[int, list[Question]] = {}
+        enabled: dict[int, bool] = {}
+        flags, placed = self.flags, self.layout.placed
+        for subsection, page, start, end in self.layout.pages:
+            if page.ignores_gate:
+                shown = page.shown_when.holds(log)
+            else:
+                key = id(subsection)
+                if key not in enabled:
+                    enabled[key] = subsection_enabled(subsection, log, gate)
+                shown = enabled[key] and page.shown_when.holds(log)
+            self.page_shown[(id(subsection), id(page))] = shown
+            if shown:
+                for i in range(start, end):
+                    flags[i] = placed[i][2].shown_when.holds(log)
+
+    @property
+    def shown(self) -> list[tuple[Subsection, Page, Question]]:
+        return [triple for triple, routed in zip(self.layout.placed, self.flags) if routed]
+
+    def applicable(self, subsection: Subsection) -> list[Question]:
+        found = self._applicable.get(id(subsection))
+        if found is None:
+            log, chosen = self.log, {}
+            start, end = self.layout.spans[id(subsection)]
+            for i in range(start, end):
+                question = self.layout.placed[i][2]
+                routed = self.flags[i] and not is_derived(question, log)
+                if routed or _derived_option_chosen(question, log):
+                    chosen.setdefault(question.field, question)
+            found = self._applicable[id(subsection)] = list(chosen.values())
+        return list(found)
+
+
+def routing(form: Form, log, gate: bool | None = None) -> Routing:
+    """The log's routing; with a gate other than the log's own (a caller's what-if), not remembered."""
+    own = gate_open(form, log)
+    if gate is not None and gate != own:
+        return Routing(form, log, gate)
+    found = memo()
+    if found is None:
+        return Routing(form, log, own)
+    key = ("routing", id(form), id(log))
+    if key not in found:
+        found[key] = Routing(form, log, own)
+    return found[key]
+
+
 def gate_open(form: Form, log) -> bool:
     """Every subsection but setup waits until each applicable setup question is answered."""
+    found = memo()
+    if found is None:
+        return _gate_open(form, log)
+    key = ("gate", id(form), id(log))
+    if key not in found:
+        found[key] = _gate_open(form, log)
+    return found[key]
+
+
+def _gate_open(form: Form, log) -> bool:
     setup = form.subsections[0]
     for page, question in setup.questions:
         if question.field in form.gate_ignores or is_optional(question, log):
@@ -62,6 +163,13 @@ def page_shown(subsection: Subsection, page: Page, log, gate: bool) -> bool:
     return page.shown_when.holds(log)
 
 
+def page_asked(form: Form, subsection: Subsection, page: Page, log) -> bool:
+    """The page is shown with the log's own gate (read from the shared routing inside `remembered()`)."""
+    if memo() is None:
+        return page_shown(subsection, page, log, gate_open(form, log))
+    return routing(form, log).page_shown[(id(subsection), id(page))]
+
+
 def question_routed(subsection: Subsection, page: Page, question: Question, log, gate: bool) -> bool:
     """Asked now: its page is shown and, for a child question, its parent answer reveals it."""
     return page_shown(subsection, page, log, gate) and question.shown_when.holds(log)
@@ -75,13 +183,7 @@ def _derived_option_chosen(question: Question, log) -> bool:
 
 def applicable_questions(form: Form, subsection: Subsection, log, gate: bool | None = None) -> list[Question]:
     """The questions that count towards the subsection's status, one per field."""
-    gate = gate_open(form, log) if gate is None else gate
-    chosen: dict[str, Question] = {}
-    for page, question in subsection.questions:
-        routed = question_routed(subsection, page, question, log, gate) and not is_derived(question, log)
-        if routed or _derived_option_chosen(question, log):
-            chosen.setdefault(question.field, question)
-    return list(chosen.values())
+    return routing(form, log, gate).applicable(subsection)
 
 
 def subsection_status(form: Form, subsection: Subsection, log, gate: bool | None = None) -> str:
@@ -103,13 +205,7 @@ def shown_questions(form: Form, log) -> list[tuple[Subsection, Page, Question]]:
 
 
 def _shown_questions(form: Form, log) -> list[tuple[Subsection, Page, Question]]:
-    gate = gate_open(form, log)
-    return [
-        (subsection, page, question)
-        for subsection in form.subsections
-        for page, question in subsection.questions
-        if question_routed(subsection, page, question, log, gate)
-    ]
+    return routing(form, log).shown
 
 
 def unanswered_questions(form: Form, log) -> list[Question]:
@@ -168,16 +264,14 @@ def clear_hidden_answers(form: Form, log) -> list[str]:
     the options of the question now asked). Runs twice so that cascades settle. Returns the
     columns it cleared."""
     cleared: list[str] = []
+    every = layout(form).by_field
     for _ in range(2):
         routed: dict[str, list[Question]] = {}
-        every: dict[str, list[Question]] = {}
         with remembered():  # the log changes only after routing is worked out
-            gate = gate_open(form, log)
-            for subsection in form.subsections:
-                for page, question in subsection.questions:
-                    every.setdefault(question.field, []).append(question)
-                    if question_routed(subsection, page, question, log, gate) or is_derived(question, log):
-                        routed.setdefault(question.field, []).append(question)
+            found = routing(form, log)
+            for (_, _, question), shown in zip(found.layout.placed, found.flags):
+                if shown or is_derived(question, log):
+                    routed.setdefault(question.field, []).append(question)
         for field_name, questions in every.items():
             sample = questions[0]
             if sample.keep_when_hidden or sample.type in ("organisation", "user"):
