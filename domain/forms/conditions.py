@@ -108,6 +108,13 @@ def memo() -> dict | None:
     return _remembered.get()
 
 
+def forget() -> None:
+    """The log has just changed: what this pass worked out no longer holds."""
+    found = _remembered.get()
+    if found is not None:
+        found.clear()
+
+
 def value_of(log, key: str):
     if key.endswith("?"):
         memo = _remembered.get()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import CHECKBOX, INTERRUPTION, RADIO, Form, Page, Question, Subsection
-from .conditions import memo, remembered, value_of
+from .conditions import forget, memo, remembered, value_of
 
 CANNOT_START_YET, NOT_STARTED, IN_PROGRESS, COMPLETED = "cannot_start_yet", "not_started", "in_progress", "completed"
 SUBSECTION_STATUS_LABELS = {
@@ -261,38 +261,50 @@ def _evaluate(form: Form, log, has_errors: bool) -> Evaluation:
 
 def clear_hidden_answers(form: Form, log) -> list[str]:
     """Blank answers to questions that are no longer asked (and radio answers that are not among
-    the options of the question now asked). Runs twice so that cascades settle. Returns the
-    columns it cleared."""
+    the options of the question now asked). Runs twice so that cascades settle (the second time only
+    when the first cleared something: otherwise the log, and so its routing, is as it was). Returns the
+    columns it cleared. Inside `remembered()` it reads the routing already worked out for the log as it
+    is, and forgets it once it blanks an answer."""
     cleared: list[str] = []
     every = layout(form).by_field
-    for _ in range(2):
-        routed: dict[str, list[Question]] = {}
-        with remembered():  # the log changes only after routing is worked out
-            found = routing(form, log)
-            for (_, _, question), shown in zip(found.layout.placed, found.flags):
-                if shown or is_derived(question, log):
-                    routed.setdefault(question.field, []).append(question)
-        for field_name, questions in every.items():
-            sample = questions[0]
-            if sample.keep_when_hidden or sample.type in ("organisation", "user"):
-                continue
-            live = routed.get(field_name, [])
-            if sample.type == CHECKBOX:
-                offered = {code for q in live for code in q.columns}
-                for column in sample.columns:
-                    if column not in offered and getattr(log, column, None) is not None:
-                        _blank(log, column, cleared)
-                continue
-            value = value_of(log, field_name)
-            if value is None:
-                continue
-            if not live:
-                _blank(log, field_name, cleared)
-            elif sample.type == RADIO and sample.type != INTERRUPTION:
-                codes = {option.code for q in live for option in q.options}
-                if codes and value not in codes:
-                    _blank(log, field_name, cleared)
+    with remembered():
+        for _ in range(2):
+            blanked = _clear_pass(form, log, every)
+            if not blanked:
+                break
+            forget()  # the log has changed: its routing is worked out again
+            cleared += [column for column in blanked if column not in cleared]
     return cleared
+
+
+def _clear_pass(form: Form, log, every: dict[str, list[Question]]) -> list[str]:
+    blanked: list[str] = []
+    routed: dict[str, list[Question]] = {}
+    found = routing(form, log)  # worked out before any answer is blanked
+    for (_, _, question), shown in zip(found.layout.placed, found.flags):
+        if shown or is_derived(question, log):
+            routed.setdefault(question.field, []).append(question)
+    for field_name, questions in every.items():
+        sample = questions[0]
+        if sample.keep_when_hidden or sample.type in ("organisation", "user"):
+            continue
+        live = routed.get(field_name, [])
+        if sample.type == CHECKBOX:
+            offered = {code for q in live for code in q.columns}
+            for column in sample.columns:
+                if column not in offered and getattr(log, column, None) is not None:
+                    _blank(log, column, blanked)
+            continue
+        value = value_of(log, field_name)
+        if value is None:
+            continue
+        if not live:
+            _blank(log, field_name, blanked)
+        elif sample.type == RADIO and sample.type != INTERRUPTION:
+            codes = {option.code for q in live for option in q.options}
+            if codes and value not in codes:
+                _blank(log, field_name, blanked)
+    return blanked
 
 
 def _blank(log, column: str, cleared: list[str]) -> None:
