@@ -146,14 +146,20 @@ class Condition:
 
     alternatives: tuple[tuple[tuple[str, Any], ...], ...] = ()
 
+    def __post_init__(self):
+        # Only a condition that calls a predicate is worth remembering: reading a few answers is
+        # cheaper than looking the result up.
+        object.__setattr__(self, "_predicated", any(key.endswith("?") for alt in self.alternatives
+                                                    for key, _ in alt))
+
     @property
     def always(self) -> bool:
         return not self.alternatives
 
     def holds(self, log) -> bool:
-        if self.always:
+        if not self.alternatives:
             return True
-        memo = _remembered.get()
+        memo = _remembered.get() if self._predicated else None
         if memo is None:
             return self._holds(log)
         key = (id(self), id(log))
@@ -163,7 +169,13 @@ class Condition:
         return found
 
     def _holds(self, log) -> bool:
-        return any(all(_entry_holds(log, key, test) for key, test in alt) for alt in self.alternatives)
+        for alt in self.alternatives:
+            for key, test in alt:
+                if not _entry_holds(log, key, test):
+                    break
+            else:
+                return True
+        return False
 
     def fields(self) -> set[str]:
         return {key for alt in self.alternatives for key, _ in alt}

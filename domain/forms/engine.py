@@ -98,7 +98,8 @@ class Routing:
             self.page_shown[(id(subsection), id(page))] = shown
             if shown:
                 for i in range(start, end):
-                    flags[i] = placed[i][2].shown_when.holds(log)
+                    condition = placed[i][2].shown_when
+                    flags[i] = not condition.alternatives or condition.holds(log)
 
     @property
     def shown(self) -> list[tuple[Subsection, Page, Question]]:
