@@ -129,7 +129,12 @@ def value_of(log, key: str):
 
 
 def _entry_holds(log, key, test) -> bool:
-    value = value_of(log, key)
+    if key[-1] == "?":
+        value = value_of(log, key)
+    else:  # value_of, inlined: this is the form engine's innermost step
+        value = getattr(log, key, None)
+        if value == "":
+            value = None
     if isinstance(test, Op):
         return test.test(value)
     if test is None:

@@ -49,6 +49,8 @@ class Layout:
     pages: tuple[tuple[Subsection, Page, int, int], ...]  # each page and its slice of `placed`
     spans: dict[int, tuple[int, int]]  # id(subsection) -> its slice of `placed`
     by_field: dict[str, list[Question]]  # every question storing a field, in form order
+    derivable: tuple[int, ...]  # the places in `placed` of questions that may be derived
+    clearable: tuple[tuple[str, Question], ...]  # fields routing may clear, each with its first question
 
     @classmethod
     def of(cls, form: Form) -> Layout:
@@ -61,7 +63,10 @@ class Layout:
                     placed.append((subsection, page, question))
                     by_field.setdefault(question.field, []).append(question)
             spans[id(subsection)] = (start, len(placed))
-        return cls(tuple(placed), tuple(pages), spans, by_field)
+        derivable = tuple(i for i, (_, _, question) in enumerate(placed) if question.derived_when)
+        clearable = tuple((name, questions[0]) for name, questions in by_field.items()
+                          if not (questions[0].keep_when_hidden or questions[0].type in ("organisation", "user")))
+        return cls(tuple(placed), tuple(pages), spans, by_field, derivable, clearable)
 
 
 _LAYOUTS: dict[int, tuple[Form, Layout]] = {}
@@ -267,10 +272,9 @@ def clear_hidden_answers(form: Form, log) -> list[str]:
     columns it cleared. Inside `remembered()` it reads the routing already worked out for the log as it
     is, and forgets it once it blanks an answer."""
     cleared: list[str] = []
-    every = layout(form).by_field
     with remembered():
         for _ in range(2):
-            blanked = _clear_pass(form, log, every)
+            blanked = _clear_pass(form, log)
             if not blanked:
                 break
             forget()  # the log has changed: its routing is worked out again
@@ -278,18 +282,18 @@ def clear_hidden_answers(form: Form, log) -> list[str]:
     return cleared
 
 
-def _clear_pass(form: Form, log, every: dict[str, list[Question]]) -> list[str]:
+def _clear_pass(form: Form, log) -> list[str]:
     blanked: list[str] = []
-    routed: dict[str, list[Question]] = {}
     found = routing(form, log)  # worked out before any answer is blanked
-    for (_, _, question), shown in zip(found.layout.placed, found.flags):
-        if shown or is_derived(question, log):
-            routed.setdefault(question.field, []).append(question)
-    for field_name, questions in every.items():
-        sample = questions[0]
-        if sample.keep_when_hidden or sample.type in ("organisation", "user"):
-            continue
-        live = routed.get(field_name, [])
+    placed = found.layout.placed
+    live_at = [i for i, shown in enumerate(found.flags) if shown]
+    live_at += [i for i in found.layout.derivable if not found.flags[i] and is_derived(placed[i][2], log)]
+    routed: dict[str, list[Question]] = {}
+    for i in live_at:
+        question = placed[i][2]
+        routed.setdefault(question.field, []).append(question)
+    for field_name, sample in found.layout.clearable:
+        live = routed.get(field_name, ())
         if sample.type == CHECKBOX:
             offered = {code for q in live for code in q.columns}
             for column in sample.columns:
