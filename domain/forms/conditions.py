@@ -128,13 +128,7 @@ def value_of(log, key: str):
     return None if value == "" else value
 
 
-def _entry_holds(log, key, test) -> bool:
-    if key[-1] == "?":
-        value = value_of(log, key)
-    else:  # value_of, inlined: this is the form engine's innermost step
-        value = getattr(log, key, None)
-        if value == "":
-            value = None
+def _test_holds(value, test) -> bool:
     if isinstance(test, Op):
         return test.test(value)
     if test is None:
@@ -174,9 +168,16 @@ class Condition:
         return found
 
     def _holds(self, log) -> bool:
+        # value_of is inlined for answers: this is the form engine's innermost loop.
         for alt in self.alternatives:
             for key, test in alt:
-                if not _entry_holds(log, key, test):
+                if key[-1] == "?":
+                    value = value_of(log, key)
+                else:
+                    value = getattr(log, key, None)
+                    if value == "":
+                        value = None
+                if not _test_holds(value, test):
                     break
             else:
                 return True

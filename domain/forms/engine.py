@@ -46,7 +46,9 @@ class Layout:
     """What routing reads of a form, worked out once per form rather than on every pass."""
 
     placed: tuple[tuple[Subsection, Page, Question], ...]  # every question, in form order
-    pages: tuple[tuple[Subsection, Page, int, int], ...]  # each page and its slice of `placed`
+    # Each page with its key in Routing.page_shown, its slice of `placed` and the places of its questions
+    # that have a condition of their own.
+    pages: tuple[tuple[Subsection, Page, tuple[int, int], int, int, tuple[int, ...]], ...]
     spans: dict[int, tuple[int, int]]  # id(subsection) -> its slice of `placed`
     by_field: dict[str, list[Question]]  # every question storing a field, in form order
     derivable: tuple[int, ...]  # the places in `placed` of questions that may be derived
@@ -56,13 +58,16 @@ class Layout:
     def of(cls, form: Form) -> Layout:
         placed, pages, spans, by_field = [], [], {}, {}
         for subsection in form.subsections:
-            start = len(placed)
+            first = len(placed)
             for page in subsection.pages:
-                pages.append((subsection, page, len(placed), len(placed) + len(page.questions)))
+                start = len(placed)
+                conditional = tuple(start + n for n, q in enumerate(page.questions) if not q.shown_when.always)
+                pages.append((subsection, page, (id(subsection), id(page)), start, start + len(page.questions),
+                              conditional))
                 for question in page.questions:
                     placed.append((subsection, page, question))
                     by_field.setdefault(question.field, []).append(question)
-            spans[id(subsection)] = (start, len(placed))
+            spans[id(subsection)] = (first, len(placed))
         derivable = tuple(i for i, (_, _, question) in enumerate(placed) if question.derived_when)
         clearable = tuple((name, questions[0]) for name, questions in by_field.items()
                           if not (questions[0].keep_when_hidden or questions[0].type in ("organisation", "user")))
@@ -92,19 +97,19 @@ class Routing:
         self._applicable: dict[int, list[Question]] = {}
         enabled: dict[int, bool] = {}
         flags, placed = self.flags, self.layout.placed
-        for subsection, page, start, end in self.layout.pages:
+        for subsection, page, key, start, end, conditional in self.layout.pages:
             if page.ignores_gate:
                 shown = page.shown_when.holds(log)
             else:
-                key = id(subsection)
-                if key not in enabled:
-                    enabled[key] = subsection_enabled(subsection, log, gate)
-                shown = enabled[key] and page.shown_when.holds(log)
-            self.page_shown[(id(subsection), id(page))] = shown
+                sub = id(subsection)
+                if sub not in enabled:
+                    enabled[sub] = subsection_enabled(subsection, log, gate)
+                shown = enabled[sub] and page.shown_when.holds(log)
+            self.page_shown[key] = shown
             if shown:
-                for i in range(start, end):
-                    condition = placed[i][2].shown_when
-                    flags[i] = not condition.alternatives or condition.holds(log)
+                flags[start:end] = [True] * (end - start)
+                for i in conditional:
+                    flags[i] = placed[i][2].shown_when.holds(log)
 
     @property
     def shown(self) -> list[tuple[Subsection, Page, Question]]:
