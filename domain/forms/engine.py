@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import CHECKBOX, INTERRUPTION, RADIO, Form, Page, Question, Subsection
-from .conditions import forget, memo, remembered, value_of
+from .conditions import Condition, forget, memo, remembered, value_of
 
 CANNOT_START_YET, NOT_STARTED, IN_PROGRESS, COMPLETED = "cannot_start_yet", "not_started", "in_progress", "completed"
 SUBSECTION_STATUS_LABELS = {
@@ -46,32 +46,44 @@ class Layout:
     """What routing reads of a form, worked out once per form rather than on every pass."""
 
     placed: tuple[tuple[Subsection, Page, Question], ...]  # every question, in form order
-    # Each page with its key in Routing.page_shown, its slice of `placed` and the places of its questions
-    # that have a condition of their own.
-    pages: tuple[tuple[Subsection, Page, tuple[int, int], int, int, tuple[int, ...]], ...]
+    # The distinct conditions of pages and questions: many pages ask the same one (equal, if not the
+    # same object), and a routing pass works each out once.
+    conditions: tuple[Condition, ...]
+    # Each page with its key in Routing.page_shown, its condition (a place in `conditions`, None when it
+    # is always shown), its slice of `placed` and, for its questions that have a condition of their own,
+    # their place in `placed` and in `conditions`.
+    pages: tuple[tuple[Subsection, Page, tuple[int, int], int | None, int, int, tuple[tuple[int, int], ...]], ...]
     spans: dict[int, tuple[int, int]]  # id(subsection) -> its slice of `placed`
     by_field: dict[str, list[Question]]  # every question storing a field, in form order
     derivable: tuple[int, ...]  # the places in `placed` of questions that may be derived
+    optioned: frozenset[int]  # the places in `placed` of questions with an option shown only in some cases
     clearable: tuple[tuple[str, Question], ...]  # fields routing may clear, each with its first question
 
     @classmethod
     def of(cls, form: Form) -> Layout:
-        placed, pages, spans, by_field = [], [], {}, {}
+        placed, pages, spans, by_field, slots = [], [], {}, {}, {}
+
+        def slot(condition: Condition) -> int | None:
+            return None if condition.always else slots.setdefault(condition, len(slots))
+
         for subsection in form.subsections:
             first = len(placed)
             for page in subsection.pages:
                 start = len(placed)
-                conditional = tuple(start + n for n, q in enumerate(page.questions) if not q.shown_when.always)
-                pages.append((subsection, page, (id(subsection), id(page)), start, start + len(page.questions),
-                              conditional))
+                conditional = tuple((start + n, slot(q.shown_when)) for n, q in enumerate(page.questions)
+                                    if not q.shown_when.always)
+                pages.append((subsection, page, (id(subsection), id(page)), slot(page.shown_when), start,
+                              start + len(page.questions), conditional))
                 for question in page.questions:
                     placed.append((subsection, page, question))
                     by_field.setdefault(question.field, []).append(question)
             spans[id(subsection)] = (first, len(placed))
         derivable = tuple(i for i, (_, _, question) in enumerate(placed) if question.derived_when)
+        optioned = frozenset(i for i, (_, _, question) in enumerate(placed)
+                             if any(not option.shown_when.always for option in question.options))
         clearable = tuple((name, questions[0]) for name, questions in by_field.items()
                           if not (questions[0].keep_when_hidden or questions[0].type in ("organisation", "user")))
-        return cls(tuple(placed), tuple(pages), spans, by_field, derivable, clearable)
+        return cls(tuple(placed), tuple(slots), tuple(pages), spans, by_field, derivable, optioned, clearable)
 
 
 _LAYOUTS: dict[int, tuple[Form, Layout]] = {}
@@ -96,20 +108,30 @@ class Routing:
         self.page_shown: dict[tuple[int, int], bool] = {}
         self._applicable: dict[int, list[Question]] = {}
         enabled: dict[int, bool] = {}
-        flags, placed = self.flags, self.layout.placed
-        for subsection, page, key, start, end, conditional in self.layout.pages:
+        known: list[bool | None] = [None] * len(self.layout.conditions)  # by place in layout.conditions
+
+        def holds(place: int | None) -> bool:
+            if place is None:
+                return True
+            found = known[place]
+            if found is None:
+                found = known[place] = self.layout.conditions[place].holds(log)
+            return found
+
+        flags = self.flags
+        for subsection, page, key, page_condition, start, end, conditional in self.layout.pages:
             if page.ignores_gate:
-                shown = page.shown_when.holds(log)
+                shown = holds(page_condition)
             else:
                 sub = id(subsection)
                 if sub not in enabled:
                     enabled[sub] = subsection_enabled(subsection, log, gate)
-                shown = enabled[sub] and page.shown_when.holds(log)
+                shown = enabled[sub] and holds(page_condition)
             self.page_shown[key] = shown
             if shown:
                 flags[start:end] = [True] * (end - start)
-                for i in conditional:
-                    flags[i] = placed[i][2].shown_when.holds(log)
+                for i, question_condition in conditional:
+                    flags[i] = holds(question_condition)
 
     @property
     def shown(self) -> list[tuple[Subsection, Page, Question]]:
@@ -123,7 +145,7 @@ class Routing:
             for i in range(start, end):
                 question = self.layout.placed[i][2]
                 routed = self.flags[i] and not is_derived(question, log)
-                if routed or _derived_option_chosen(question, log):
+                if routed or (i in self.layout.optioned and _derived_option_chosen(question, log)):
                     chosen.setdefault(question.field, question)
             found = self._applicable[id(subsection)] = list(chosen.values())
         return list(found)
