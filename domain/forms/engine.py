@@ -153,16 +153,14 @@ class Routing:
 
 def routing(form: Form, log, gate: bool | None = None) -> Routing:
     """The log's routing; with a gate other than the log's own (a caller's what-if), not remembered."""
-    own = gate_open(form, log)
-    if gate is not None and gate != own:
-        return Routing(form, log, gate)
     found = memo()
-    if found is None:
-        return Routing(form, log, own)
     key = ("routing", id(form), id(log))
-    if key not in found:
-        found[key] = Routing(form, log, own)
-    return found[key]
+    shared = found.get(key) if found is not None else None
+    if shared is None:
+        shared = Routing(form, log, gate_open(form, log))
+        if found is not None:
+            found[key] = shared
+    return shared if gate is None or gate == shared.gate else Routing(form, log, gate)
 
 
 def gate_open(form: Form, log) -> bool:
