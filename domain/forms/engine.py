@@ -61,10 +61,18 @@ class Layout:
 
     @classmethod
     def of(cls, form: Form) -> Layout:
-        placed, pages, spans, by_field, slots = [], [], {}, {}, {}
+        placed, pages, spans, by_field, slots, conditions = [], [], {}, {}, {}, []
 
         def slot(condition: Condition) -> int | None:
-            return None if condition.always else slots.setdefault(condition, len(slots))
+            if condition.always:
+                return None
+            try:
+                place = slots.setdefault(condition, len(conditions))
+            except TypeError:  # an operand that cannot be hashed (a list): the condition stands alone
+                place = len(conditions)
+            if place == len(conditions):
+                conditions.append(condition)
+            return place
 
         for subsection in form.subsections:
             first = len(placed)
@@ -83,7 +91,7 @@ class Layout:
                              if any(not option.shown_when.always for option in question.options))
         clearable = tuple((name, questions[0]) for name, questions in by_field.items()
                           if not (questions[0].keep_when_hidden or questions[0].type in ("organisation", "user")))
-        return cls(tuple(placed), tuple(slots), tuple(pages), spans, by_field, derivable, optioned, clearable)
+        return cls(tuple(placed), tuple(conditions), tuple(pages), spans, by_field, derivable, optioned, clearable)
 
 
 _LAYOUTS: dict[int, tuple[Form, Layout]] = {}
