@@ -103,6 +103,18 @@ def remembered():
         _remembered.reset(token)
 
 
+def memo() -> dict | None:
+    """The current pass's memo (inside `remembered()`), for other results worked out once per pass."""
+    return _remembered.get()
+
+
+def forget() -> None:
+    """The log has just changed: what this pass worked out no longer holds."""
+    found = _remembered.get()
+    if found is not None:
+        found.clear()
+
+
 def value_of(log, key: str):
     if key.endswith("?"):
         memo = _remembered.get()
@@ -116,8 +128,7 @@ def value_of(log, key: str):
     return None if value == "" else value
 
 
-def _entry_holds(log, key, test) -> bool:
-    value = value_of(log, key)
+def _test_holds(value, test) -> bool:
     if isinstance(test, Op):
         return test.test(value)
     if test is None:
@@ -134,14 +145,20 @@ class Condition:
 
     alternatives: tuple[tuple[tuple[str, Any], ...], ...] = ()
 
+    def __post_init__(self):
+        # Only a condition that calls a predicate is worth remembering: reading a few answers is
+        # cheaper than looking the result up.
+        object.__setattr__(self, "_predicated", any(key.endswith("?") for alt in self.alternatives
+                                                    for key, _ in alt))
+
     @property
     def always(self) -> bool:
         return not self.alternatives
 
     def holds(self, log) -> bool:
-        if self.always:
+        if not self.alternatives:
             return True
-        memo = _remembered.get()
+        memo = _remembered.get() if self._predicated else None
         if memo is None:
             return self._holds(log)
         key = (id(self), id(log))
@@ -151,7 +168,20 @@ class Condition:
         return found
 
     def _holds(self, log) -> bool:
-        return any(all(_entry_holds(log, key, test) for key, test in alt) for alt in self.alternatives)
+        # value_of is inlined for answers: this is the form engine's innermost loop.
+        for alt in self.alternatives:
+            for key, test in alt:
+                if key[-1] == "?":
+                    value = value_of(log, key)
+                else:
+                    value = getattr(log, key, None)
+                    if value == "":
+                        value = None
+                if not _test_holds(value, test):
+                    break
+            else:
+                return True
+        return False
 
     def fields(self) -> set[str]:
         return {key for alt in self.alternatives for key, _ in alt}

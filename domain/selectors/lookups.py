@@ -39,3 +39,11 @@ def absorbed_organisation_ids(organisation) -> set:
     """The ids of the organisations merged into this one."""
     return _remember(("absorbed", organisation.pk), lambda: set(
         organisation.absorbed_organisations.values_list("pk", flat=True)))
+
+
+def local_authority(code):
+    """The latest local authority with this code (None when there is none)."""
+    from domain.models import LocalAuthority
+
+    return _remember(("local_authority", code), lambda: LocalAuthority.objects.filter(
+        code=code).order_by("-start_date").first())

@@ -18,7 +18,7 @@ from django.utils import timezone
 from domain import access
 from domain.forms import engine
 from domain.forms.catalogue import Form
-from domain.forms.conditions import remembered
+from domain.forms.conditions import forget, remembered
 from domain.models import User
 from domain.models.logs import STATUS_BY_NAME, LogBase, LogStatus
 from domain.validations.answers import answer_errors
@@ -89,6 +89,7 @@ def _reask_changed_soft_checks(log: LogBase, rules) -> list[str]:
             fires = False
         if fires and any(_changed(log, field) for field in rule.fields):
             setattr(log, name, None)
+            forget()
             reopened.append(name)
     return reopened
 
@@ -101,6 +102,7 @@ def _restore_confirmations(form: Form, log: LogBase, confirmations: dict, cleare
     for name, value in confirmations.items():
         if name in cleared and value is not None and name in shown:
             setattr(log, name, value)
+            forget()
             cleared = [column for column in cleared if column != name]
     return cleared
 
@@ -113,16 +115,19 @@ def log_evaluate(log: LogBase) -> Outcome:
     kind.prepare(log)
     # Answers are checked against the questions asked before routing tidies up, so an answer no
     # version of its question accepts is reported rather than silently dropped.
-    with remembered():  # conditions are worked out once while the log does not change
+    # Routing is worked out once while the log does not change, and shared by everything that reads it
+    # (whatever changes the log forgets it): once before derived values, once after.
+    with remembered():
         asked = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
         findings = Findings(errors=answer_errors(form, log, asked))
-    findings.refusals += [(name,) for name in findings.errors]
-    confirmations = {rule.confirm_field: getattr(log, rule.confirm_field, None) for rule in rules if rule.kind == SOFT}
-    cleared = engine.clear_hidden_answers(form, log)
+        findings.refusals += [(name,) for name in findings.errors]
+        confirmations = {rule.confirm_field: getattr(log, rule.confirm_field, None)
+                         for rule in rules if rule.kind == SOFT}
+        cleared = engine.clear_hidden_answers(form, log)
     kind.derive_for(form)(log, log.loaded_values)
-    cleared = _restore_confirmations(form, log, confirmations, cleared)
-    cleared += [name for name in _reask_changed_soft_checks(log, rules) if name not in cleared]
-    with remembered():  # rules and status all read the log as it now is
+    with remembered():
+        cleared = _restore_confirmations(form, log, confirmations, cleared)
+        cleared += [name for name in _reask_changed_soft_checks(log, rules) if name not in cleared]
         run_rules(rules, log, findings)
         evaluation = engine.evaluate(form, log, has_errors=bool(findings.errors))
     status = evaluation.status

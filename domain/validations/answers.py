@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from domain.forms.catalogue import CHECKBOX, DATE, NUMERIC, RADIO, SELECT, TEXT, Form, Question
+from domain.forms import engine
 from domain.forms.engine import is_present
 
 
@@ -50,10 +51,7 @@ def answer_errors(form: Form, log, shown: set[str]) -> dict[str, list[str]]:
     several pages store one field (the vacancy reason of a first let or a re-let), an answer is fine
     if any of their questions accepts it."""
     errors: dict[str, list[str]] = {}
-    by_field: dict[str, list[Question]] = {}
-    for question in form.questions:
-        by_field.setdefault(question.field, []).append(question)
-    for field_name, questions in by_field.items():
+    for field_name, questions in engine.layout(form).by_field.items():
         question = questions[0]
         if not shown & set(question.columns):
             continue

@@ -38,7 +38,7 @@ def _soft_rule(form: Form, subsection: Subsection, page: Page, triggers: dict, s
         trigger = Trigger((question.field,), question.label.replace("{", "{{").replace("}", "}}"))
 
     def asked(log) -> bool:
-        return engine.page_shown(subsection, page, log, engine.gate_open(form, log))
+        return engine.page_asked(form, subsection, page, log)
 
     return Rule(page.id, SOFT, trigger.fields, message=trigger.message, applies=asked,
                 passes=lambda log: False, context=trigger.context, confirm_field=question.field)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from domain.models import LocalAuthority
+from domain.selectors import lookups
 from domain.validations.rules import HARD, Rule
 
 from .common import GENERAL_NEEDS, POSTCODE, SUPPORTED_HOUSING, as_date, day, get, present
@@ -25,7 +26,7 @@ def _shared(log) -> bool:
 
 def _authority(log) -> LocalAuthority | None:
     code = log.effective_la
-    return LocalAuthority.objects.filter(code=code).order_by("-start_date").first() if code else None
+    return lookups.local_authority(code) if code else None
 
 
 def _la_name(log) -> str:
