@@ -20,9 +20,11 @@ STATUS_COLOURS = {
 }
 KINDS = {
     "partial": ("Start a partial export", False,
-                "Every record changed since the last successful export, in every collection."),
+                "Every record changed since the last successful export, in every collection. The archives and "
+                "the master manifest go to the export storage; CDS picks them up from there."),
     "full": ("Start a full export", True,
-             "Every record of every collection, under a new base number. This can take a long time."),
+             "Every record of every collection, under a new base number. This can take a long time. The "
+             "archives and the master manifest go to the export storage; CDS picks them up from there."),
 }
 
 
@@ -86,4 +88,4 @@ class ExportAdmin(ReadOnlyConsoleAdmin):
             return redirect(changelist)
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": title,
                    "explanation": explanation, "cancel_url": changelist}
-        return TemplateResponse(request, "admin_console/exports/confirm.html", context)
+        return TemplateResponse(request, "admin_console/confirm.html", context)

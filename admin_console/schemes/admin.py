@@ -13,6 +13,7 @@ from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.schemes.availability import DEACTIVATE, REACTIVATE, availability_view
+from admin_console.schemes.deletion import delete_view
 from admin_console.schemes.filters import OwnerFilter, StatusFilter
 from admin_console.schemes.forms import SchemeForm
 from admin_console.schemes.locations import LocationInline, save_location_formset
@@ -44,7 +45,7 @@ class SchemeAdmin(ConsoleModelAdmin):
     status_fieldset = ("Status", {"fields": ["code_display", "status_badge", "availability_display"]})
     inlines = [LocationInline]
     actions_list = ["download_schemes", "download_locations", "download_schemes_and_locations"]
-    actions_detail = ["deactivate", "reactivate"]
+    actions_detail = ["deactivate", "reactivate", "soft_delete"]
 
     def get_queryset(self, request):
         live_locations = Count("locations", filter=Q(locations__discarded_at__isnull=True), distinct=True)
@@ -137,6 +138,13 @@ class SchemeAdmin(ConsoleModelAdmin):
     @action(description="Reactivate scheme", icon="restart_alt", permissions=["change_availability"])
     def reactivate(self, request, object_id):
         return availability_view(self, request, object_id, REACTIVATE)
+
+    def has_soft_delete_permission(self, request, object_id=None):
+        return access.is_support(request.user)
+
+    @action(description="Delete scheme", icon="delete", permissions=["soft_delete"])
+    def soft_delete(self, request, object_id):
+        return delete_view(self, request, object_id)
 
     # --- downloads ----------------------------------------------------------------------------
 

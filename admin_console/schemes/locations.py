@@ -11,6 +11,7 @@ from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.schemes.availability import DEACTIVATE, REACTIVATE, availability_view
+from admin_console.schemes.deletion import delete_view
 from admin_console.schemes.filters import StatusFilter
 from admin_console.schemes.forms import LocationForm
 from domain import access
@@ -100,7 +101,7 @@ class LocationAdmin(ConsoleModelAdmin):
                                  "startdate"]}),
         ("Availability", {"fields": ["code_display", "scheme_link", "status_badge", "availability_display"]}),
     ]
-    actions_detail = ["deactivate", "reactivate"]
+    actions_detail = ["deactivate", "reactivate", "soft_delete"]
 
     def get_queryset(self, request):
         return with_status_data(access.visible_locations(request.user)).order_by("-id")
@@ -179,3 +180,10 @@ class LocationAdmin(ConsoleModelAdmin):
     @action(description="Reactivate location", icon="restart_alt", permissions=["change_availability"])
     def reactivate(self, request, object_id):
         return availability_view(self, request, object_id, REACTIVATE)
+
+    def has_soft_delete_permission(self, request, object_id=None):
+        return access.is_support(request.user)
+
+    @action(description="Delete location", icon="delete", permissions=["soft_delete"])
+    def soft_delete(self, request, object_id):
+        return delete_view(self, request, object_id)

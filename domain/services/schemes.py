@@ -10,10 +10,20 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from domain import access
-from domain.collection import new_logs_start, today
-from domain.models import LocalAuthority, Location, Scheme, SchemeDeactivationPeriod, User
+from domain.collection import editable_start, new_logs_start, today
+from domain.models import (
+    LettingsLog,
+    LocalAuthority,
+    Location,
+    LogStatus,
+    Scheme,
+    SchemeDeactivationPeriod,
+    User,
+)
 from domain.models.base import squish
 from domain.postcodes import normalise_postcode
 from domain.schemes_status import format_date
@@ -191,3 +201,44 @@ def location_save(*, location: Location, by: User) -> Location:
 def _location_changed(saved: Location, location: Location) -> bool:
     fields = ("postcode", "location_code", "name", "units", "type_of_unit", "mobility_type", "startdate")
     return any(getattr(saved, f) != getattr(location, f) for f in fields)
+
+
+# --- deleting (customer support only) --------------------------------------------------------------
+
+DELETABLE_STATUSES = {"incomplete", "deactivated"}
+
+
+def deletion_blocker(resource: Scheme | Location, *, on: date | None = None) -> str | None:
+    """Why a scheme or location cannot be deleted, or None. Only an incomplete or deactivated one
+    with no lettings log in an open or editable year (or with no start date) may go (spec §5)."""
+    on = on or today()
+    status = resource.status_at(on)
+    status = getattr(status, "value", status)
+    if status not in DELETABLE_STATUSES:
+        return "Only an incomplete or deactivated scheme or location can be deleted. Deactivate it first."
+    field = "location" if isinstance(resource, Location) else "scheme"
+    logs = LettingsLog.objects.filter(**{field: resource}).exclude(status=LogStatus.DELETED).filter(
+        Q(startdate__isnull=True) | Q(startdate__gte=editable_start(on)))
+    if logs.exists():
+        return (f"It was used by {logs.count()} log(s) in an open or editable collection year, so it is kept. "
+                "Those logs need another scheme or location first.")
+    return None
+
+
+@transaction.atomic
+def resource_delete(*, resource: Scheme | Location, by: User) -> int:
+    """Soft-delete a scheme with its locations, or one location. Returns how many rows were deleted."""
+    if not access.is_support(by):
+        raise PermissionDenied("Only customer support can delete schemes and locations.")
+    problem = deletion_blocker(resource)
+    if problem:
+        raise ValidationError(problem)
+    now = timezone.now()
+    deleted = [resource]
+    if isinstance(resource, Scheme):
+        deleted += list(resource.locations.filter(discarded_at__isnull=True))
+    for item in deleted:  # one by one so each deletion is in the history
+        item.discarded_at = now
+        item._history_user = by
+        item.save(update_fields=["discarded_at", "updated_at"])
+    return len(deleted)
