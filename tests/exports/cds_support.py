@@ -29,14 +29,14 @@ def london(*parts) -> datetime:
     return datetime(*parts, tzinfo=LONDON)
 
 
-def answers_from_reference(pairs, skip=(), model=LettingsLog) -> dict:
-    """Column values of a LettingsLog (or `model`) holding the reference record's stored answers."""
+def answers_from_reference(pairs, skip=()) -> dict:
+    """Column values of a LettingsLog holding the reference record's stored answers."""
     answers = {}
     for name, text in pairs:
         if name in skip:
             continue
         try:
-            field = model._meta.get_field(name)
+            field = LettingsLog._meta.get_field(name)
         except Exception:
             continue
         if not field.concrete or field.is_relation or name in ("status", "id"):
