@@ -42,8 +42,39 @@ SALES_EXCLUDED = {
     "owning_organisation_id": "exported as OWNINGORGID / OWNINGORGNAME",
     "managing_organisation_id": "exported as MANINGORGID / MANINGORGNAME",
     "assigned_to_id": "exported as USERNAME / USERNAMEID",
+    "income1": "exported as whole pounds (INCOME1), an integer in CDS",
+    "income2": "exported as whole pounds (INCOME2), an integer in CDS",
+    **{f"ho{part}": "the handover date's parts: CDS takes them from hodate" for part in ("day", "month", "year")},
+    "age1_known": "routing question; CDS takes age1",
+    **{f"age{n}_known": f"routing question; CDS takes age{n}" for n in range(2, 7)},
+    **{f"details_known_{n}": f"routing question; CDS takes person {n}'s answers" for n in range(2, 7)},
+    "nationality_all_group": "CDS takes the detailed nationality code (NATIONALITYALL1)",
+    "nationality_all_buyer2_group": "CDS takes the detailed nationality code (NATIONALITYALL2)",
+    "proplen_asked": "routing question; CDS takes proplen",
+    "mortlen_known": "routing question; CDS takes mortlen (MORTLEN1)",
+    "la_known": "routing question; CDS takes la",
+    "uprn_known": "routing question; CDS takes uprn",
+    "uprn_confirmed": "address confirmation: not in CDS's sales table",
+    "manual_address_entry_selected": "internal: how the address was entered",
+    "is_previous_la_inferred": "internal: whether prevloc came from the previous postcode",
+    "ppostcode_full": "CDS takes its halves (PPOSTC1 / PPOSTC2)",
+    **{c: "derived from the previous postcode: CDS takes PPOSTC1 / PPOSTC2 / PPCODENK"
+       for c in ("pcode1", "pcode2", "pcodenk")},
+    **{c: "derived household count: not in CDS's sales table" for c in ("hhmemb", "totchild", "totadult")},
+    "soctenant": "derived: not in CDS's sales table",
+    "hodate_check": "soft check confirmation not in CDS's table",
+    **{c: "soft check confirmation not in CDS's table" for c in (
+        "income1_value_check", "income2_value_check", "combined_income_value_check",
+        "percentage_discount_value_check", "retirement_value_check", "old_persons_shared_ownership_value_check",
+        "buyer_livein_value_check", "partner_under_16_value_check", "multiple_partners_value_check",
+        "wheel_value_check", "mortgage_value_check", "savings_value_check", "deposit_value_check",
+        "staircase_bought_value_check", "stairowned_value_check", "grant_value_check",
+        "deposit_and_mortgage_value_check")},
+    **{c: "legacy CORE identifiers: not in CDS's sales table" for c in ("old_id", "old_form_id")},
 }
-SYSTEM_COLUMNS = ("status", "creation_method", "bulk_upload_id", "duplicate_set_id")
+# Columns of the log that are not questions. The one the service does not store (the address search
+# soft check) is written empty until the column exists, then exported as stored.
+SYSTEM_COLUMNS = ("status", "creation_method", "bulk_upload_id", "duplicate_set_id", "address_search_value_check")
 SHARED_OWNERSHIP, DISCOUNTED_OWNERSHIP = 1, 2
 
 
@@ -60,6 +91,10 @@ def _charge(scheme: int, column: str, element: str) -> ExportField:
 
 def _la_name(column: str, element: str) -> ExportField:
     return computed(element, lambda r, c: c.la_name(r[column]), column)
+
+
+def _whole(column: str) -> ExportField:
+    return computed(column.upper(), lambda r, c: values.whole(r[column]), column)
 
 
 def _text(column: str, element: str) -> ExportField:
@@ -81,7 +116,7 @@ COMPUTED = [
     _charge(SHARED_OWNERSHIP, "has_mscharge", "HASSERVICECHARGES"),
     _charge(SHARED_OWNERSHIP, "mscharge", "SERVICECHARGES"),
     *_parts("hodate", "HO"), *_parts("lasttransaction", "STAIRLAST"), *_parts("initialpurchase", "STAIRINITIAL"),
-    _la_name("la", "LANAME"), _la_name("prevloc", "PREVLOCNAME"),
+    _la_name("la", "LANAME"), _la_name("prevloc", "PREVLOCNAME"), _whole("income1"), _whole("income2"),
 ]
 
 ORDER_2026 = """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -33,6 +33,13 @@ def decimal(value: Decimal | None) -> str | None:
         return plain + ".0"
     plain = plain.rstrip("0")
     return plain + "0" if plain.endswith(".") else plain
+
+
+def whole(value) -> str | None:
+    """A number CDS holds as an integer (e.g. sales incomes), whatever precision it is stored with: 10000."""
+    if value is None:
+        return None
+    return format(Decimal(value).quantize(Decimal(1), ROUND_HALF_UP), "f")
 
 
 def iso(value: date | datetime | None) -> str | None:

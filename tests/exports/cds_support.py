@@ -45,6 +45,39 @@ def answers_from_reference(pairs, skip=()) -> dict:
     return answers
 
 
+def sales_answers_from_reference(pairs, skip=()) -> dict:
+    """Column values of a SalesLog holding the reference record's answers: the export's renames reversed.
+
+    A column exported as itself is read from its element (RENAMES, else the upper-cased name); a column
+    exported in other shapes (SALES_EXCLUDED) is read back from the computed fields built on it: a
+    date from its DAY / MONTH / YEAR elements, any other from the first of its elements with a value.
+    """
+    from domain.models import SalesLog
+    from exports.cds.sales import COMPUTED, RENAMES, SALES_EXCLUDED
+
+    texts = {name: text for name, text in pairs if name not in skip}
+    answers = {}
+    for field in SalesLog._meta.concrete_fields:
+        column = field.name
+        if field.is_relation or column in ("id", "status"):
+            continue
+        if column not in SALES_EXCLUDED:
+            element = RENAMES.get(column, column.upper())
+            if element in texts:
+                answers[column] = _parse(field, texts[element])
+            continue
+        built_on = [f.name for f in COMPUTED if f.columns[:1] == (column,) and f.name in texts]
+        if isinstance(field, models.DateField):
+            prefix = next((name[:-3] for name in built_on if name.endswith("DAY")), None)
+            day, month, year = (texts[f"{prefix}{part}"] for part in ("DAY", "MONTH", "YEAR")) \
+                if prefix is not None else [None] * 3
+            answers[column] = date(int(year), int(month), int(day)) if day else None
+        else:
+            given = [texts[name] for name in built_on if texts[name] is not None]
+            answers[column] = _parse(field, given[0] if given else None)
+    return answers
+
+
 def _parse(field, text):
     if text is None:
         return "" if isinstance(field, models.CharField) else None
