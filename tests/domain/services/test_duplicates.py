@@ -96,7 +96,7 @@ def test_keeping_one_log_deletes_the_others_with_the_reason_in_history(save, coo
 
 
 def test_another_organisation_cannot_resolve_the_set(save, other_coordinator):
-    first, second = save(), save()
+    first, _second = save(), save()
     first.refresh_from_db()
     with pytest.raises(ValidationError):
         duplicate_set_keep(set_id=first.duplicate_set_id, keep=first, by=other_coordinator)
