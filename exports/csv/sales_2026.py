@@ -8,6 +8,7 @@ columns no question asks. exports/csv/logs.py builds the layout from both, as fo
 """
 
 from domain.forms import registry
+from exports.cds import sales as cds_sales
 
 from . import lettings_values as lv
 from . import sales_values as sv
@@ -113,25 +114,17 @@ NOT_DOWNLOADED = {
 }
 
 # Support headers are CDS-style names: these renames, every other column upper-cased.
+# The support download names the answers as the CDS export does (exports/cds/sales.py), and adds its own
+# columns: who and when, labels of codes, and a few answers CDS has no other name for.
 SUPPORT_HEADERS = {
-    "duplicate_set_id": "DUPLICATESET", "bulk_upload_id": "BULKUPLOADID", "created_at": "CREATEDDATE",
-    "updated_at": "UPLOADDATE", "collection_start_year": "COLLECTIONYEAR", "creation_method": "CREATIONMETHOD",
+    **cds_sales.RENAMES,
+    "created_at": "CREATEDDATE", "updated_at": "UPLOADDATE", "collection_start_year": "COLLECTIONYEAR",
     "created_by": "CREATEDBY", "created_by_id": "CREATEDBYID", "owning_organisation_name": "OWNINGORGNAME",
     "owning_organisation_id": "OWNINGORGID", "managing_organisation_name": "MANINGORGNAME",
     "managing_organisation_id": "MANINGORGID", "assigned_to": "USERNAME", "assigned_to_id": "USERNAMEID",
-    "updated_by": "AMENDEDBY", "updated_by_id": "AMENDEDBYID", "ownershipsch": "OWNERSHIP", "jointpur": "JOINT",
-    "address_line1": "ADDRESS1", "address_line2": "ADDRESS2", "town_or_city": "TOWNCITY", "postcode_full": "POSTCODE",
-    "is_la_inferred": "ISLAINFERRED", "la_label": "LANAME", "uprn_selection": "UPRNSELECTED",
-    "address_line1_input": "ADDRESS1INPUT", "postcode_full_input": "POSTCODEINPUT",
-    "address_line1_as_entered": "BULKADDRESS1", "address_line2_as_entered": "BULKADDRESS2",
-    "town_or_city_as_entered": "BULKTOWNCITY", "county_as_entered": "BULKCOUNTY",
-    "postcode_full_as_entered": "BULKPOSTCODE", "la_as_entered": "BULKLA", "ethnic_group": "ETHNICGROUP1",
-    "nationality_all": "NATIONALITYALL1", "buy1livein": "LIVEINBUYER1", "ethnic_group2": "ETHNICGROUP2",
-    "ethnicbuy2": "ETHNIC2", "nationality_all_buyer2": "NATIONALITYALL2", "buy2livein": "LIVEINBUYER2",
-    "hholdcount": "HHOLDCOUNT", "previous_la_known": "PREVIOUSLAKNOWN", "prevloc_label": "PREVLOCNAME",
-    "prevtenbuy2": "PREVTEN2", "income1nk": "INC1NK", "income2nk": "INC2NK", "staircasesale": "STAIRCASETOSALE",
-    "mortlen": "MORTLEN1", "has_mscharge": "HASMSCHARGE", "has_management_fee": "HASESTATEFEE",
-    "management_fee": "ESTATEFEE", "has_servicecharges": "HASSERVICECHARGES", "uprn_confirmed": "UPRNCONFIRMED",
+    "updated_by": "AMENDEDBY", "updated_by_id": "AMENDEDBYID", "la_label": "LANAME", "hholdcount": "HHOLDCOUNT",
+    "prevloc_label": "PREVLOCNAME", "has_mscharge": "HASMSCHARGE", "has_servicecharges": "HASSERVICECHARGES",
+    "uprn_confirmed": "UPRNCONFIRMED",
 }
 
 
