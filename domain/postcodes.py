@@ -27,3 +27,9 @@ def normalise_postcode(value: str | None) -> str:
         return ""
     inward = INWARD_CODE.search(compact)
     return f"{compact[:inward.start()]} {inward.group()}" if inward and inward.start() > 0 else compact
+
+
+def postcode_as_stored(value: str | None) -> str:
+    """The stored spelling of a postcode; what is not a postcode is kept as entered (trimmed,
+    upper-case) so that its error can show it."""
+    return normalise_postcode(value) or (value or "").strip().upper()

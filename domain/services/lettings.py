@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from domain.forms.catalogue import Form
 from domain.models import LettingsLog, User
-from domain.postcodes import normalise_postcode
 from domain.services import logs
 from domain.services.logs import Outcome, apply_status  # noqa: F401  (part of this module's interface)
+from domain.services.logs import normalise_postcodes
 from domain.validations import lettings as lettings_rules
 
 # Leaving out a rent or charge also leaves out what was worked out from it; leaving out a postcode or a
@@ -27,13 +27,6 @@ def _derive_for(form: Form):
 
         return derive
     raise LookupError(f"No derived values are defined for {form}.")
-
-
-def normalise_postcodes(log, *names: str) -> None:
-    """Postcodes in their one stored spelling; what is not a postcode is kept as entered for its error."""
-    for name in names:
-        entered = getattr(log, name, "") or ""
-        setattr(log, name, normalise_postcode(entered) or entered.strip().upper())
 
 
 def _prepare_answers(log: LettingsLog) -> None:

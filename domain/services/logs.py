@@ -21,6 +21,7 @@ from domain.forms.catalogue import Form
 from domain.forms.conditions import forget, remembered
 from domain.models import User
 from domain.models.logs import STATUS_BY_NAME, LogBase, LogStatus
+from domain.postcodes import postcode_as_stored
 from domain.validations.answers import answer_errors
 from domain.validations.rules import SOFT, Findings, run_rules
 
@@ -42,6 +43,12 @@ KINDS: dict[str, LogKind] = {}
 def register_kind(kind: LogKind) -> LogKind:
     KINDS[kind.log_type] = kind
     return kind
+
+
+def normalise_postcodes(log, *names: str) -> None:
+    """A log's postcodes in their one stored spelling, before its answers are checked."""
+    for name in names:
+        setattr(log, name, postcode_as_stored(getattr(log, name, "")))
 
 
 def kind_of(log) -> LogKind:

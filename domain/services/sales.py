@@ -5,8 +5,7 @@ from __future__ import annotations
 from domain.forms.catalogue import Form
 from domain.models import SalesLog, User
 from domain.services import logs
-from domain.services.lettings import normalise_postcodes
-from domain.services.logs import Outcome
+from domain.services.logs import Outcome, normalise_postcodes
 from domain.validations import sales as sales_rules
 
 

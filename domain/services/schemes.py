@@ -25,7 +25,7 @@ from domain.models import (
     User,
 )
 from domain.models.base import squish
-from domain.postcodes import normalise_postcode
+from domain.postcodes import normalise_postcode, postcode_as_stored
 from domain.schemes_status import format_date
 
 LATEST_START = date(2200, 1, 1)
@@ -173,7 +173,7 @@ def location_errors(location: Location, *, was_complete: bool = False) -> dict[s
 
 def location_prepare(location: Location) -> None:
     location.name = squish(location.name)
-    location.postcode = normalise_postcode(location.postcode) or location.postcode.strip().upper()
+    location.postcode = postcode_as_stored(location.postcode)
 
 
 @transaction.atomic
