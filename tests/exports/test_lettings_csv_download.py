@@ -1,7 +1,5 @@
 """Lettings downloads: each role gets exactly its logs and its columns, of one year, safely written."""
 
-import csv
-import io
 import json
 from datetime import date
 
@@ -12,16 +10,15 @@ from django.core.management import CommandError, call_command
 from admin_console.downloads.changelist import changelist_queryset
 from domain.models import LettingsLog, LogStatus
 from exports.csv import downloads
-from exports.csv.writer import neutralise, write_rows
+from exports.csv.writer import neutralise
+from tests.exports.csv_text import log_download, read_csv
 from tests.factories import make_lettings_log, make_user, relate
 
 pytestmark = pytest.mark.django_db
 
 
 def download(user, **options):
-    out = io.StringIO()
-    write_rows(out, downloads.log_rows(user, "lettings", 2026, **options))
-    return list(csv.reader(io.StringIO(out.getvalue().removeprefix("\ufeff"))))
+    return log_download(user, "lettings", **options)
 
 
 def tenant_codes(rows):
@@ -128,7 +125,7 @@ def test_command_codes_for_support(support, logs, tmp_path, capsys):
     call_command("download_csv", "--log-type", "lettings", "--year", "2026", "--codes", "--user", support.email,
                  "--out", str(out), "--json")
     assert json.loads(capsys.readouterr().out)["rows"] == 3
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8").removeprefix("\ufeff"))))
+    rows = read_csv(out.read_text(encoding="utf-8"))
     assert {row[rows[1].index("needstype")] for row in rows[2:]} == {"1"}
 
 
@@ -154,7 +151,7 @@ def test_coordinator_users_download_holds_their_organisation_only(coordinator, p
     out = tmp_path / "users.csv"
     call_command("download_csv", "--kind", "users", "--user", coordinator.email, "--out", str(out), "--json")
     assert json.loads(capsys.readouterr().out)["rows"] == 2
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8").removeprefix("\ufeff"))))
+    rows = read_csv(out.read_text(encoding="utf-8"))
     assert rows[0] == ["id", "email", "name", "organisation_name", "role", "old_user_id", "is_dpo", "is_key_contact",
                        "active", "sign_in_count", "last_sign_in_at"]
     assert sorted(r[1] for r in rows[1:]) == [coordinator.email, provider.email]

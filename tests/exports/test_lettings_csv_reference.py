@@ -1,14 +1,12 @@
 """The lettings download equals the official reference files, column for column, for a log with the
 answers of their rows; and every column is accounted for."""
 
-import csv
-import io
-
 import pytest
 
 from domain.forms import registry
 from domain.models import LettingsLog
-from exports.csv import downloads, lettings_2026, logs
+from exports.csv import lettings_2026, logs
+from tests.exports.csv_text import log_download
 from tests.exports.reference_logs import BLANKED, expected_row, log_from_reference, read_reference
 
 pytestmark = pytest.mark.django_db
@@ -17,13 +15,7 @@ LABELS, CODES, NON_SUPPORT = ("lettings_log_csv_export_labels_26.csv", "lettings
 
 
 def download(user, *, codes=False):
-    out = io.StringIO()
-    from exports.csv.writer import write_rows
-
-    write_rows(out, downloads.log_rows(user, "lettings", 2026, codes=codes))
-    text = out.getvalue()
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:])))
+    return log_download(user, "lettings", codes=codes)
 
 
 def assert_same_columns(ours, reference_name):

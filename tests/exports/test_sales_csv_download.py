@@ -1,8 +1,6 @@
 """Sales downloads: each role gets exactly its logs and its columns, of one year, through the same
 writer and command as lettings."""
 
-import csv
-import io
 import json
 from datetime import date
 
@@ -13,7 +11,7 @@ from django.core.management import CommandError, call_command
 from admin_console.downloads.changelist import changelist_queryset
 from domain.models import LogStatus, SalesLog
 from exports.csv import downloads
-from exports.csv.writer import write_rows
+from tests.exports.csv_text import log_download, read_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +22,7 @@ def make_sales_log(owner, user, *, manager=None, status=LogStatus.COMPLETED, sal
 
 
 def download(user, **options):
-    out = io.StringIO()
-    write_rows(out, downloads.log_rows(user, "sales", 2026, **options))
-    return list(csv.reader(io.StringIO(out.getvalue().removeprefix("\ufeff"))))
+    return log_download(user, "sales", **options)
 
 
 def purchaser_codes(rows):
@@ -148,7 +144,7 @@ def test_command_writes_sales_codes_for_support(support, logs, tmp_path, capsys)
     call_command("download_csv", "--log-type", "sales", "--year", "2026", "--codes", "--user", support.email,
                  "--out", str(out), "--json")
     assert json.loads(capsys.readouterr().out)["rows"] == 3
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8").removeprefix("\ufeff"))))
+    rows = read_csv(out.read_text(encoding="utf-8"))
     assert rows[1][0] == "ID" and {row[rows[1].index("STATUS")] for row in rows[2:]} == {"completed"}
 
 

@@ -1,15 +1,12 @@
 """The sales download equals the official reference files, column for column, for a log with the
 answers of their rows; and every column is accounted for."""
 
-import csv
-import io
-
 import pytest
 
 from domain.forms import registry
 from domain.models import SalesLog
-from exports.csv import downloads, logs, sales_2026
-from exports.csv.writer import write_rows
+from exports.csv import logs, sales_2026
+from tests.exports.csv_text import log_download
 from tests.exports.reference_logs import read_reference
 from tests.exports.sales_reference_logs import (BLANKED, CODES, LABELS, NON_SUPPORT, expected_row,
                                                 log_from_reference, names)
@@ -30,11 +27,7 @@ NON_SUPPORT_DEFINITIONS_FROM_ELSEWHERE = {
 
 
 def download(user, *, codes=False):
-    out = io.StringIO()
-    write_rows(out, downloads.log_rows(user, "sales", 2026, codes=codes))
-    text = out.getvalue()
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:])))
+    return log_download(user, "sales", codes=codes)
 
 
 def assert_same_columns(ours, reference_name, *, support, definitions_from_elsewhere=frozenset()):

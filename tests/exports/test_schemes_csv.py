@@ -1,7 +1,6 @@
 """Schemes and locations CSV downloads: official headers, labels, availability text, safety, scope."""
 
 import csv
-import io
 import json
 from datetime import date
 
@@ -10,6 +9,7 @@ from django.core.management import CommandError, call_command
 
 from domain.models import SchemeDeactivationPeriod
 from exports import schemes_csv
+from tests.exports.csv_text import read_csv
 from tests.factories import make_location, make_scheme
 from tests.shared_files import shared_path
 
@@ -28,13 +28,8 @@ def reference_headers(kind):
         return next(csv.reader(f))
 
 
-def read(text):
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-
-
 def download(user, kind):
-    return read("".join(schemes_csv.stream(schemes_csv.rows(user, kind, on=ON))))
+    return read_csv("".join(schemes_csv.stream(schemes_csv.rows(user, kind, on=ON))))
 
 
 @pytest.mark.parametrize("kind", sorted(FILES))
@@ -110,7 +105,7 @@ def test_download_csv_command_writes_the_file_and_prints_json(provider, scheme, 
     out = tmp_path / "schemes.csv"
     call_command("download_csv", "--kind", "locations", "--user", provider.email, "--out", str(out), "--json")
     assert json.loads(capsys.readouterr().out) == {"rows": 1, "path": str(out)}
-    assert read(out.read_text(encoding="utf-8"))[1][2] == "SW1A 2AA"
+    assert read_csv(out.read_text(encoding="utf-8"))[1][2] == "SW1A 2AA"
 
 
 def test_download_csv_command_needs_a_kind(provider, tmp_path):
