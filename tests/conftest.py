@@ -1,7 +1,17 @@
 import pytest
+import time_machine
 
 from domain.models import Role
+from tests.clock import SUITE_MOMENT
 from tests.factories import make_organisation, make_user
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Every test runs at the suite's moment, whatever the date (see tests/clock.py); move it with
+    `clock.move_to(...)`."""
+    with time_machine.travel(SUITE_MOMENT, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from django_q.signing import SignedPackage
 from domain.models import Export
 from exports.tasks import cds_export
 from tests.factories import make_organisation, make_user
+from tests.clock import on
 
 CHANGELIST = "admin:domain_export_changelist"
 
@@ -58,7 +59,7 @@ def test_support_queues_an_export_job(client_for, support, action, full, django_
 def test_the_export_task_runs_the_service_and_returns_its_summary(db, tmp_path, settings):
     settings.FILE_STORAGE_DIR, settings.S3_BUCKET = tmp_path, ""
     make_user(make_organisation(name="Task Homes"), email="task@homes.test")
-    with mock.patch("domain.collection.today", return_value=date(2026, 11, 28)):
+    with on(date(2026, 11, 28)):
         summary = cds_export(collection="users")
     assert summary["collections"][0]["archive"] == "users_2024_2025_apr_mar_f0001_inc0001.zip"
     assert (tmp_path / summary["manifest"]).is_file()

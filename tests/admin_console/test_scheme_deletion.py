@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from domain.models import LettingsLog, Location, LocationDeactivationPeriod, Scheme
 from tests.factories import make_location, make_scheme
+from tests.clock import on
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 28)
@@ -27,7 +28,7 @@ def deactivate(location):
 def test_support_deletes_an_unused_deactivated_location(client_for, support, scheme):
     location = scheme.locations.get()
     deactivate(location)
-    with patch("domain.collection.today", return_value=TODAY):
+    with on(TODAY):
         url = reverse("admin:domain_location_soft_delete", args=[location.pk])
         assert "will no longer be listed" in client_for(support).get(url).content.decode()
         client_for(support).post(url)
@@ -39,7 +40,7 @@ def test_support_deletes_an_unused_deactivated_location(client_for, support, sch
 
 def test_an_active_scheme_or_one_used_by_an_open_years_log_is_kept(client_for, support, scheme, org):
     location = scheme.locations.get()
-    with patch("domain.collection.today", return_value=TODAY):
+    with on(TODAY):
         response = client_for(support).post(reverse("admin:domain_scheme_soft_delete", args=[scheme.pk]), follow=True)
         assert "Only an incomplete or deactivated scheme" in response.content.decode()
         deactivate(location)
@@ -55,7 +56,7 @@ def test_an_active_scheme_or_one_used_by_an_open_years_log_is_kept(client_for, s
 def test_deleting_a_scheme_deletes_its_locations(client_for, support, scheme):
     scheme.confirmed = False
     scheme.save()
-    with patch("domain.collection.today", return_value=TODAY):
+    with on(TODAY):
         client_for(support).post(reverse("admin:domain_scheme_soft_delete", args=[scheme.pk]))
     assert Scheme.objects.get(pk=scheme.pk).discarded_at is not None
     assert not scheme.locations.filter(discarded_at__isnull=True).exists()

@@ -18,6 +18,7 @@ from domain.models import LettingsLog, Role
 from exports.cds.run import cds_export_run
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import general_needs_answers
+from tests.clock import on
 
 TOTAL = int(os.environ.get("CDS_BENCH_LOGS", "200000"))
 BATCH = 5_000
@@ -94,7 +95,7 @@ def test_full_lettings_export_speed_and_flat_memory(tmp_path, settings):
     owner = make_organisation(name="Benchmark Homes")
     user = make_user(owner, Role.DATA_PROVIDER, email="bench@homes.test")
     small = TOTAL // 10
-    with mock.patch("domain.collection.today", return_value=date(2026, 11, 28)):
+    with on(date(2026, 11, 28)):
         add_logs(small, owner, user)
         small_records, small_peak = traced_full_export()
         add_logs(TOTAL - small, owner, user)

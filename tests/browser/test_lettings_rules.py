@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from domain.models import LettingsLog
 from domain.services.demo import DEMO_PASSWORD
 from tests.browser.log_entry import answer, answer_tab, open_tab, save_and_continue
+from tests.clock import on
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +27,7 @@ INCOME = "Income, benefits and outgoings"
 def demo(transactional_db):
     call_command("load_reference_data", verbosity=0)
     call_command("seed_demo", verbosity=0)
-    with patch("domain.collection.today", return_value=date(2026, 10, 1)):
+    with on(date(2026, 10, 1)):
         yield
 
 

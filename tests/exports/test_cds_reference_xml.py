@@ -9,6 +9,7 @@ from domain.models import LettingsLog, Organisation, ProviderType, Role, User
 from exports.cds.run import cds_export_run
 from tests.exports.cds_support import answers_from_reference, exported_records, london, reference_records
 from tests.factories import make_location, make_organisation, make_scheme, make_user
+from tests.clock import on
 
 # Values CDS has that this service does not store yet (bulk upload references and as-entered values,
 # a retired question, the UPRN confirmation): the elements are there, in place, and empty.
@@ -22,7 +23,7 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture(autouse=True)
 def today():
-    with mock.patch("domain.collection.today", return_value=TODAY):
+    with on(TODAY):
         yield
 
 

@@ -3,9 +3,9 @@
 import csv
 import io
 from datetime import date, timedelta
-from unittest import mock
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -17,15 +17,16 @@ from exports.cds.xml import PartWriter
 from tests.exports.cds_support import archive_members, exported_records
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import general_needs_answers
+from tests.clock import moment as moment_on
 
 NOVEMBER = date(2026, 11, 28)
 CROSSOVER = date(2026, 5, 15)
 
 
 @pytest.fixture(autouse=True)
-def today():
-    with mock.patch("domain.collection.today", return_value=NOVEMBER) as patched:
-        yield patched
+def today(clock):
+    clock.move_to(moment_on(NOVEMBER))
+    return clock
 
 
 @pytest.fixture
@@ -102,7 +103,7 @@ def test_empty_collections_write_no_archive_but_the_manifest_is_always_written(s
 def test_master_manifest_lists_each_archive_with_its_london_time_and_counts_runs_of_the_day(storage, owner, provider):
     make_logs(owner, provider, 1)
     moment = timezone.make_aware(timezone.datetime(2026, 11, 28, 0, 3, 12))
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    with time_machine.travel(moment, tick=False):
         first = cds_export_run()
     rows = list(csv.reader(io.StringIO(storage.open(first.manifest).read().decode())))
     assert first.manifest == "Manifest_2026_11_28_0001.csv"
@@ -113,7 +114,7 @@ def test_master_manifest_lists_each_archive_with_its_london_time_and_counts_runs
         ["organisations_2024_2025_apr_mar_f0001_inc0001", "2026-11-28 00:03:12 +0000",
          "organisations_2024_2025_apr_mar_f0001_inc0001.zip"],
     ]
-    with mock.patch("django.utils.timezone.now", return_value=moment + timedelta(hours=1)):
+    with time_machine.travel(moment + timedelta(hours=1), tick=False):
         assert cds_export_run().manifest == "Manifest_2026_11_28_0002.csv"
 
 
@@ -165,7 +166,7 @@ def test_partial_export_picks_logs_changed_through_users_organisations_and_bulk_
     LettingsLog.objects.filter(pk=by_values.pk).update(values_updated_at=later)
     User.objects.filter(pk=other_user.pk).update(updated_at=later)
     Organisation.objects.filter(pk=other_org.pk).update(updated_at=later)
-    with mock.patch("django.utils.timezone.now", return_value=later + timedelta(minutes=1)):
+    with time_machine.travel(later + timedelta(minutes=1), tick=False):
         result = cds_export_run(collection="lettings", year=2026)
     ids = sorted(int(dict(r)["log_id"]) for r in exported_records(storage, lettings_2026(result)["archive"]))
     assert ids == sorted([by_values.pk, by_user.pk, by_org.pk])
@@ -190,7 +191,7 @@ def test_exported_years_are_previous_current_next_and_the_archived_year_in_the_c
 
 
 def test_crossover_exports_one_lettings_collection_per_open_year(storage, owner, provider, today):
-    today.return_value = CROSSOVER
+    today.move_to(moment_on(CROSSOVER))
     make_logs(owner, provider, 2, startdate=date(2026, 3, 20))
     make_logs(owner, provider, 1, startdate=date(2026, 4, 20))
     result = cds_export_run(collection="lettings")

@@ -16,6 +16,7 @@ from exports.cds.sales import sales_fields
 from tests.exports.cds_support import exported_records
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import general_needs_answers
+from tests.clock import on
 
 SALES_LIKE_FORM = Form("sales", 2026, sections=(Section("s", "S", (Subsection("sub", "Sub", pages=(
     Page("p", (
@@ -70,7 +71,7 @@ def test_a_sales_collection_is_exported_for_years_from_2025_and_listed_after_let
     owner = make_organisation(name="Sales Homes")
     user = make_user(owner, email="seller@homes.test")
     LettingsLog.objects.create(**general_needs_answers(owner, user, startdate=date(2026, 6, 1)), status=2)
-    with mock.patch("domain.collection.today", return_value=date(2026, 11, 28)), \
+    with on(date(2026, 11, 28)), \
             mock.patch.object(plan, "sales_collection_class", return_value=StandInSales):
         assert [c.year for c in plan.collections_for("sales")] == [2025, 2026, 2027]
         result = cds_export_run()

@@ -9,6 +9,7 @@ from domain.models import ProviderType, Role, SalesLog
 from exports.cds.run import cds_export_run
 from tests.exports.cds_support import exported_records, london, reference_records, sales_answers_from_reference
 from tests.factories import make_local_authority, make_organisation, make_user
+from tests.clock import on
 
 # Values CDS has that this service does not store (the address search soft check): the elements are
 # there, in place, and empty.
@@ -18,7 +19,7 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture(autouse=True)
 def today():
-    with mock.patch("domain.collection.today", return_value=TODAY):
+    with on(TODAY):
         yield
 
 

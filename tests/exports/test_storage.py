@@ -13,6 +13,7 @@ from moto.server import ThreadedMotoServer
 from exports.cds.run import cds_export_run
 from exports.storage import LocalStorage, S3Storage, get_storage, MULTIPART_CHUNK
 from tests.factories import make_organisation, make_user
+from tests.clock import on
 
 BUCKET = "core-exports-test"
 
@@ -81,7 +82,7 @@ def test_s3_large_files_are_uploaded_in_parts(s3, tmp_path):
 def test_cds_export_writes_zips_and_manifest_to_the_bucket_root(s3):
     org = make_organisation(name="Bucket Homes")
     make_user(org, email="someone@bucket.test")
-    with mock.patch("domain.collection.today", return_value=date(2026, 11, 28)):
+    with on(date(2026, 11, 28)):
         result = cds_export_run(collection="users")
     keys = [item["Key"] for item in s3.list_objects_v2(Bucket=BUCKET)["Contents"]]
     assert sorted(keys) == sorted([result.manifest, "users_2024_2025_apr_mar_f0001_inc0001.zip"])

@@ -13,6 +13,7 @@ from domain.models import LettingsLog, Role
 from domain.services.lettings import lettings_log_evaluate, lettings_log_save
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import apply, general_needs_answers
+from tests.clock import on
 
 pytestmark = pytest.mark.django_db
 FORM_2026 = registry.form_for_year("lettings", 2026)
@@ -36,10 +37,6 @@ def owner(db):
 @pytest.fixture
 def user(owner):
     return make_user(owner, role=Role.DATA_COORDINATOR)
-
-
-def on(day):
-    return patch("domain.collection.today", return_value=day)
 
 
 def test_a_log_takes_the_form_of_its_start_date(form_2027, owner, user):

@@ -13,13 +13,14 @@ from domain.models import LettingsLog, LogStatus
 from domain.services.duplicates import duplicate_log_not_duplicate, duplicate_set_keep
 from domain.services.lettings import lettings_log_delete, lettings_log_save
 from tests.lettings_answers import apply, general_needs_answers
+from tests.clock import on
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def clock():
-    with patch("domain.collection.today", return_value=date(2026, 10, 1)):
+    with on(date(2026, 10, 1)):
         yield
 
 

@@ -11,6 +11,7 @@ from domain.services.lettings import lettings_log_evaluate
 from domain.validations.lettings import RULES
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import apply, general_needs_answers
+from tests.clock import on
 
 BY_ID = {rule.id: rule for rule in RULES}
 TODAY = date(2026, 10, 1)
@@ -18,7 +19,7 @@ TODAY = date(2026, 10, 1)
 
 @pytest.fixture(autouse=True)
 def clock():
-    with patch("domain.collection.today", return_value=TODAY) as today:
+    with on(TODAY) as today:
         yield today
 
 

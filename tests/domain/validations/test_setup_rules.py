@@ -10,6 +10,7 @@ from domain.services.lettings import lettings_log_evaluate
 from tests.factories import make_organisation, make_user
 
 from .conftest import fails, message
+from tests.clock import on
 
 pytestmark = pytest.mark.django_db
 WINDOW = "setup.startdate.within_open_years"
@@ -21,7 +22,7 @@ WINDOW = "setup.startdate.within_open_years"
     (date(2027, 3, 20), date(2026, 4, 1), date(2027, 3, 31)),   # the year's end caps today + 14 days
 ])
 def test_new_start_date_window_has_its_oldest_and_newest_days(make_log, today, oldest, newest):
-    with patch("domain.collection.today", return_value=today):
+    with on(today):
         assert not fails(WINDOW, make_log(startdate=oldest))
         assert not fails(WINDOW, make_log(startdate=newest))
         assert fails(WINDOW, make_log(startdate=oldest - timedelta(days=1)))
@@ -30,20 +31,20 @@ def test_new_start_date_window_has_its_oldest_and_newest_days(make_log, today, o
 
 def test_an_edit_reaches_back_to_last_year_until_the_edit_deadline(make_log):
     log = make_log(startdate=date(2025, 4, 1))
-    with patch("domain.collection.today", return_value=date(2026, 8, 1)):
+    with on(date(2026, 8, 1)):
         assert fails(WINDOW, log)  # a new date: last year closed for new logs on 12 July
         log._loaded_values = {"startdate": date(2025, 5, 1)}
         assert not fails(WINDOW, log)
         log.startdate = date(2025, 3, 31)
         assert fails(WINDOW, log)
     # domain.collection keeps edits open through 1 September (the spec closes them at its start).
-    with patch("domain.collection.today", return_value=date(2026, 9, 2)):
+    with on(date(2026, 9, 2)):
         log.startdate = date(2025, 4, 1)
         assert fails(WINDOW, log)
 
 
 def test_start_date_message_names_the_window(make_log):
-    with patch("domain.collection.today", return_value=date(2026, 6, 1)):
+    with on(date(2026, 6, 1)):
         outcome = lettings_log_evaluate(make_log(startdate=date(2025, 3, 31), voiddate=date(2025, 3, 1)))
     assert outcome.errors["startdate"] == [
         "Enter a tenancy start date within the open collection years, between 1 April 2025 and 31 March 2027."]

@@ -8,6 +8,7 @@ from domain.validations.sales import HARD_RULES, rules_for
 from domain.validations.sales import RULES as ALL_RULES
 
 from .helpers import errors, failing, sales_log
+from tests.clock import on
 
 
 def test_ids_are_unique_and_named_by_topic():
@@ -26,7 +27,7 @@ def test_rules_for_2026_is_the_full_set_with_a_soft_check_per_confirmation_page(
 
 
 def test_a_blank_log_has_no_errors():
-    with patch("domain.collection.today", return_value=date(2026, 11, 28)):
+    with on(date(2026, 11, 28)):
         assert errors(sales_log()) == {}
 
 

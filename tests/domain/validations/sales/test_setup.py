@@ -7,6 +7,7 @@ from unittest.mock import patch
 import pytest
 
 from .helpers import errors, fails, message, organisation, sales_log
+from tests.clock import on
 
 WINDOW = "setup.saledate.within_open_years"
 
@@ -15,7 +16,7 @@ def window_fails(saledate, today, *, editing=False) -> bool:
     log = sales_log(saledate=saledate)
     if editing:
         log.loaded_values = {"saledate": date(2026, 5, 1)}
-    with patch("domain.collection.today", return_value=today):
+    with on(today):
         return fails(WINDOW, log)
 
 
@@ -30,7 +31,7 @@ def test_saledate_outside_the_crossover_must_be_in_the_current_year_and_at_most_
 
 
 def test_saledate_message_names_the_window_and_the_future_limit():
-    with patch("domain.collection.today", return_value=date(2026, 11, 28)):
+    with on(date(2026, 11, 28)):
         assert message(WINDOW, sales_log(saledate=date(2026, 3, 31))) == (
             "Enter a sale completion date within the current collection year, between 1 April 2026 and "
             "31 March 2027.")
@@ -53,7 +54,7 @@ def test_saledate_of_a_new_log_in_and_out_of_the_crossover(saledate, today, expe
 
 
 def test_crossover_message_names_both_years():
-    with patch("domain.collection.today", return_value=date(2027, 5, 1)):
+    with on(date(2027, 5, 1)):
         assert message(WINDOW, sales_log(saledate=date(2026, 3, 31))) == (
             "Enter a sale completion date within the open collection years, between 1 April 2026 and "
             "31 March 2028.")
@@ -81,7 +82,7 @@ def test_owning_organisation_must_not_have_merged_by_the_sale_date(saledate, exp
 
 def test_merged_owner_is_reported_on_the_sale_date_and_the_organisation():
     log = sales_log(saledate=date(2026, 7, 1), owning_organisation=MERGED_OWNER, owning_organisation_id=1)
-    with patch("domain.collection.today", return_value=date(2026, 7, 1)):
+    with on(date(2026, 7, 1)):
         found = errors(log)
     assert found["saledate"] == [
         "Old Homes merged into New Homes on 1 June 2026, on or before this sale completion date. Enter the date "
