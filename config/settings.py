@@ -200,6 +200,14 @@ Q_CLUSTER = {
     "label": "Background jobs",
 }
 
+# Address search (OS Places API) and postcode to local authority (postcodes.io). Address search is
+# off without a key; an empty POSTCODE_LOOKUP_URL turns the postcode look-up off. After
+# LOOKUP_TIMEOUT_S seconds without an answer, forms fall back to manual entry.
+POSTCODE_LOOKUP_URL = os.environ.get("POSTCODE_LOOKUP_URL", "https://api.postcodes.io")
+ADDRESS_LOOKUP_URL = os.environ.get("ADDRESS_LOOKUP_URL", "https://api.os.uk/search/places/v1")
+OS_PLACES_API_KEY = os.environ.get("OS_PLACES_API_KEY", "")
+LOOKUP_TIMEOUT_S = float(os.environ.get("LOOKUP_TIMEOUT_S", "3"))
+
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None  # no anonymous user row: guardian grants are for real users only
 
@@ -208,7 +216,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # httpx logs every request URL at INFO, and an OS Places URL carries the API key.
+    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }
 
 from config.unfold import UNFOLD  # noqa: E402,F401  (the console's look and navigation)

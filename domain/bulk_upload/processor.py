@@ -15,6 +15,8 @@ from domain.models.logs import VISIBLE_STATUSES
 from exports import storage
 
 from . import reader
+from domain.lookups import cached_answers_only
+from domain.lookups.uploads import lookups_prefetch
 from domain.selectors.lookups import remembered_lookups
 
 from .rows import UploadContext, batch_insert, build_log, clear, columns_to_clear, examine, pipeline, settle
@@ -65,7 +67,9 @@ def process(upload: BulkUpload) -> BulkUpload:
             layout = reader.read_layout(binary, context.template)
         _set(upload, rows_total=layout.rows_total)
         with remembered_lookups():
-            tally = _check_and_create(upload, context, layout)
+            _look_up_ahead(upload, context, layout)
+            with cached_answers_only():
+                tally = _check_and_create(upload, context, layout)
     except reader.FileRejected as rejected:
         return _finish(upload, rejected.reason, error_summary=str(rejected))
     except Exception:  # any other failure: nothing was created, and the uploader is told
@@ -91,6 +95,13 @@ def _status_of(tally: Tally) -> str:
     if tally.counts[SOFT]:
         return UploadStatus.POTENTIAL_ERRORS
     return UploadStatus.LOGS_CREATED
+
+
+def _look_up_ahead(upload, context, layout) -> None:
+    """Every distinct postcode and UPRN of the file, looked up before the transaction opens."""
+    with storage.open_file(upload.file_key) as binary:
+        lookups_prefetch(context.template.build(row, context)
+                         for row in reader.data_rows(binary, context.template, layout) if not row.is_blank())
 
 
 def _check_and_create(upload, context, layout) -> Tally:
@@ -225,9 +236,16 @@ def create_logs(upload: BulkUpload) -> int:
     invalid: dict[int, set[int]] = {}
     for row_number, field_number in upload.errors.filter(category="").values_list("row", "field_number"):
         invalid.setdefault(row_number, set()).add(field_number)
-    created = 0
     with storage.open_file(upload.file_key) as binary:
         layout = reader.read_layout(binary, context.template)
+    with remembered_lookups():
+        _look_up_ahead(upload, context, layout)
+        with cached_answers_only():
+            return _create_logs(upload, context, layout, save, invalid)
+
+
+def _create_logs(upload, context, layout, save, invalid) -> int:
+    created = 0
     with transaction.atomic():
         with storage.open_file(upload.file_key) as binary:
             for row in reader.data_rows(binary, context.template, layout):

@@ -33,6 +33,19 @@ class LettingsLogBase(LogBase):
     unresolved = models.BooleanField(default=False, editable=False)
     bulk_upload = models.ForeignKey("domain.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="lettings_logs", editable=False)
+    # Written by the address look-up and by bulk upload, never asked: whether the UPRN's address was
+    # confirmed and which search result was chosen, what bulk upload searched with, and the address and
+    # local authority exactly as the file gave them (the CDS export and support's download carry them).
+    uprn_confirmed = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    uprn_selection = models.CharField(max_length=20, blank=True, default="", editable=False)
+    address_line1_input = models.CharField(max_length=255, blank=True, default="", editable=False)
+    postcode_full_input = models.CharField(max_length=255, blank=True, default="", editable=False)
+    address_line1_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    address_line2_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    town_or_city_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    county_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    postcode_full_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    la_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
 
     class Meta:
         abstract = True

@@ -127,6 +127,8 @@ def log_evaluate(log: LogBase) -> Outcome:
     with remembered():
         asked = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
         findings = Findings(errors=answer_errors(form, log, asked))
+        for name, messages in getattr(log, "lookup_errors", {}).items():  # a UPRN the address service does not know
+            findings.errors.setdefault(name, []).extend(m for m in messages if m not in findings.errors[name])
         findings.refusals += [(name,) for name in findings.errors]
         confirmations = {rule.confirm_field: getattr(log, rule.confirm_field, None)
                          for rule in rules if rule.kind == SOFT}

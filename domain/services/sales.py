@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from domain.forms.catalogue import Form
+from domain.lookups.logs import log_apply_lookups
 from domain.models import SalesLog, User
 from domain.services import logs
 from domain.services.logs import Outcome, normalise_postcodes
@@ -18,10 +19,11 @@ def _derive_for(form: Form):
 
 
 def _prepare_answers(log: SalesLog) -> None:
-    # There is no address look-up service: without a UPRN the address is entered by hand.
+    # Without a UPRN the address is entered by hand; with one, the look-up fills it in.
     if not log.uprn:
         log.manual_address_entry_selected = True
     normalise_postcodes(log, "postcode_full", "ppostcode_full")
+    log_apply_lookups(log)
 
 
 def _after_save(log: SalesLog) -> None:

@@ -1,0 +1,28 @@
+"""Which of our local authorities a postcodes.io district code means on a given day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.models import LocalAuthority
+from domain.selectors.lookups import _remember
+
+
+def authority_for(code: str, on: date | None) -> LocalAuthority | None:
+    """The authority with this ONS code, or the authority linked to it (a boundary change, as Barnsley's
+    and Sheffield's codes in 2025) that is in place on the day; None when we know neither. Within a
+    bulk upload each (code, day) is read from the database once."""
+    return _remember(("authority_for", code, on), lambda: _authority_for(code, on))
+
+
+def _authority_for(code: str, on: date | None) -> LocalAuthority | None:
+    candidates = list(LocalAuthority.objects.filter(code=code))
+    candidates += list(LocalAuthority.objects.filter(links__linked_local_authority__code=code).distinct())
+    if not candidates:
+        return None
+    if on is None:
+        return candidates[0]
+    for authority in candidates:
+        if authority.start_date <= on and (authority.end_date is None or authority.end_date >= on):
+            return authority
+    return None
