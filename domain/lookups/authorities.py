@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.models import LocalAuthority
+from django.db.models import Q
+
+from domain.models import LocalAuthority, LocalAuthorityLink
 from domain.selectors.lookups import _remember
 
 
@@ -17,7 +19,12 @@ def authority_for(code: str, on: date | None) -> LocalAuthority | None:
 
 def _authority_for(code: str, on: date | None) -> LocalAuthority | None:
     candidates = list(LocalAuthority.objects.filter(code=code))
-    candidates += list(LocalAuthority.objects.filter(links__linked_local_authority__code=code).distinct())
+    # Links are read both ways: from the old code to its successor and back.
+    linked = LocalAuthority.objects.filter(
+        Q(links__linked_local_authority__code=code)
+        | Q(pk__in=LocalAuthorityLink.objects.filter(local_authority__code=code).values("linked_local_authority"))
+    ).exclude(code=code).distinct()
+    candidates += list(linked)
     if not candidates:
         return None
     if on is None:
