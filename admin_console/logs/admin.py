@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from admin_console.downloads.links import DownloadLinkMixin
+from admin_console.logs.address_search import AddressSearchMixin
 from admin_console.logs import filters, layout
 from admin_console.logs.base import LogAdmin, answer_column, latest_form
 from domain import access
@@ -12,7 +13,7 @@ from domain.models import LettingsLog, Location
 
 
 @admin.register(LettingsLog)
-class LettingsLogAdmin(DownloadLinkMixin, LogAdmin):
+class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, LogAdmin):
     log_type = "lettings"
     list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge"]

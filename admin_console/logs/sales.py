@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import admin
 
 from admin_console.downloads.links import DownloadLinkMixin
+from admin_console.logs.address_search import AddressSearchMixin
 from admin_console.logs import filters, layout
 from admin_console.logs.base import LogAdmin, answer_column, latest_form
 from domain.models import SalesLog
 
 
 @admin.register(SalesLog)
-class SalesLogAdmin(DownloadLinkMixin, LogAdmin):
+class SalesLogAdmin(AddressSearchMixin, DownloadLinkMixin, LogAdmin):
     log_type = "sales"
     list_display = ["log_id", "purchaser_code", "sale_date", "ownership", "sale_type", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge"]

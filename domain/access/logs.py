@@ -63,3 +63,8 @@ def can_delete_log(user, log=None) -> bool:
 
 def can_restore_log(user, log=None) -> bool:
     return is_support(user) and (log is None or log.discarded_at is not None)
+
+
+def can_look_up_addresses(user) -> bool:
+    """Address search and postcode look-ups serve those who enter logs and locations."""
+    return can_add_log(user)
