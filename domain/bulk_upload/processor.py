@@ -97,11 +97,26 @@ def _status_of(tally: Tally) -> str:
     return UploadStatus.LOGS_CREATED
 
 
+LOOKED_UP = ("postcode_full", "ppostcode_full", "uprn")  # the answers the look-ups need
+
+
 def _look_up_ahead(upload, context, layout) -> None:
-    """Every distinct postcode and UPRN of the file, looked up before the transaction opens."""
+    """Every distinct postcode and UPRN of the file, looked up before the transaction opens. Only their
+    cells are read (postcodes come in two parts), so this pass costs little more than parsing the CSV."""
+    template = context.template
+    index = {number: column for column, number in layout.columns.items()}
+    cells = {name: [index[n] for n, cell in sorted(template.fields.items()) if name in cell.columns and n in index]
+             for name in LOOKED_UP}
+
+    def answers(binary):
+        for position, record in enumerate(reader.records(binary)):
+            if position <= layout.header_index or not record:
+                continue
+            yield {name: " ".join(record[i].strip() for i in columns if i < len(record) and record[i].strip())
+                   for name, columns in cells.items()}
+
     with storage.open_file(upload.file_key) as binary:
-        lookups_prefetch(context.template.build(row, context)
-                         for row in reader.data_rows(binary, context.template, layout) if not row.is_blank())
+        lookups_prefetch(answers(binary))
 
 
 def _check_and_create(upload, context, layout) -> Tally:
