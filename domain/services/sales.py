@@ -19,9 +19,11 @@ def _derive_for(form: Form):
 
 
 def _prepare_answers(log: SalesLog) -> None:
-    # Without a UPRN the address is entered by hand; with one, the look-up fills it in.
-    if not log.uprn:
-        log.manual_address_entry_selected = True
+    # Without a UPRN the address is entered by hand; a UPRN (typed, or chosen from the address search)
+    # is known, and the look-up fills the address in from it.
+    log.manual_address_entry_selected = not log.uprn
+    if log.uprn and log.uprn != log.loaded_values.get("uprn"):
+        log.uprn_known = 1
     normalise_postcodes(log, "postcode_full", "ppostcode_full")
     log_apply_lookups(log)
 

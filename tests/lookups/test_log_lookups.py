@@ -198,3 +198,17 @@ def test_sales_uprn_fills_the_address(services, owner, user):
     assert (log.address_line1, log.town_or_city, log.postcode_full, log.la) == (
         "7 Fargate", "Sheffield", "S1 2AB", SHEFFIELD)
     assert (log.uprn_known, log.uprn_confirmed, log.manual_address_entry_selected) == (1, 1, False)
+
+
+def test_a_sales_log_typed_by_hand_takes_an_address_chosen_later(services, owner, user):
+    log = apply(SalesLog(), shared_ownership_answers(owner, user, la=""))
+    sales_log_save(log=log, by=user)
+    log = SalesLog.objects.get(pk=log.pk)
+    assert (log.manual_address_entry_selected, log.uprn_known) == (True, 0)
+
+    log.uprn = "200001234567"
+    sales_log_save(log=log, by=user)
+    log.refresh_from_db()
+
+    assert (log.uprn, log.address_line1, log.uprn_known, log.uprn_confirmed) == ("200001234567", "7 Fargate", 1, 1)
+    assert log.manual_address_entry_selected is False
