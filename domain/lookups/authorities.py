@@ -7,14 +7,14 @@ from datetime import date
 from django.db.models import Q
 
 from domain.models import LocalAuthority, LocalAuthorityLink
-from domain.selectors.lookups import _remember
+from domain.selectors.lookups import remember
 
 
 def authority_for(code: str, on: date | None) -> LocalAuthority | None:
     """The authority with this ONS code, or the authority linked to it (a boundary change, as Barnsley's
     and Sheffield's codes in 2025) that is in place on the day; None when we know neither. Within a
     bulk upload each (code, day) is read from the database once."""
-    return _remember(("authority_for", code, on), lambda: _authority_for(code, on))
+    return remember(("authority_for", code, on), lambda: _authority_for(code, on))
 
 
 def _authority_for(code: str, on: date | None) -> LocalAuthority | None:

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from domain.postcodes import compact_postcode, is_valid_postcode
-from domain.selectors.lookups import _cache as remembered
+from domain.selectors.lookups import current_memo
 
 from .os_places import AddressClient
 from .postcodes_io import PostcodeClient
@@ -149,7 +149,7 @@ class Lookups:
 
     def _remember_uprns(self, addresses: list[Address]) -> list[Address]:
         """A chosen search result is looked up again by its UPRN when the log is saved: keep it."""
-        memo = remembered.get()
+        memo = current_memo()
         for address in addresses:
             key = _key("uprn", self.config.address_url, address.uprn)
             cache.add(key, address, KEEP_FOR_S)
@@ -163,7 +163,7 @@ class Lookups:
         key = _key(kind, base_url, argument)
         # Within a bulk upload (`remembered_lookups`) answers are also kept in the upload's own memo,
         # which nothing evicts, whatever the size of Django's cache.
-        memo = remembered.get()
+        memo = current_memo()
         if memo is not None and key in memo:
             return memo[key]
         answer = cache.get(key, _MISSING)
