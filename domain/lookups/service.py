@@ -103,7 +103,8 @@ class Lookups:
 
     def search(self, query: str) -> list[Address]:
         """Addresses for what a person typed: a UPRN (digits, more than five), a postcode (every
-        address in it), or text (an address line and postcode, best match first)."""
+        address in it), text (an address line and postcode, best match first), or a short number
+        (both the UPRN and the text search)."""
         query = " ".join((query or "").split())
         if not query:
             return []
@@ -112,6 +113,9 @@ class Lookups:
             return [found] if found else []
         if is_valid_postcode(query):
             return self.addresses_in_postcode(query)
+        if query.isdigit():  # a short number: a UPRN or part of an address
+            by_uprn = self.address_for_uprn(query)
+            return ([by_uprn] if by_uprn else []) + [a for a in self.find(query) if not by_uprn or a.uprn != by_uprn.uprn]
         return self.find(query)
 
     def find(self, query: str, *, min_match: float = 0.2) -> list[Address]:

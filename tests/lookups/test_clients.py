@@ -145,3 +145,13 @@ def test_the_api_key_never_reaches_the_logs(settings, westminster, caplog):
     ours = "\n".join(r.getMessage() for r in caplog.records if r.name != "werkzeug")  # not the fake server's own
     assert "test-os-places-key" not in ours
     assert "/os/search/places/v1/postcode answered 500" in ours
+
+
+def test_a_short_number_is_searched_as_a_uprn_and_as_text(westminster):
+    westminster.add_address(dpa("11", "11", "Short Street", "London", "SW1A 2AB"))
+
+    found = lookups().search("11")
+
+    assert found[0].uprn == "11"
+    assert "100023336957" in [a.uprn for a in found]  # 11 Downing Street, by text
+    assert len(westminster.calls("/uprn?")) == 1 and len(westminster.calls("/find?")) == 1
