@@ -128,6 +128,9 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_USERNAME_FORM_FIELD = "username"
+# Failures are counted against the email exactly as the login matches it (trimmed, any case);
+# otherwise "PROVIDER@..." would be a fresh account to axes but the same one to the login.
+AXES_USERNAME_CALLABLE = "domain.auth.axes_username"
 AXES_LOCKOUT_TEMPLATE = "admin_console/locked_out.html"
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", True)

@@ -54,6 +54,43 @@ def test_five_failures_lock_the_account(client, provider):
     assert "_auth_user_id" not in client.session
 
 
+EMAIL_SPELLINGS = [
+    "PROVIDER@GREENFIELD.TEST",
+    " provider@greenfield.test",
+    "Provider@Greenfield.Test ",
+    "provider@GREENFIELD.test",
+    "  pRoViDeR@greenfield.TEST  ",
+]
+
+
+def test_failures_in_any_spelling_of_the_email_count_towards_one_lockout(client, provider):
+    for spelling in EMAIL_SPELLINGS:
+        sign_in(client, spelling, "wrong-password")
+    assert AccessAttempt.objects.get().username == "provider@greenfield.test"
+    for spelling in [provider.email, *EMAIL_SPELLINGS]:
+        response = sign_in(client, spelling)  # the right password, in every spelling
+        assert response.status_code == 429, spelling
+        assert "_auth_user_id" not in client.session
+
+
+def test_six_case_variants_with_twelve_wrong_passwords_lock_the_account(client, provider):
+    spellings = [*EMAIL_SPELLINGS, provider.email]
+    for attempt in range(12):
+        sign_in(client, spellings[attempt % 6], "wrong-password")
+    assert sign_in(client, "PROVIDER@greenfield.test").status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_fourth_failure_warns_that_one_attempt_remains(client, provider):
+    for attempt in range(3):
+        page = sign_in(client, EMAIL_SPELLINGS[attempt], "wrong-password").content.decode()
+        assert "one more attempt" not in page
+    page = sign_in(client, EMAIL_SPELLINGS[3], "wrong-password").content.decode()
+    assert "Enter a correct email address and password" in page
+    assert "You have one more attempt before this account is locked for one hour" in page
+    assert sign_in(client, provider.email, "wrong-password").status_code == 429
+
+
 def test_a_success_resets_the_failure_count(client, provider):
     for _ in range(4):
         sign_in(client, provider.email, "wrong-password")
