@@ -1,8 +1,11 @@
 """Users: coordinators manage their organisation's users; support manage everyone's."""
 
+from typing import Callable, NamedTuple
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from unfold.decorators import action, display
 
@@ -139,18 +142,49 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
 
     @action(description="Deactivate user", icon="person_off", permissions=["change_status"])
     def deactivate(self, request, object_id):
-        return self._change_status(request, object_id, user_deactivate, "deactivated")
+        return self._change_status(request, object_id, STATUS_CHANGES["deactivate"])
 
     @action(description="Reactivate user", icon="person_check", permissions=["change_status"])
     def reactivate(self, request, object_id):
-        return self._change_status(request, object_id, user_reactivate, "reactivated and sent an invitation")
+        return self._change_status(request, object_id, STATUS_CHANGES["reactivate"])
 
-    def _change_status(self, request, object_id, service, verb):
+    def _change_status(self, request, object_id, change):
+        """GET shows what will happen; only a POST (with its CSRF token) changes anything."""
         target = self.get_object_or_404(request, object_id)
+        change_url = reverse("admin:domain_user_change", args=[target.pk])
+        if request.method != "POST":
+            context = {
+                **self.admin_site.each_context(request), "opts": self.model._meta,
+                "title": f"{change.title} {target.name}?", "explanation": change.explanation.format(user=target),
+                "button_label": change.title, "button_variant": change.variant, "cancel_url": change_url,
+            }
+            return TemplateResponse(request, "admin_console/confirm.html", context)
         try:
-            service(user=target, by=request.user)
+            change.service(user=target, by=request.user)
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
-            messages.success(request, f"{target.name} was {verb}.")
-        return redirect(reverse("admin:domain_user_change", args=[target.pk]))
+            messages.success(request, f"{target.name} was {change.done}.")
+        return redirect(change_url)
+
+
+class StatusChange(NamedTuple):
+    title: str
+    explanation: str
+    done: str
+    variant: str
+    service: Callable
+
+
+STATUS_CHANGES = {
+    "deactivate": StatusChange(
+        "Deactivate", "{user.name} ({user.email}) will no longer be able to sign in. Their logs keep them as "
+        "the person who created or completed them. You can reactivate them later.",
+        "deactivated", "danger", user_deactivate,
+    ),
+    "reactivate": StatusChange(
+        "Reactivate", "{user.name} ({user.email}) will be sent an invitation to choose a new password, "
+        "and can sign in again once they have.",
+        "reactivated and sent an invitation", "primary", user_reactivate,
+    ),
+}

@@ -37,9 +37,15 @@ def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
 
 @transaction.atomic
 def organisation_deactivate(*, organisation: Organisation, by: User) -> int:
-    """Deactivate an organisation and its active users (they come back with it). Returns the user count."""
+    """Deactivate an organisation and its active users (they come back with it). Returns the user count.
+
+    Refused (PermissionDenied) for anyone but support, and (ValidationError) for the organisation the
+    user belongs to and the support organisation: see access.organisation_deactivation_refusal."""
     if not access.can_change_organisation_status(by):
         raise PermissionDenied("Only customer support can deactivate an organisation.")
+    refusal = access.organisation_deactivation_refusal(by, organisation)
+    if refusal:
+        raise ValidationError(refusal)
     if not organisation.active:
         raise ValidationError(f"{organisation.name} is already deactivated.")
     organisation.active = False
