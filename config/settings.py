@@ -28,11 +28,15 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
+# ALLOW_DEV_SECRET_KEY lets a production-like run (DEBUG off) start without a SECRET_KEY, for local
+# tries only; `manage.py check --deploy` fails while it is on (config/checks.py, core.E001).
+ALLOW_DEV_SECRET_KEY = env_bool("ALLOW_DEV_SECRET_KEY", False)
+DEV_SECRET_KEY = "dev-only-secret-key-never-use-in-production-0123456789abcdef"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("ALLOW_DEV_SECRET_KEY", False):
+    if not DEBUG and not ALLOW_DEV_SECRET_KEY:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for development).")
-    SECRET_KEY = "dev-only-secret-key-never-use-in-production-0123456789abcdef"
+    SECRET_KEY = DEV_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
