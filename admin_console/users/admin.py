@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
@@ -14,6 +15,7 @@ from admin_console.downloads.links import DownloadLinkMixin
 from admin_console.users.forms import UserForm, UserInviteForm
 from domain import access
 from domain.models import Role, User, UserStatus
+from domain.services.user_email import user_email_change_request
 from domain.services.users import user_deactivate, user_invite, user_reactivate
 
 STATUS_COLOURS = {
@@ -42,7 +44,7 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
     ordering = ["organisation__name", "-role", "name"]
     list_per_page = 20
     fieldsets = [
-        ("Personal details", {"fields": ["name", "email", "phone", "phone_extension"]}),
+        ("Personal details", {"fields": ["name", "email", "pending_email_change", "phone", "phone_extension"]}),
         ("Organisation and role", {"fields": ["organisation", "role", "is_dpo", "is_key_contact"]}),
         ("Status", {"fields": ["is_active", "last_login"]}),
     ]
@@ -62,7 +64,15 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
-        return self.add_fieldsets if obj is None else self.fieldsets
+        if obj is None:
+            return self.add_fieldsets
+        if obj.pending_email:
+            return self.fieldsets
+        # The pending change is shown only while there is one.
+        return [
+            (title, {**options, "fields": [f for f in options["fields"] if f != "pending_email_change"]})
+            for title, options in self.fieldsets
+        ]
 
     def _declared_form_fields(self, request, obj):
         fieldsets = self.add_fieldsets if obj is None else self.fieldsets
@@ -72,7 +82,7 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
         return access.user_editable_fields(request.user, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "last_login")
+        return (*super().get_readonly_fields(request, obj), "last_login", "pending_email_change")
 
     def get_list_filter(self, request):
         if access.sees_everything(request.user):
@@ -117,13 +127,29 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
             if obj.role is not None and "role" in form.changed_data:
                 if obj.role not in access.grantable_roles(request.user):
                     raise PermissionDenied("You cannot give this role.")
+            # A new address only takes effect once confirmed from the link sent to it.
+            new_email, obj.email = obj.email, form.initial["email"]
             obj.save()
+            if "email" in form.changed_data and user_email_change_request(user=obj, new_email=new_email, by=request.user):
+                messages.info(
+                    request,
+                    f"We have sent a link to {new_email} to confirm it, and told {obj.email}. The email address "
+                    f"changes when the link is followed (within 24 hours); until then {obj.name} signs in with {obj.email}.",
+                )
         else:
             user_invite(user=obj, by=request.user)
 
     def response_add(self, request, obj, post_url_continue=None):
         messages.info(request, f"Invitation sent to {obj.email}.")
         return super().response_add(request, obj, post_url_continue)
+
+    @display(description="Email change waiting for confirmation")
+    def pending_email_change(self, user):
+        asked = timezone.localtime(user.pending_email_requested_at).strftime("%-d %B %Y at %H:%M")
+        return (
+            f"{user.pending_email}: a confirmation link was sent to it on {asked}. The address changes when the "
+            f"link is followed; until then {user.name} signs in with {user.email}."
+        )
 
     @display(description="Responsibilities")
     def responsibilities(self, user):

@@ -16,7 +16,7 @@ from .schemes import Location, LocationDeactivationPeriod, Scheme, SchemeDeactiv
 from .sales import SalesLog
 from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
 from .uploads import BulkUpload, BulkUploadError, ErrorCategory, UploadStatus
-from .users import Role, User, UserStatus
+from .users import PasswordResetRequest, Role, User, UserStatus
 
 __all__ = [
     "BulkUpload",
@@ -39,6 +39,7 @@ __all__ = [
     "Organisation",
     "OrganisationRelationship",
     "OrganisationStatus",
+    "PasswordResetRequest",
     "ProfitStatus",
     "ProviderType",
     "RentPeriod",

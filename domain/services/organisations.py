@@ -54,7 +54,10 @@ def organisation_deactivate(*, organisation: Organisation, by: User) -> int:
     for user in users:  # saved one by one so each change is in the user's history
         user.is_active = False
         user.reactivate_with_organisation = True
-        user.save(update_fields=["is_active", "reactivate_with_organisation", "updated_at"])
+        user.pending_email, user.pending_email_requested_at = "", None  # as user_deactivate does
+        user.save(update_fields=[
+            "is_active", "reactivate_with_organisation", "pending_email", "pending_email_requested_at", "updated_at",
+        ])
     return len(users)
 
 

@@ -125,6 +125,54 @@ def test_password_reset_for_unknown_email_reveals_nothing(client):
     assert mail.outbox == []
 
 
+def request_reset(client, email):
+    return client.post(reverse("admin_password_reset"), {"email": email})
+
+
+def test_sixth_reset_request_in_a_minute_shows_the_same_page_but_sends_nothing(client, provider):
+    spellings = [provider.email, "PROVIDER@greenfield.test", " provider@Greenfield.Test ", "Provider@greenfield.test",
+                 "provider@GREENFIELD.TEST"]
+    for spelling in spellings:
+        assert request_reset(client, spelling).url == reverse("password_reset_done")
+    assert len(mail.outbox) == 5
+    response = request_reset(client, "PROVIDER@GREENFIELD.TEST")
+    assert response.status_code == 302 and response.url == reverse("password_reset_done")
+    assert len(mail.outbox) == 5
+    assert "If the address belongs to an active account" in client.get(response.url).content.decode()
+
+
+def test_reset_requests_are_throttled_per_address(client, provider, coordinator):
+    for _ in range(6):
+        request_reset(client, provider.email)
+    request_reset(client, coordinator.email)
+    assert [m.to for m in mail.outbox].count([coordinator.email]) == 1
+    assert [m.to for m in mail.outbox].count([provider.email]) == 5
+
+
+def test_reset_sends_again_a_minute_later(client, provider, clock):
+    for _ in range(6):
+        request_reset(client, provider.email)
+    assert len(mail.outbox) == 5
+    clock.shift(60)
+    request_reset(client, provider.email.upper())
+    assert len(mail.outbox) == 6
+
+
+def test_throttled_unknown_address_gets_the_same_page(client):
+    for _ in range(7):
+        response = request_reset(client, "nobody@example.com")
+        assert response.status_code == 302 and response.url == reverse("password_reset_done")
+    assert mail.outbox == []
+
+
+def test_throttle_keeps_no_readable_email_address(client, provider):
+    from domain.models import PasswordResetRequest
+
+    request_reset(client, "nobody@example.com")
+    stored = PasswordResetRequest.objects.get()
+    assert "nobody" not in stored.email_digest and len(stored.email_digest) == 64
+
+
 def test_short_password_is_refused_on_reset(client, provider):
     client.post(reverse("admin_password_reset"), {"email": provider.email})
     link = re.search(r"https?://[^/]+(/account/password-reset/[^\s]+)", mail.outbox[0].body).group(1)
