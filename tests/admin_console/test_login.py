@@ -200,3 +200,22 @@ def test_support_created_by_createsuperuser_belongs_to_the_support_organisation(
 
     user = User.objects.create_superuser("admin@mhclg.test", "a-Long-test-passw0rd")
     assert user.role == Role.SUPPORT and user.organisation.name == "MHCLG"
+
+
+def test_login_and_console_pages_carry_an_enforced_content_security_policy(client, provider):
+    pages = [client.get(LOGIN), client.get(reverse("admin_password_reset"))]
+    client.force_login(provider)
+    pages += [client.get(reverse("admin:index")), client.get(reverse("admin:domain_user_change", args=[provider.pk]))]
+    for response in pages:
+        assert response.status_code == 200
+        policy = response["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "object-src 'none'" in policy
+        assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+        assert not response.has_header("Content-Security-Policy-Report-Only")
+
+
+def test_lockout_page_carries_the_policy_too(client, provider):
+    for _ in range(5):
+        sign_in(client, provider.email, "wrong-password")
+    response = sign_in(client, provider.email)
+    assert response.status_code == 429 and "default-src 'self'" in response["Content-Security-Policy"]
