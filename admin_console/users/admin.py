@@ -130,14 +130,24 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
             # A new address only takes effect once confirmed from the link sent to it.
             new_email, obj.email = obj.email, form.initial["email"]
             obj.save()
-            if "email" in form.changed_data and user_email_change_request(user=obj, new_email=new_email, by=request.user):
-                messages.info(
-                    request,
-                    f"We have sent a link to {new_email} to confirm it, and told {obj.email}. The email address "
-                    f"changes when the link is followed (within 24 hours); until then {obj.name} signs in with {obj.email}.",
-                )
+            if "email" in form.changed_data:
+                self._request_email_change(request, obj, new_email)
         else:
             user_invite(user=obj, by=request.user)
+
+    def _request_email_change(self, request, user, new_email):
+        try:
+            requested = user_email_change_request(user=user, new_email=new_email, by=request.user)
+        except ValidationError as error:
+            # The form checked the address; this is someone taking it between that check and now.
+            messages.error(request, f"The email address was not changed. {' '.join(error.messages)}")
+            return
+        if requested:
+            messages.info(
+                request,
+                f"We have sent a link to {new_email} to confirm it, and told {user.email}. The email address "
+                f"changes when the link is followed (within 24 hours); until then {user.name} signs in with {user.email}.",
+            )
 
     def response_add(self, request, obj, post_url_continue=None):
         messages.info(request, f"Invitation sent to {obj.email}.")
