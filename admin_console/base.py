@@ -6,11 +6,13 @@ from guardian.admin import ReinforcedGuardedModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import ModelAdmin
 
+from admin_console.scoping import ScopedObjectUrlsMixin
 from domain import access
 
 
-class ConsoleModelAdmin(SimpleHistoryAdmin, ReinforcedGuardedModelAdminMixin, ModelAdmin):
-    """Subclasses declare `editable_fields(request, obj)`; every other form field is read-only."""
+class ConsoleModelAdmin(ScopedObjectUrlsMixin, SimpleHistoryAdmin, ReinforcedGuardedModelAdminMixin, ModelAdmin):
+    """Subclasses declare `editable_fields(request, obj)`; every other form field is read-only.
+    Every object URL answers 404 for an object outside `get_queryset` (admin_console/scoping.py)."""
 
     list_filter_submit = True
     list_fullwidth = False

@@ -80,8 +80,9 @@ class LogAdmin(ConsoleModelAdmin):
     # --- scope and permissions (domain.access decides) -----------------------------------------
 
     def get_queryset(self, request):
-        include_deleted = filters.wants_deleted(request) or request.resolver_match.url_name.endswith(
-            ("_change", "_restore_log", "_history"))
+        url_name = request.resolver_match.url_name or ""
+        include_deleted = filters.wants_deleted(request) or url_name.endswith(
+            ("_change", "_restore_log", "_history", "_simple_history"))
         return access.visible_logs(request.user, self.model, include_deleted=include_deleted).select_related(
             *self.related)
 
