@@ -201,3 +201,11 @@ def test_dpo_only_user_is_listed_with_no_role(client_for, coordinator, org):
     page = client_for(coordinator).get(reverse("admin:domain_user_changelist")).content.decode()
     assert "Dee Protection" in page and "Data protection officer" in page
     assert dpo.status == "unconfirmed"
+
+
+def test_the_user_form_cannot_deactivate_round_the_deactivation_page(client_for, coordinator, provider):
+    response = client_for(coordinator).post(
+        reverse("admin:domain_user_change", args=[provider.pk]), user_post(provider, is_active=""))
+    assert response.status_code == 302
+    provider.refresh_from_db()
+    assert provider.is_active
