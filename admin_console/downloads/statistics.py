@@ -86,6 +86,6 @@ def export_view(request):
                                             total=count)
             messages.success(request, f"We are preparing your export of {count} logs and will email "
                                       f"{request.user.email} a link when it is ready.")
-            return redirect(reverse("admin:domain_csvdownload_page", args=[download.pk]))
+            return redirect(reverse("admin:domain_csvdownload_page", args=[download.token]))
     context = {**admin.site.each_context(request), "form": form, "count": count, "title": "Export statistics"}
     return TemplateResponse(request, "admin_console/downloads/statistics.html", context)
