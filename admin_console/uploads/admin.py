@@ -151,6 +151,8 @@ class BulkUploadAdmin(ConsoleModelAdmin):
     @action(description="Correct the file and upload it again", icon="upload_file", permissions=["upload_again"])
     def upload_again(self, request, object_id):
         upload = self._upload(request, object_id)
+        if request.method != "POST":
+            return self._confirm(request, upload, "upload_again")
         bulk_upload_upload_again(upload=upload, by=request.user)
         messages.info(request, "No logs were created. Correct the file using the error report, then upload it.")
         return redirect(reverse("admin:domain_bulkupload_add"))
@@ -171,6 +173,7 @@ class BulkUploadAdmin(ConsoleModelAdmin):
     def _confirm(self, request, upload, what):
         context = {**self.admin_site.each_context(request), "upload": upload, "what": what, "opts": self.model._meta,
                    "title": {"create_logs": "Create the logs of this upload",
+                             "upload_again": "Correct the file and upload it again",
                              "delete_logs": "Delete the logs of this upload"}[what]}
         return TemplateResponse(request, "admin_console/uploads/confirm.html", context)
 
