@@ -182,7 +182,7 @@ if "EMAIL_URL" in os.environ or "EMAIL_HOST" in os.environ:
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = "config.mail_backends.StderrEmailBackend"  # development: printed, to standard error
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CORE <no-reply@core.localhost>")
 
 # The organisation whose staff may hold the support role (MHCLG in production).
