@@ -101,6 +101,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development default: the job worker writes while pages are served. WAL lets pages read during a
+    # long write; every transaction takes the write lock when it starts (a read-then-write transaction
+    # cannot then fail half-way), and waits up to 20 seconds for it rather than failing at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "domain.User"
