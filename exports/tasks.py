@@ -7,7 +7,7 @@ import logging
 import uuid
 from pathlib import PurePosixPath
 
-from exports.cds.run import cds_export_run
+from exports.cds.run import ExportAlreadyRunning, cds_export_run
 
 # Recurring jobs created by `manage.py setup_schedules`. Cron times are Europe/London (TIME_ZONE).
 SCHEDULES = {
@@ -16,8 +16,13 @@ SCHEDULES = {
 
 
 def cds_export(full: bool = False, collection: str | None = None, year: int | None = None) -> dict:
-    """The CDS export: partial by default (the nightly job), full when asked."""
-    return cds_export_run(full=full, collection=collection, year=year).as_json()
+    """The CDS export: partial by default (the nightly job), full when asked. A start while another
+    run is going is refused and recorded as the job's result (not retried)."""
+    try:
+        return cds_export_run(full=full, collection=collection, year=year).as_json()
+    except ExportAlreadyRunning as refused:
+        logging.getLogger(__name__).warning("CDS export not started: %s", refused)
+        return {"refused": str(refused)}
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
