@@ -108,6 +108,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20,
     }
+    # Sessions are saved on every request (SESSION_SAVE_EVERY_REQUEST): kept in the database, every page
+    # would wait for the worker's write lock, held while it checks a whole file. Files keep them apart.
+    SESSION_ENGINE = "django.contrib.sessions.backends.file"
+    SESSION_FILE_PATH = VAR_DIR / "sessions"
+    SESSION_FILE_PATH.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "domain.User"

@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -159,3 +160,37 @@ def test_error_report_csv_is_for_signed_in_users_of_the_upload_scope(client_for,
     other = Client()
     other.force_login(other_provider)
     assert other.get(url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_the_busy_database_cannot_save_gets_a_plain_message(client_for, provider, org):
+    """Another connection holds the uploads table (as SQLite's single writer is held while the worker checks
+    a large file); the page answers in plain English instead of failing, and nothing is saved."""
+    import threading
+
+    from django.db import connection
+
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_table():
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {BulkUpload._meta.db_table} IN EXCLUSIVE MODE")
+            locked.set()
+            release.wait(20)
+        connection.close()
+
+    holder = threading.Thread(target=hold_the_table)
+    holder.start()
+    try:
+        assert locked.wait(20)
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '300ms'")  # stands in for SQLite's busy timeout
+        response = _post(client_for(provider), template_csv([general_needs_row(org, provider)]))
+    finally:
+        release.set()
+        holder.join(30)
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+    assert response.status_code == 200
+    assert "The service is busy checking another file, so this one was not saved." in response.content.decode()
+    assert not BulkUpload.objects.exists()

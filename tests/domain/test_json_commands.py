@@ -30,18 +30,13 @@ def printed_json(capsys, *args):
 
 
 def test_development_email_is_the_standard_error_backend_when_no_mail_server_is_set(monkeypatch):
-    import importlib
-
-    import config.settings
+    from tests.config.fresh_settings import fresh_settings
 
     monkeypatch.delenv("EMAIL_HOST", raising=False)
     monkeypatch.delenv("EMAIL_URL", raising=False)
-    # Re-reads the environment into the settings module only; the running settings are not touched.
-    assert importlib.reload(config.settings).EMAIL_BACKEND == DEVELOPMENT_EMAIL
+    assert fresh_settings().EMAIL_BACKEND == DEVELOPMENT_EMAIL
     monkeypatch.setenv("EMAIL_HOST", "smtp.example.test")
-    assert importlib.reload(config.settings).EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
-    monkeypatch.delenv("EMAIL_HOST")
-    importlib.reload(config.settings)
+    assert fresh_settings().EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
 
 
 def test_bulk_upload_prints_only_json_and_its_email_goes_to_standard_error(capsys, tmp_path):
