@@ -52,7 +52,8 @@ class CsvDownload(models.Model):
     status = models.CharField(max_length=16, choices=DownloadStatus.choices, default=DownloadStatus.QUEUED)
     total = models.PositiveIntegerField(null=True, blank=True, help_text="Rows expected when it was requested.")
     rows = models.PositiveIntegerField(default=0, help_text="Rows written so far.")
-    file_key = models.CharField(max_length=255, blank=True, help_text="Where the file is stored: never shown.")
+    file_key = models.CharField(max_length=255, blank=True,
+                                help_text="Where the file is stored: never shown.")
     filename = models.CharField(max_length=255, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -9,7 +9,8 @@ class RunLock(models.Model):
     """Held by one run of a job from its start to its end (see domain.services.run_locks)."""
 
     name = models.CharField(max_length=50, primary_key=True)
-    held_since = models.DateTimeField(null=True, blank=True, help_text="When the run holding it started; empty when free.")
+    held_since = models.DateTimeField(null=True, blank=True,
+                                      help_text="When the run holding it started; empty when free.")
 
     class Meta:
         verbose_name = "run lock"
