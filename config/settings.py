@@ -109,6 +109,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development default: the job worker writes while pages are served. WAL lets pages read during a
+    # long write; every transaction takes the write lock when it starts (a read-then-write transaction
+    # cannot then fail half-way), and waits up to 20 seconds for it rather than failing at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20,
+    }
+    # Sessions are saved on every request (SESSION_SAVE_EVERY_REQUEST): kept in the database, every page
+    # would wait for the worker's write lock, held while it checks a whole file. Files keep them apart.
+    SESSION_ENGINE = "django.contrib.sessions.backends.file"
+    SESSION_FILE_PATH = VAR_DIR / "sessions"
+    SESSION_FILE_PATH.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "domain.User"
@@ -217,7 +229,7 @@ if "EMAIL_URL" in os.environ or "EMAIL_HOST" in os.environ:
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = "config.mail_backends.StderrEmailBackend"  # development: printed, to standard error
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CORE <no-reply@core.localhost>")
 
 # The organisation whose staff may hold the support role (MHCLG in production).

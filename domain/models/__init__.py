@@ -3,6 +3,7 @@
 from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .exports import Export, ExportCollection, ExportStatus
 from .lettings import LettingsLog
+from .locks import RunLock
 from .logs import CreationMethod, LogStatus
 from .organisations import (
     Organisation,
@@ -38,6 +39,7 @@ __all__ = [
     "LocationDeactivationPeriod",
     "Organisation",
     "OrganisationRelationship",
+    "RunLock",
     "OrganisationStatus",
     "PasswordResetRequest",
     "ProfitStatus",
