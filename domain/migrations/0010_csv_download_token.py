@@ -15,7 +15,7 @@ def give_each_download_a_token(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("domain", "0008_sales_bulk_upload"),
+        ("domain", "0009_login_security"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('domain', '0009_csv_download_token'),
+        ('domain', '0010_csv_download_token'),
     ]
 
     operations = [
