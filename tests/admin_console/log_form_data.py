@@ -1,0 +1,30 @@
+"""POST data for a log's admin change form, as the browser would send it with nothing changed."""
+
+from datetime import date
+
+from django.db.models import Model
+
+
+def _as_posted(value):
+    if value is None:
+        return ""
+    if isinstance(value, Model):
+        return str(value.pk)
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def change_form_data(client, url: str, **changes) -> dict:
+    """The form's current answers (read from the page's form), with `changes` applied."""
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(value, bool) or field.widget.input_type == "checkbox":
+            if value:
+                data[name] = "on"
+            continue
+        data[name] = _as_posted(value)
+    data.update({name: _as_posted(value) for name, value in changes.items()})
+    return data
