@@ -21,10 +21,16 @@ def change_form_data(client, url: str, **changes) -> dict:
     data = {}
     for name, field in form.fields.items():
         value = form[name].value()
-        if isinstance(value, bool) or field.widget.input_type == "checkbox":
+        if isinstance(value, bool) or getattr(field.widget, "input_type", None) == "checkbox":
             if value:
                 data[name] = "on"
             continue
-        data[name] = _as_posted(value)
+        posted = _as_posted(value)
+        if posted == "" and getattr(field.widget, "input_type", None) == "radio":
+            continue  # a radio group with nothing chosen is not sent at all
+        choices = getattr(field, "choices", None)
+        if choices is not None and posted not in {str(code) for code, _ in choices}:
+            posted = ""  # a browser cannot send a value its list does not offer
+        data[name] = posted
     data.update({name: _as_posted(value) for name, value in changes.items()})
     return data
