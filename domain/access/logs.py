@@ -42,39 +42,32 @@ def _stored_date(log) -> date | None:
 
 
 def _log_window(log):
-    """The collection window of the log's year, or None while it has no date. A log older than the
-    previous collection year has no open window at all (spec §8.7)."""
+    """The collection window of the log's year, or None while it has no date."""
     from domain import collection
 
     day = _stored_date(log)
-    if not day:
-        return None
-    year = collection.collection_year_of(day)
-    return collection.window(year), year >= collection.current_year() - 1
+    return collection.window(collection.collection_year_of(day)) if day else None
+
+
+def _before(log, deadline: str) -> bool:
+    """Today is before the log's year's deadline (`edit_end` or `new_logs_end`), and the year is not older
+    than the previous collection year (spec §8.7). A log without a date yet is open."""
+    from domain import collection
+
+    window = _log_window(log)
+    if window is None:
+        return True
+    return window.year >= collection.current_year() - 1 and collection.today() < getattr(window, deadline)
 
 
 def log_open_for_edits(log) -> bool:
-    """A log may be changed until its year's edit deadline, and only if its year is not older than the
-    previous collection year (spec §8.7). A log without a date yet is open."""
-    from domain import collection
-
-    found = _log_window(log)
-    if found is None:
-        return True
-    window, recent = found
-    return recent and collection.today() < window.edit_end
+    """A log may be changed until its year's edit deadline (spec §8.7)."""
+    return _before(log, "edit_end")
 
 
 def log_open_for_deletion(log) -> bool:
-    """A log may be deleted only while its year still accepts new logs, and only if its year is not
-    older than the previous collection year (spec §7, "all deletes")."""
-    from domain import collection
-
-    found = _log_window(log)
-    if found is None:
-        return True
-    window, recent = found
-    return recent and collection.today() < window.new_logs_end
+    """A log may be deleted only while its year still accepts new logs (spec §7, "all deletes")."""
+    return _before(log, "new_logs_end")
 
 
 def can_add_log(user) -> bool:
@@ -121,9 +114,8 @@ def log_read_only_reason(user, log) -> str | None:
                 + ". Customer support can restore it.")
     if is_statistician(user):
         return "You can view logs but not change them."
-    found = _log_window(log)
-    if found is not None and not log_open_for_edits(log):
-        window, _ = found
+    window = _log_window(log)
+    if window is not None and not log_open_for_edits(log):
         year = window.year
         return (f"The {year} to {year + 1} collection year closed for changes on {long_date(window.edit_end)}, "
                 "so this log can be viewed but no longer changed.")
