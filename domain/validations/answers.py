@@ -40,6 +40,8 @@ def question_error(question: Question, value) -> str | None:
             number = Decimal(str(value))
         except InvalidOperation:
             return f"{label}: enter a number."
+        if not number.is_finite():  # "NaN" and "Infinity" read as numbers but are none
+            return f"{label}: enter a number."
         lowest, highest = _number_limits(question)
         if lowest is not None and number < lowest:
             return f"{label}: enter a number of at least {_number_text(lowest)}."

@@ -152,3 +152,18 @@ def test_statistician_reads_a_sales_log_on_the_read_only_page(client_for, statis
     page = response.content.decode()
     assert response.status_code == 200 and "Right to Buy" in page and "You can view logs but not change them." in page
     assert 'name="_save"' not in page
+
+
+def test_opening_a_sales_logs_restore_page_restores_nothing(client_for, support, org, coordinator):
+    from domain.models import SalesLog
+    from tests.lettings_answers import apply
+    from tests.sales_answers import discounted_ownership_answers
+
+    sale = apply(SalesLog(), discounted_ownership_answers(org, coordinator))
+    sale.status, sale.discarded_at = LogStatus.DELETED, timezone.now()
+    sale.save()
+    restore = reverse("admin:domain_saleslog_restore_log", args=[sale.pk])
+    assert "Restore this log" in client_for(support).get(restore).content.decode()
+    assert SalesLog.objects.get(pk=sale.pk).status == LogStatus.DELETED
+    client_for(support).post(restore)
+    assert SalesLog.objects.get(pk=sale.pk).discarded_at is None

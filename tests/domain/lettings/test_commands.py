@@ -129,3 +129,16 @@ def test_check_answers_names_a_scheme_and_location_as_they_are_given(db, monkeyp
         "scheme_id": scheme.code, "location_id": location.code, "startdate": "2026-06-01",
     })
     assert (result["answers"]["scheme_id"], result["answers"]["location_id"]) == (scheme.code, str(location.pk))
+
+
+@pytest.mark.parametrize("brent", ["1e308", "NaN", "-Infinity", "99999999999999999999999999"])
+def test_check_answers_refuses_numbers_nothing_can_be_worked_out_from(db, monkeypatch, capsys, brent):
+    owner = make_organisation(name="Check PRP", provider_type=2)
+    user = make_user(owner, role=2, email="checker@example.com")
+    result = run_check(monkeypatch, capsys, {
+        "owning_organisation_id": owner.code, "managing_organisation_id": owner.code, "assigned_to_id": user.email,
+        "needstype": 1, "renewal": 0, "startdate": "2026-06-01", "rent_type": 2, "declaration": 1, "hhmemb": 1, "age1_known": 0,
+        "age1": 40, "period": 1, "brent": brent, "scharge": "10",
+    })
+    assert result["errors"]["brent"][0].startswith("Basic rent: enter a number")
+    assert result["answers"]["tcharge"] == "10.00"  # worked out as if the rent were not given
