@@ -1,6 +1,8 @@
 """Third-party admin pages (background jobs, login lockouts) in the console's look, for support only.
 
 Their ModelAdmins ask `user.has_perm`, which domain.auth answers from domain.access (support only).
+Their models have no audit trail, so their history pages are "not found" like every other console
+model without one (Django's own history page would answer 403, or redirect, instead).
 """
 
 from axes import admin as axes_admin
@@ -10,6 +12,8 @@ from django.contrib.auth.models import Group
 from django_q import admin as q_admin
 from django_q.models import Failure, OrmQ, Schedule, Success
 from unfold.admin import ModelAdmin
+
+from admin_console.history import ReadOnlyHistoryAdmin
 
 # Groups are not used: roles and domain.access decide permissions.
 admin.site.unregister(Group)
@@ -26,4 +30,4 @@ REPLACEMENTS = [
 for model, original in REPLACEMENTS:
     if admin.site.is_registered(model):
         admin.site.unregister(model)
-    admin.site.register(model, type(original.__name__, (original, ModelAdmin), {}))
+    admin.site.register(model, type(original.__name__, (ReadOnlyHistoryAdmin, original, ModelAdmin), {}))
