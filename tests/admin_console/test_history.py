@@ -24,7 +24,8 @@ from domain.models import (
     SalesLog,
     User,
 )
-from tests.factories import make_local_authority, make_location, make_scheme, make_user, relate
+from tests.admin_console.form_data import unchanged_form_data
+from tests.factories import PASSWORD, make_local_authority, make_location, make_scheme, make_user, relate
 from tests.lettings_answers import apply, general_needs_answers
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +210,46 @@ def test_history_outside_the_users_scope_is_not_found_like_a_missing_id(
         assert client.get(version_url(model, obj.pk, theirs[model].history.latest().pk)).status_code == 404
         assert client.get(version_url(model, obj.pk, MISSING)).status_code == 404
         assert client.get(version_url(model, obj.pk, "not-an-id")).status_code == 404
+
+
+# --- a row for each change, and none for a save that changed nothing ---------------------------------
+
+def test_signing_in_adds_no_history_row(client, provider):
+    rows = provider.history.count()
+    response = client.post(reverse("admin:login"), {"username": provider.email, "password": PASSWORD,
+                                                    "next": reverse("admin:index")})
+    assert response.status_code == 302 and "_auth_user_id" in client.session
+    provider.refresh_from_db()
+    assert provider.last_login is not None
+    assert provider.history.count() == rows == 1
+
+
+def save_unchanged(client, model, obj):
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    data = unchanged_form_data(client.get(url).content.decode(), f"{opts.model_name}_form")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response
+
+
+@pytest.mark.parametrize("role", ["support", "coordinator"])
+def test_saving_an_unchanged_form_adds_no_history_row(role, request, client_for, org, provider, coordinator):
+    client = client_for(request.getfixturevalue(role))
+    make_local_authority(code="E08000039", name="Sheffield")  # the log's answer is among the choices
+    log = saved_log(org, coordinator)
+    for model, obj in ((User, provider), (Organisation, org), (LettingsLog, log)):
+        rows = list(obj.history.values_list("history_id", flat=True))
+        save_unchanged(client, model, obj)
+        assert list(obj.history.values_list("history_id", flat=True)) == rows, model._meta.label
+
+
+def test_a_change_saved_in_the_admin_is_one_history_row_naming_who(client_for, coordinator, provider):
+    client = client_for(coordinator)
+    url = reverse("admin:domain_user_change", args=[provider.pk])
+    data = unchanged_form_data(client.get(url).content.decode(), "user_form")
+    data["name"] = ["Patricia Provider"]
+    assert client.post(url, data).status_code == 302
+    latest = provider.history.latest()
+    assert provider.history.count() == 2
+    assert (latest.history_type, latest.name, latest.history_user) == ("~", "Patricia Provider", coordinator)
