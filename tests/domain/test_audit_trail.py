@@ -90,3 +90,23 @@ def test_rows_inserted_in_bulk_get_their_creation_row_with_their_values(org, coo
     for user in users:
         first = user.history.get()
         assert (first.history_type, first.email, first.history_user) == ("+", user.email, None)
+
+
+def test_migration_gives_rows_without_history_their_creation_row(org, coordinator):
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("domain.migrations.0009_history_creation_rows")
+    quiet = LettingsLog.objects.bulk_create([LettingsLog(owning_organisation=org, managing_organisation=org,
+                                                         created_by=coordinator, tenancycode="QUIET")])[0]
+    org.name = "Greenfield Homes"
+    org.save()
+    org.history.filter(history_type="+").delete()  # has history, only not its first row: left alone
+    migration.add_creation_rows(apps, SimpleNamespace(connection=connection))
+    first = quiet.history.get()
+    assert (first.history_type, first.tenancycode, first.history_user) == ("+", "QUIET", coordinator)
+    assert first.history_date == LettingsLog.objects.get(pk=quiet.pk).created_at
+    assert kinds(org) == ["~"] and kinds(coordinator) == ["+"]
