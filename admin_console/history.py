@@ -58,6 +58,11 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
             raise Http404("Not found.")
         return version
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        if not has_audit_trail(self.model):
+            context["show_history"] = False  # no "History" tab that leads to "not found"
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def render_history_view(self, request, template, context, **kwargs):
         # The version page shows a past version's values as text, not as inputs that look editable.
         adminform = context.get("adminform")

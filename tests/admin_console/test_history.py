@@ -253,3 +253,13 @@ def test_a_change_saved_in_the_admin_is_one_history_row_naming_who(client_for, c
     latest = provider.history.latest()
     assert provider.history.count() == 2
     assert (latest.history_type, latest.name, latest.history_user) == ("~", "Patricia Provider", coordinator)
+
+
+def test_the_history_tab_is_offered_only_for_records_with_a_history(client_for, support, org, coordinator):
+    upload = BulkUpload.objects.create(log_type="lettings", year=2026, uploaded_by=coordinator, organisation=org,
+                                       file_name="lettings.csv", file_key="uploads/tab-test.csv")
+    client = client_for(support)
+    page = client.get(reverse("admin:domain_organisation_change", args=[org.pk])).content.decode()
+    assert history_url(Organisation, org.pk) in page
+    page = client.get(reverse("admin:domain_bulkupload_change", args=[upload.pk])).content.decode()
+    assert history_url(BulkUpload, upload.pk) not in page
