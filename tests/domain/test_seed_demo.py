@@ -76,7 +76,7 @@ def test_every_demo_record_has_its_creation_row(capsys):
     assert LettingsLog.objects.exists()
     for model in (LettingsLog, Organisation, User, Scheme, Location, OrganisationRelationship):
         without = model.objects.exclude(pk__in=model.history.filter(history_type="+").values("id"))
-        assert not without.exists(), f"{model.__name__} without a creation row: {list(without.values_list('pk', flat=True))}"
+        assert not without.exists(), f"{model.__name__} without a creation row: {list(without.values_list('pk'))}"
 
 
 def test_seeding_again_adds_no_history_rows(capsys):
