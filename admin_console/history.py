@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from simple_history.admin import SimpleHistoryAdmin
 
 READ_METHODS = ("GET", "HEAD")
+READ_ONLY_MESSAGE = "History is read-only. To change this record, open it and save your changes there."
 
 
 def has_audit_trail(model) -> bool:
@@ -21,19 +22,23 @@ def has_audit_trail(model) -> bool:
     return hasattr(model._meta, "simple_history_manager_attribute")
 
 
+def read_only() -> HttpResponseNotAllowed:
+    return HttpResponseNotAllowed(READ_METHODS, READ_ONLY_MESSAGE, content_type="text/plain; charset=utf-8")
+
+
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
     """simple-history's history list and version pages, for reading only."""
 
     def history_view(self, request, object_id, extra_context=None):
         if request.method not in READ_METHODS:
-            return HttpResponseNotAllowed(READ_METHODS)
+            return read_only()
         obj = self.history_subject(request, object_id)
         return super().history_view(request, str(obj.pk), extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Refused before anything is looked up: simple-history's POST branch saves the old version.
         if request.method not in READ_METHODS:
-            return HttpResponseNotAllowed(READ_METHODS)
+            return read_only()
         obj = self.history_subject(request, object_id)
         version = self.history_version(obj, version_id)
         return super().history_form_view(request, str(obj.pk), str(version.pk), extra_context)

@@ -177,6 +177,7 @@ def test_posting_a_past_version_changes_nothing_for_any_role(role, request, clie
         url, data = old_version_post(model, obj)
         response = client.post(url, data)
         assert response.status_code == 405, f"{role} POST {url} answered {response.status_code}"
+        assert "History is read-only" in response.content.decode()
         assert client.post(history_url(model, obj.pk), data).status_code == 405
         assert current(model, obj) == before and obj.history.count() == rows, f"{role} changed {key}"
     assert current(User, changed_records["user"])[0] == Role.DATA_PROVIDER
