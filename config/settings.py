@@ -262,7 +262,9 @@ from config.unfold import UNFOLD  # noqa: E402,F401  (the console's look and nav
 
 # Where links in emails point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-SIMPLE_HISTORY_REVERT_DISABLED = True  # history is an audit trail; edits go through the forms and their rules
+# History is an audit trail; edits go through the forms and their rules. This only hides simple-history's
+# Revert button: admin_console/history.py is what refuses every POST to a history page.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 SILENCED_SYSTEM_CHECKS = [
     # Lockout is per account, as the service has always done: five failures lock that account

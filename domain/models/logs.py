@@ -22,6 +22,8 @@ class LogStatus(models.IntegerChoices):
 STATUS_BY_NAME = {"not_started": LogStatus.NOT_STARTED, "in_progress": LogStatus.IN_PROGRESS,
                   "completed": LogStatus.COMPLETED}
 VISIBLE_STATUSES = (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS, LogStatus.COMPLETED)
+# Who saved last is kept in each history row (and names its user), but is no change to a log on its own.
+HISTORY_BOOKKEEPING_FIELDS = ("updated_by",)
 
 
 class CreationMethod(models.IntegerChoices):
