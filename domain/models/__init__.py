@@ -12,6 +12,7 @@ from .organisations import (
     ProviderType,
     RentPeriod,
 )
+from .reviews import QueryStatus, ReviewComment, ReviewQuery, ReviewState
 from .schemes import Location, LocationDeactivationPeriod, Scheme, SchemeDeactivationPeriod
 from .sales import SalesLog
 from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
@@ -42,7 +43,11 @@ __all__ = [
     "ProfitStatus",
     "ProviderType",
     "RentPeriod",
+    "QueryStatus",
     "RentRange",
+    "ReviewComment",
+    "ReviewQuery",
+    "ReviewState",
     "Role",
     "SaleRange",
     "SalesLog",
