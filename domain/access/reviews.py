@@ -18,6 +18,7 @@ __all__ = [
     "can_reply_to_query",
     "can_resolve_query",
     "can_see_queries",
+    "review_queue",
 ]
 
 
@@ -56,3 +57,15 @@ def can_reply_to_query(user, query) -> bool:
 def can_resolve_query(user, query) -> bool:
     """Only a reviewer of the log resolves a query or opens it again."""
     return can_review_log(user, query.log)
+
+
+def review_queue(user, logs: QuerySet) -> QuerySet:
+    """Narrow a list of logs (already within the user's view scope) to those waiting for this user's
+    review: completed, not yet approved, no open query, and theirs to review."""
+    from domain.models.reviews import ReviewState
+
+    if not is_reviewer(user):
+        return logs.none()
+    # A reviewer's review scope is their view scope less deleted logs (reviewable_logs); the list the
+    # user is looking at is already inside their view scope, so only deleted logs are left out here.
+    return logs.filter(review_state=ReviewState.AWAITING_REVIEW, discarded_at__isnull=True)
