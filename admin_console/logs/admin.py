@@ -8,7 +8,7 @@ from admin_console.downloads.links import DownloadLinkMixin
 from admin_console.logs import filters, layout
 from admin_console.logs.base import LogAdmin, answer_column, latest_form
 from admin_console.logs.review import ACTIONS_DETAIL as REVIEW_ACTIONS, ReviewAdminMixin
-from admin_console.logs.review_filters import ReviewFilter
+from admin_console.logs.review_filters import ReviewFilter, UnresolvedFilter
 from domain import access
 from domain.models import LettingsLog, Location
 
@@ -24,7 +24,7 @@ class LettingsLogAdmin(DownloadLinkMixin, ReviewAdminMixin, LogAdmin):
     needs_type = answer_column("needstype", "Needs type")
     list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter, "needstype",
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
-                   filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter]
+                   filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter, UnresolvedFilter]
     actions_detail = [*LogAdmin.actions_detail, *REVIEW_ACTIONS]
     search_help_text = "Search by log ID, tenant code, property reference or postcode"
     fieldsets = layout.fieldsets(latest_form("lettings"))

@@ -228,6 +228,7 @@ def log_save(*, log: LogBase, by: User | None, keep_valid: bool = False, outcome
     outcome = outcome or (log_keep_valid(log) if keep_valid else log_evaluate(log))
     if outcome.errors:
         raise ValidationError(outcome.errors)
+    _resolve_if_scheme_given(log, outcome)
     review_lock_for_save(log)  # a review made since the log was loaded is kept (see domain.services.reviews)
     apply_status(log, outcome, by=by)
     log._history_user = by  # the history row names who saved, also outside a web request
@@ -238,6 +239,17 @@ def log_save(*, log: LogBase, by: User | None, keep_valid: bool = False, outcome
         kind.after_save(log)
         log.reset_loaded_values()
     return outcome
+
+
+def _resolve_if_scheme_given(log: LogBase, outcome: Outcome) -> None:
+    """A lettings log that lost its scheme or location to a deactivation ("unresolved") is resolved once
+    it has them again, or is no longer asked for them."""
+    if not getattr(log, "unresolved", False):
+        return
+    needs_scheme = "scheme_id" in outcome.shown
+    needs_location = "location_id" in outcome.shown or bool(log.scheme_id)
+    if (not needs_scheme or log.scheme_id) and (not needs_location or log.location_id):
+        log.unresolved = False
 
 
 def logs_insert(model, *, evaluated: list[tuple[LogBase, Outcome]], by: User | None) -> None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.utils import timezone
 
 from domain import access
@@ -139,6 +139,8 @@ def approval_blocker(log: LogBase, user: User) -> str | None:
         return f"Log {log.pk}: you cannot review this log."
     if log.status != LogStatus.COMPLETED:
         return f"Log {log.pk} is not complete. Every question must be answered before it can be approved."
+    if getattr(log, "unresolved", False):
+        return f"Log {log.pk} lost its scheme or location when it was deactivated. Choose a new one first."
     if log.review_state == RETURNED or open_queries(log).exists():
         count = open_queries(log).count()
         return (f"Log {log.pk} has {count} open {'query' if count == 1 else 'queries'}. "
@@ -278,15 +280,18 @@ def approval_preview(*, logs: QuerySet, user: User) -> BulkApproval:
 def _sort_for_approval(logs: QuerySet, user: User) -> BulkApproval:
     model = logs.model
     reviewable = set(access.reviewable_logs(user, model).filter(pk__in=logs.values("pk")).values_list("pk", flat=True))
+    unresolved = F("unresolved") if hasattr(model, "unresolved") else Value(False)
     rows = (model.objects.filter(pk__in=logs.values("pk"))
-            .annotate(queried=has_open_queries(model))
-            .values_list("pk", "status", "review_state", "queried").order_by("pk"))
+            .annotate(queried=has_open_queries(model), lost_scheme=unresolved)
+            .values_list("pk", "status", "review_state", "queried", "lost_scheme").order_by("pk"))
     result = BulkApproval()
-    for pk, status, state, queried in rows:
+    for pk, status, state, queried, lost_scheme in rows:
         if pk not in reviewable:
             result.refused.append((pk, "You cannot review this log."))
         elif status != LogStatus.COMPLETED:
             result.refused.append((pk, "Not complete: every question must be answered first."))
+        elif lost_scheme:
+            result.refused.append((pk, "Lost its scheme or location to a deactivation: choose a new one first."))
         elif queried or state == RETURNED:
             result.refused.append((pk, "Has open queries: resolve them first."))
         elif state == APPROVED:
