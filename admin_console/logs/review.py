@@ -217,7 +217,7 @@ class ReviewAdminMixin:
                     name = form_field_name(question, question.columns[0])
                     if name in form_class.base_fields:
                         form_class.base_fields[name].help_text = format_html(
-                            '<strong class="text-red-600" data-testid="open-query">Open query</strong> {}',
+                            '<span data-testid="open-query"><strong class="text-red-600">Open query</strong> {}</span>',
                             " / ".join(texts))
         return form_class
 
