@@ -318,11 +318,27 @@ def review_approve_many(*, logs: QuerySet, user: User) -> BulkApproval:
     now = timezone.now()
     approved = model.objects.filter(pk__in=result.approved)
     approved.update(review_state=APPROVED, approved_at=now, approved_by=user)
-    # One history row per approved log, written in a few statements.
-    rows = list(approved.order_by("pk"))
-    model.history.bulk_history_create(rows, batch_size=1000, default_user=user, default_change_reason="Approved",
-                                      default_date=now)
+    _history_rows_copied(approved, user=user, reason="Approved", when=now)
     return result
+
+
+def _history_rows_copied(logs: QuerySet, *, user: User, reason: str, when) -> None:
+    """One history row per log, as django-simple-history writes it on a change ("~"), copied from the
+    log rows in one INSERT ... SELECT: approving 10,000 logs would otherwise load and write 10,000 logs of
+    some 220 columns through Python."""
+    from django.db import connection
+
+    history = logs.model.history.model
+    own = {"history_id", "history_date", "history_change_reason", "history_type", "history_user_id"}
+    copied = [f.attname for f in history._meta.concrete_fields if f.attname not in own]
+    extra = {"history_date": Value(when), "history_change_reason": Value(reason), "history_type": Value("~"),
+             "history_user_id": Value(user.pk)}
+    select = logs.order_by().values(*copied, **{f"set_{name}": value for name, value in extra.items()})
+    sql, params = select.query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(history._meta.get_field(name).column) for name in [*copied, *extra])
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {quote(history._meta.db_table)} ({columns}) {sql}", params)
 
 
 # --- queries -------------------------------------------------------------------------------------
