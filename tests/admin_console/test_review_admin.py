@@ -170,3 +170,35 @@ def test_changing_the_rent_of_an_approved_log_in_the_form_puts_it_back_to_awaiti
     lettings_log_save(log=log, by=provider)
     log.refresh_from_db()
     assert log.review_state == "awaiting_review"
+
+
+def _organisation_post(org, **extra):
+    data = {"address_line1": org.address_line1, "address_line2": org.address_line2, "postcode": org.postcode,
+            "phone": org.phone, "rent_periods": [str(code) for code in org.rent_periods]}
+    for prefix in ("stock_owner_relationships", "managing_agent_relationships"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MIN_NUM_FORMS": "0",
+                     f"{prefix}-MAX_NUM_FORMS": "1000"})
+    data.update(extra)
+    return data
+
+
+def test_a_coordinator_turns_approval_off_for_their_organisation(client_for, coordinator, provider, org):
+    change = reverse("admin:domain_organisation_change", args=[org.pk])
+    page = client_for(coordinator).get(change).content.decode()
+    assert "Logs need coordinator approval" in page and 'name="logs_need_approval"' in page
+    response = client_for(coordinator).post(change, _organisation_post(org, logs_need_approval=""))
+    assert response.status_code == 302
+    org.refresh_from_db()
+    assert org.logs_need_approval is False
+    assert saved_log(org, provider, tenancycode="AUTO").review_state == "approved"
+    response = client_for(coordinator).post(change, _organisation_post(org, logs_need_approval="on"))
+    org.refresh_from_db()
+    assert org.logs_need_approval is True
+
+
+def test_a_provider_cannot_change_the_approval_setting(client_for, provider, org):
+    change = reverse("admin:domain_organisation_change", args=[org.pk])
+    assert 'name="logs_need_approval"' not in client_for(provider).get(change).content.decode()
+    client_for(provider).post(change, _organisation_post(org, logs_need_approval=""))
+    org.refresh_from_db()
+    assert org.logs_need_approval is True
