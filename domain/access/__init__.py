@@ -22,6 +22,7 @@ from .lettings import *  # noqa: F401,F403
 from .logs import *  # noqa: F401,F403
 from .organisations import *  # noqa: F401,F403
 from .reviews import *  # noqa: F401,F403
+from .bulk_actions import *  # noqa: F401,F403
 from .roles import *  # noqa: F401,F403
 from .schemes import *  # noqa: F401,F403
 from .users import *  # noqa: F401,F403

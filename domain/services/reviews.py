@@ -75,6 +75,7 @@ BOOKKEEPING = {
     "id", "created_at", "updated_at", "created_by_id", "updated_by_id", "status", "status_cache",
     "creation_method", "discarded_at", "deletion_reason", "duplicate_set_id", "values_updated_at",
     "review_state", "approved_at", "approved_by_id", "unresolved", "bulk_upload_id",
+    "assigned_to_id",  # who does the work is not an answer about the letting or sale
 }
 REASON_LENGTH = 100  # the history's change reason column
 
@@ -318,11 +319,11 @@ def review_approve_many(*, logs: QuerySet, user: User) -> BulkApproval:
     now = timezone.now()
     approved = model.objects.filter(pk__in=result.approved)
     approved.update(review_state=APPROVED, approved_at=now, approved_by=user)
-    _history_rows_copied(approved, user=user, reason="Approved", when=now)
+    history_rows_copied(approved, user=user, reason="Approved", when=now)
     return result
 
 
-def _history_rows_copied(logs: QuerySet, *, user: User, reason: str, when) -> None:
+def history_rows_copied(logs: QuerySet, *, user: User, reason: str, when) -> None:
     """One history row per log, as django-simple-history writes it on a change ("~"), copied from the
     log rows in one INSERT ... SELECT: approving 10,000 logs would otherwise load and write 10,000 logs of
     some 220 columns through Python."""

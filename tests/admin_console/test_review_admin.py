@@ -202,3 +202,36 @@ def test_a_provider_cannot_change_the_approval_setting(client_for, provider, org
     client_for(provider).post(change, _organisation_post(org, logs_need_approval=""))
     org.refresh_from_db()
     assert org.logs_need_approval is True
+
+
+def test_bulk_delete_confirms_the_count_then_deletes_with_the_reason(client_for, coordinator, logs):
+    client = client_for(coordinator)
+    selected = [str(logs[name].pk) for name in ("awaiting", "draft")]
+    confirm = client.post(LIST, {"action": "delete_selected_logs", "_selected_action": selected, "index": 0})
+    assert "2 logs will be deleted." in confirm.content.decode()
+    assert LettingsLog.objects.filter(status=4).count() == 0
+    client.post(LIST, {"action": "delete_selected_logs", "_selected_action": selected, "select_across": "0",
+                       "confirm": "yes", "reason": "Test entries"})
+    assert set(LettingsLog.objects.filter(status=4).values_list("deletion_reason", flat=True)) == {"Test entries"}
+
+
+def test_bulk_reassign_asks_whom_then_confirms(client_for, coordinator, org, logs):
+    from tests.factories import make_user
+    from domain.models import Role
+
+    colleague = make_user(org, Role.DATA_PROVIDER, name="Colin Colleague")
+    client = client_for(coordinator)
+    selected = [str(logs["awaiting"].pk)]
+    ask = client.post(LIST, {"action": "reassign_selected", "_selected_action": selected, "index": 0})
+    assert "Who should they be assigned to?" in ask.content.decode()
+    preview = client.post(LIST, {"action": "reassign_selected", "_selected_action": selected, "to": colleague.pk})
+    assert "1 log will be assigned to Colin Colleague." in preview.content.decode()
+    client.post(LIST, {"action": "reassign_selected", "_selected_action": selected, "to": colleague.pk,
+                       "confirm": "yes"})
+    logs["awaiting"].refresh_from_db()
+    assert logs["awaiting"].assigned_to_id == colleague.pk
+
+
+def test_providers_have_no_bulk_delete_or_reassign(client_for, provider, logs):
+    page = client_for(provider).get(LIST).content.decode()
+    assert "Delete selected logs" not in page and "Reassign selected logs" not in page
