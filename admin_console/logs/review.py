@@ -24,7 +24,7 @@ from domain.forms import engine
 from domain.models.reviews import WHOLE_LOG
 from domain.services import reviews
 
-ACTIONS_DETAIL = ["review_log", "approve_log"]
+ACTIONS_DETAIL = ["review_log", "approve_log", "return_log"]
 REFUSED_SHOWN = 200  # a bulk confirmation lists at most this many logs that cannot be approved
 
 
@@ -70,6 +70,11 @@ class ReviewAdminMixin:
                    "title": f"Approve log {log.pk}", "blocker": blocker,
                    "review_url": self.url("review", log.pk)}
         return TemplateResponse(request, "admin_console/logs/approve_log.html", context)
+
+    @action(description="Return log", icon="assignment_return", permissions=["approve_log"])
+    def return_log(self, request, object_id):
+        """Returning is opening a query (on one question or the log as a whole) on the review page."""
+        return redirect(self.url("review", object_id) + "#id_query_text")
 
     @action(description="Approve selected logs", icon="task_alt", permissions=["approve"])
     def approve_selected(self, request, queryset):

@@ -235,3 +235,14 @@ def test_bulk_reassign_asks_whom_then_confirms(client_for, coordinator, org, log
 def test_providers_have_no_bulk_delete_or_reassign(client_for, provider, logs):
     page = client_for(provider).get(LIST).content.decode()
     assert "Delete selected logs" not in page and "Reassign selected logs" not in page
+
+
+def test_the_log_page_offers_review_approve_and_return_to_reviewers_only(client_for, coordinator, provider, logs):
+    log = logs["awaiting"]
+    page = client_for(coordinator).get(url("change", log.pk)).content.decode()
+    assert "Approve log" in page and "Return log" in page and "Review and queries" in page
+    response = client_for(coordinator).get(url("return_log", log.pk))
+    assert response.status_code == 302 and response.url.endswith("/review/#id_query_text")
+    page = client_for(provider).get(url("change", log.pk)).content.decode()
+    assert "Approve log" not in page and "Return log" not in page and "Review and queries" in page
+    assert client_for(provider).get(url("approve_log", log.pk)).status_code == 403
