@@ -13,7 +13,8 @@ from domain.selectors import dashboard as counts
 
 CHANGELISTS = {"lettings": "admin:domain_lettingslog_changelist", "sales": "admin:domain_saleslog_changelist"}
 TARGETS = {"schemes_incomplete": ("admin:domain_scheme_changelist", {"status": "incomplete"}),
-           "failed_jobs": ("admin:django_q_failure_changelist", {})}
+           "failed_jobs": ("admin:django_q_failure_changelist", {}),
+           "unresolved": ("admin:domain_lettingslog_unresolved", {})}
 
 
 def list_link(log_type: str, filters: dict) -> str:

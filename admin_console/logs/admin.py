@@ -10,12 +10,13 @@ from admin_console.logs.base import LogAdmin, answer_column, latest_form
 from admin_console.logs.list_actions import ACTIONS as LIST_ACTIONS, ListActionsMixin
 from admin_console.logs.review import ACTIONS_DETAIL as REVIEW_ACTIONS, ReviewAdminMixin
 from admin_console.logs.review_filters import ReviewFilter, UnresolvedFilter
+from admin_console.logs.unresolved import UnresolvedLogsMixin
 from domain import access
 from domain.models import LettingsLog, Location
 
 
 @admin.register(LettingsLog)
-class LettingsLogAdmin(DownloadLinkMixin, ReviewAdminMixin, ListActionsMixin, LogAdmin):
+class LettingsLogAdmin(DownloadLinkMixin, ReviewAdminMixin, ListActionsMixin, UnresolvedLogsMixin, LogAdmin):
     log_type = "lettings"
     list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge", "review_badge"]

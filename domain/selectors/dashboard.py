@@ -108,8 +108,8 @@ def coordinator_counts(user) -> list[Figure]:
     schemes = access.visible_schemes(user)
     counts.append(Figure("Incomplete schemes", len(ids_with_status(schemes, "incomplete", collection.today())),
                          target="schemes_incomplete"))
-    counts.append(Figure("Logs needing a new scheme or location", unresolved_logs(user).count(), "lettings",
-                         {"unresolved": "yes"}))
+    counts.append(Figure("Logs needing a new scheme or location", unresolved_logs(user).count(),
+                         target="unresolved"))
     return counts
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from domain import access
 from domain.models import User
 from domain.services.logs import log_delete
-from domain.services.reviews import history_rows_copied
+from domain.services.history import history_rows_copied
 
 
 @dataclass

@@ -30,13 +30,22 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models import F, QuerySet, Value
 from django.utils import timezone
 
 from domain import access
 from domain.models import User
 from domain.models.logs import LogBase, LogStatus
 from domain.models.reviews import WHOLE_LOG, QueryStatus, ReviewComment, ReviewQuery, ReviewState
+from domain.selectors.reviews import (  # noqa: F401  (re-exported: the console reads them from here)
+    asked_fields,
+    has_open_queries,
+    log_queries,
+    open_queries,
+    query_still_asked,
+    question_label,
+)
+from domain.services.history import history_rows_copied
 
 NOT_SUBMITTED = ReviewState.NOT_SUBMITTED
 AWAITING = ReviewState.AWAITING_REVIEW
@@ -80,27 +89,7 @@ BOOKKEEPING = {
 REASON_LENGTH = 100  # the history's change reason column
 
 
-# --- reading -------------------------------------------------------------------------------------
-
-
-def open_queries(log: LogBase) -> QuerySet[ReviewQuery]:
-    """The log's queries still waiting to be resolved, oldest first."""
-    if not log.pk:
-        return ReviewQuery.objects.none()
-    return ReviewQuery.objects.filter(**{f"{log.LOG_TYPE}_log_id": log.pk}, status=QueryStatus.OPEN)
-
-
-def log_queries(log: LogBase) -> QuerySet[ReviewQuery]:
-    """Every query on the log (open and resolved), with its comments and their authors."""
-    if not log.pk:
-        return ReviewQuery.objects.none()
-    return (ReviewQuery.objects.filter(**{f"{log.LOG_TYPE}_log_id": log.pk})
-            .select_related("opened_by", "resolved_by").prefetch_related("comments__author"))
-
-
-def has_open_queries(model) -> Exists:
-    """An expression that is true for logs (of `model`) with an open query, for filters and counts."""
-    return Exists(ReviewQuery.objects.filter(**{f"{model.LOG_TYPE}_log": OuterRef("pk")}, status=QueryStatus.OPEN))
+# --- reading (see domain.selectors.reviews) ----------------------------------------------------
 
 
 def needs_approval(log: LogBase) -> bool:
@@ -108,30 +97,6 @@ def needs_approval(log: LogBase) -> bool:
     for approval."""
     organisations = [org for org in (log.owning_organisation, log.managing_organisation) if org is not None]
     return not organisations or any(org.logs_need_approval for org in organisations)
-
-
-def question_label(log: LogBase, name: str) -> str:
-    """The wording of the question a query is about (or "The log as a whole")."""
-    if name == WHOLE_LOG:
-        return "The log as a whole"
-    questions = log.form.questions_for(name)
-    return questions[0][1].label if questions else name.replace("_", " ").capitalize()
-
-
-def asked_fields(log: LogBase) -> set[str]:
-    """The questions routing asks on this log now (by field and by column)."""
-    from domain.forms import engine
-
-    return {name for _, _, question in engine.shown_questions(log.form, log)
-            for name in (question.field, *question.columns)}
-
-
-def query_still_asked(query: ReviewQuery, asked: set[str] | None = None) -> bool:
-    """False when routing no longer asks the question the query is about: the query is kept, shown as
-    "question no longer asked", and can still be resolved."""
-    if query.field == WHOLE_LOG:
-        return True
-    return query.field in (asked if asked is not None else asked_fields(query.log))
 
 
 def approval_blocker(log: LogBase, user: User) -> str | None:
@@ -321,25 +286,6 @@ def review_approve_many(*, logs: QuerySet, user: User) -> BulkApproval:
     approved.update(review_state=APPROVED, approved_at=now, approved_by=user)
     history_rows_copied(approved, user=user, reason="Approved", when=now)
     return result
-
-
-def history_rows_copied(logs: QuerySet, *, user: User, reason: str, when) -> None:
-    """One history row per log, as django-simple-history writes it on a change ("~"), copied from the
-    log rows in one INSERT ... SELECT: approving 10,000 logs would otherwise load and write 10,000 logs of
-    some 220 columns through Python."""
-    from django.db import connection
-
-    history = logs.model.history.model
-    own = {"history_id", "history_date", "history_change_reason", "history_type", "history_user_id"}
-    copied = [f.attname for f in history._meta.concrete_fields if f.attname not in own]
-    extra = {"history_date": Value(when), "history_change_reason": Value(reason), "history_type": Value("~"),
-             "history_user_id": Value(user.pk)}
-    select = logs.order_by().values(*copied, **{f"set_{name}": value for name, value in extra.items()})
-    sql, params = select.query.sql_with_params()
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(history._meta.get_field(name).column) for name in [*copied, *extra])
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {quote(history._meta.db_table)} ({columns}) {sql}", params)
 
 
 # --- queries -------------------------------------------------------------------------------------

@@ -76,8 +76,25 @@ def test_the_coordinator_counts_logs_left_without_a_scheme(client_for, coordinat
     LettingsLog.objects.filter(tenancycode="DONE-1").update(unresolved=True)
     found = cards(client_for(coordinator))
     assert found["Logs needing a new scheme or location"][0] == "1"
-    listed = client_for(coordinator).get(found["Logs needing a new scheme or location"][1]).content.decode()
-    assert "DONE-1" in listed and "APPR" not in listed
+    link = found["Logs needing a new scheme or location"][1]
+    assert link == reverse("admin:domain_lettingslog_unresolved")
+    listed = client_for(coordinator).get(link).content.decode()
+    assert "DONE-1" in listed and "APPR" not in listed and "Choose a new scheme" in listed
+
+
+def test_saving_an_unresolved_log_with_its_answers_resolves_it(org, provider, work):
+    log = LettingsLog.objects.get(tenancycode="DONE-1")
+    LettingsLog.objects.filter(pk=log.pk).update(unresolved=True)
+    log.refresh_from_db()
+    lettings_log_save(log=log, by=provider)  # a general needs log is asked for no scheme
+    log.refresh_from_db()
+    assert log.unresolved is False
+
+
+def test_the_unresolved_page_shows_only_logs_in_scope(client_for, other_coordinator, work):
+    LettingsLog.objects.filter(tenancycode="DONE-1").update(unresolved=True)
+    page = client_for(other_coordinator).get(reverse("admin:domain_lettingslog_unresolved")).content.decode()
+    assert "DONE-1" not in page and "No logs need a new scheme or location." in page
 
 
 def test_the_support_home_shows_the_service(client_for, support, work):
