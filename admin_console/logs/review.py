@@ -233,10 +233,12 @@ class ReviewAdminMixin:
 
     def _review_summary(self, request, log) -> dict:
         open_count = reviews.open_queries(log).count()
+        can_review = access.can_review_log(request.user, log)
+        approvable = can_review and reviews.approval_blocker(log, request.user) is None
         return {
-            "state": log.get_review_state_display(), "open_count": open_count,
+            "state": log.get_review_state_display(), "open_count": open_count, "can_review": can_review,
             "review_url": self.url("review", log.pk),
-            "approve_url": self.url("approve_log", log.pk) if access.can_review_log(request.user, log) else "",
+            "approve_url": self.url("approve_log", log.pk) if approvable else "",
         }
 
     def check_answers_view(self, request, object_id):

@@ -246,3 +246,11 @@ def test_the_log_page_offers_review_approve_and_return_to_reviewers_only(client_
     page = client_for(provider).get(url("change", log.pk)).content.decode()
     assert "Approve log" not in page and "Return log" not in page and "Review and queries" in page
     assert client_for(provider).get(url("approve_log", log.pk)).status_code == 403
+
+
+def test_check_answers_offers_approve_only_when_the_log_can_be_approved(client_for, coordinator, logs):
+    client = client_for(coordinator)
+    ready = client.get(url("answers", logs["awaiting"].pk)).content.decode()
+    assert url("approve_log", logs["awaiting"].pk) in ready and "Return with a query" in ready
+    returned = client.get(url("answers", logs["returned"].pk)).content.decode()
+    assert url("approve_log", logs["returned"].pk) not in returned and "Return with a query" in returned
