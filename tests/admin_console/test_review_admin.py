@@ -254,3 +254,29 @@ def test_check_answers_offers_approve_only_when_the_log_can_be_approved(client_f
     assert url("approve_log", logs["awaiting"].pk) in ready and "Return with a query" in ready
     returned = client.get(url("answers", logs["returned"].pk)).content.decode()
     assert url("approve_log", logs["returned"].pk) not in returned and "Return with a query" in returned
+
+
+def test_sales_logs_have_the_same_review_pages(client_for, org, provider, coordinator):
+    from domain.models import SalesLog
+    from domain.services.sales import sales_log_save
+    from tests.factories import make_local_authority
+    from tests.sales_answers import shared_ownership_answers
+
+    make_local_authority(code="E08000039", name="Sheffield")
+    log = apply(SalesLog(), shared_ownership_answers(org, provider, purchid="SALE-1"))
+    sales_log_save(log=log, by=provider)
+    client = client_for(coordinator)
+    sales_list = reverse("admin:domain_saleslog_changelist")
+    assert "SALE-1" in client.get(sales_list, {"review": "mine"}).content.decode()
+    client.post(reverse("admin:domain_saleslog_review_query_open", args=[log.pk]),
+                {"field": "purchid", "text": "Is this the right code?"})
+    assert SalesLog.objects.get(pk=log.pk).review_state == "returned"
+    assert "SALE-1" in client.get(sales_list, {"review": "queries"}).content.decode()
+    page = client.get(reverse("admin:domain_saleslog_review", args=[log.pk])).content.decode()
+    assert "Is this the right code?" in page
+
+
+def test_the_statistics_export_page_offers_approved_logs_only(client_for, statistician):
+    page = client_for(statistician).get(reverse("admin:domain_csvdownload_statistics")).content.decode()
+    assert "Approved logs only" in page and 'name="approved_only"' in page
+

@@ -394,3 +394,20 @@ def test_bulk_approval_approves_what_it_can_and_says_why_not_for_the_rest(org, p
 def test_a_provider_cannot_bulk_approve(complete, provider):
     with pytest.raises(PermissionDenied):
         review_approve_many(logs=LettingsLog.objects.all(), user=provider)
+
+
+def test_the_migration_backfills_review_states(org, provider):
+    import importlib
+
+    from django.apps import apps
+    from tests.factories import make_lettings_log
+
+    make_lettings_log(org, provider, tenancycode="C")
+    make_lettings_log(org, provider, tenancycode="P", status=LogStatus.IN_PROGRESS)
+    deleted = make_lettings_log(org, provider, tenancycode="D", status=LogStatus.DELETED)
+    LettingsLog.objects.filter(pk=deleted.pk).update(status_cache=LogStatus.COMPLETED)
+    LettingsLog.objects.update(review_state="not_submitted")
+    migration = importlib.import_module("domain.migrations.0009_reviews")
+    migration.backfill_review_state(apps, None)
+    states = dict(LettingsLog.objects.values_list("tenancycode", "review_state"))
+    assert states == {"C": "awaiting_review", "P": "not_submitted", "D": "awaiting_review"}
