@@ -209,7 +209,9 @@ def review_follow_save(log: LogBase, *, completed: bool, by: User | None) -> Non
     elif state == APPROVED and approval:
         changed = _changed_answers(log)
         if changed:
-            labels = ", ".join(dict.fromkeys(question_label(log, name) for name in changed))
+            # Name the questions answered differently; values derived from them follow and are not named.
+            asked = [name for name in changed if log.form.questions_for(name)]
+            labels = ", ".join(dict.fromkeys(question_label(log, name) for name in asked)) or "derived values"
             _apply(log, CHANGE, by=by, reason=f"Changed after approval: {labels}")
 
 
