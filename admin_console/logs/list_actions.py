@@ -25,7 +25,17 @@ class ReassignForm(forms.Form):
         self.fields["to"].queryset = access.reassignment_choices(user).order_by("name")
 
 
+NOT_FILTERS = {"p", "o", "all", "_changelist_filters"}  # paging and ordering do not narrow a list
+
+
 class ListActionsMixin:
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        filtered = any(value for key, value in request.GET.items() if key not in NOT_FILTERS)
+        if access.bulk_delete_needs_filter(request.user) and not filtered:
+            actions.pop("delete_selected_logs", None)
+        return actions
+
     def has_bulk_delete_permission(self, request):
         return access.can_bulk_delete_logs(request.user)
 

@@ -12,6 +12,7 @@ from .roles import *  # noqa: F403
 __all__ = [
     "log_open_for_deletion",
     "can_bulk_delete_logs",
+    "bulk_delete_needs_filter",
     "bulk_deletion_blocker",
     "can_reassign_logs",
     "reassignment_blocker",
@@ -36,6 +37,12 @@ def log_open_for_deletion(log) -> bool:
 def can_bulk_delete_logs(user) -> bool:
     """Deleting logs from a list: data coordinators and support."""
     return is_support(user) or is_coordinator(user)  # noqa: F405
+
+
+def bulk_delete_needs_filter(user) -> bool:
+    """A coordinator deletes from a list only once it is filtered or searched (spec §7), so a whole list is
+    never one click from deletion; support may delete from any list."""
+    return not is_support(user)  # noqa: F405
 
 
 def bulk_deletion_blocker(user, log) -> str | None:

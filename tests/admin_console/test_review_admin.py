@@ -206,13 +206,23 @@ def test_a_provider_cannot_change_the_approval_setting(client_for, provider, org
 
 def test_bulk_delete_confirms_the_count_then_deletes_with_the_reason(client_for, coordinator, logs):
     client = client_for(coordinator)
+    filtered = LIST + "?year=2026"
     selected = [str(logs[name].pk) for name in ("awaiting", "draft")]
-    confirm = client.post(LIST, {"action": "delete_selected_logs", "_selected_action": selected, "index": 0})
+    confirm = client.post(filtered, {"action": "delete_selected_logs", "_selected_action": selected, "index": 0})
     assert "2 logs will be deleted." in confirm.content.decode()
     assert LettingsLog.objects.filter(status=4).count() == 0
-    client.post(LIST, {"action": "delete_selected_logs", "_selected_action": selected, "select_across": "0",
+    client.post(filtered, {"action": "delete_selected_logs", "_selected_action": selected, "select_across": "0",
                        "confirm": "yes", "reason": "Test entries"})
     assert set(LettingsLog.objects.filter(status=4).values_list("deletion_reason", flat=True)) == {"Test entries"}
+
+
+def test_a_coordinator_deletes_from_a_list_only_once_it_is_filtered(client_for, coordinator, support, logs):
+    assert "Delete selected logs" not in client_for(coordinator).get(LIST).content.decode()
+    assert "Delete selected logs" in client_for(coordinator).get(LIST, {"year": 2026}).content.decode()
+    assert "Delete selected logs" in client_for(support).get(LIST).content.decode()
+    client_for(coordinator).post(LIST, {"action": "delete_selected_logs", "confirm": "yes", "reason": "x",
+                                        "_selected_action": [str(logs["awaiting"].pk)]})
+    assert LettingsLog.objects.filter(status=4).count() == 0
 
 
 def test_bulk_reassign_asks_whom_then_confirms(client_for, coordinator, org, logs):
