@@ -54,3 +54,14 @@ def test_bulk_uploaded_logs_go_through_the_same_review(org, provider, coordinato
     assert stored.history.get().history_change_reason == "Completed: awaiting review"
     review_digest()
     assert any(message.to == [coordinator.email] and str(stored.pk) in message.body for message in mail.outbox)
+
+
+def test_the_command_sends_the_digest_now_and_prints_json(org, provider, coordinator, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    saved_log(org, provider, tenancycode="WAIT")
+    call_command("review_digest", "--json")
+    assert json.loads(capsys.readouterr().out) == {"providers": 0, "coordinators": 1}
+    assert [message.to for message in mail.outbox] == [[coordinator.email]]
