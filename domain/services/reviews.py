@@ -215,6 +215,14 @@ def review_follow_save(log: LogBase, *, completed: bool, by: User | None) -> Non
             _apply(log, CHANGE, by=by, reason=f"Changed after approval: {labels}")
 
 
+def review_lost_scheme(log: LogBase, *, by: User | None) -> None:
+    """A log that lost its scheme and location to a deactivation (in memory, before it is saved): an
+    approved log goes back to awaiting review, and cannot be approved until it has them again."""
+    review_lock_for_save(log)
+    if log.review_state == APPROVED:
+        _apply(log, CHANGE, by=by, reason="Changed after approval: scheme or location deactivated")
+
+
 # --- approving -----------------------------------------------------------------------------------
 
 

@@ -412,3 +412,24 @@ def test_the_migration_backfills_review_states(org, provider):
     migration.backfill_review_state(apps, None)
     states = dict(LettingsLog.objects.values_list("tenancycode", "review_state"))
     assert states == {"C": "awaiting_review", "P": "not_submitted", "D": "awaiting_review"}
+
+
+def test_an_approved_log_that_loses_its_location_goes_back_to_review_and_waits_for_a_new_one(org, provider,
+                                                                                            coordinator):
+    from datetime import date
+
+    from domain.services.scheme_availability import resource_deactivate
+    from tests.factories import make_lettings_log, make_location, make_scheme
+
+    location = make_location(make_scheme(org, startdate=date(2026, 4, 1)), startdate=date(2026, 6, 1))
+    log = make_lettings_log(org, provider, needstype=2, scheme=location.scheme, location=location,
+                            startdate=date(2026, 12, 20))
+    LettingsLog.objects.filter(pk=log.pk).update(review_state="approved")
+    resource_deactivate(resource=location, day=date(2026, 12, 10), by=coordinator)
+    log.refresh_from_db()
+    assert (log.location_id, log.unresolved, log.review_state) == (None, True, "awaiting_review")
+    latest = log.history.order_by("-history_id").first()
+    assert (latest.history_change_reason, latest.history_user_id) == (
+        "Changed after approval: scheme or location deactivated", coordinator.pk)
+    with pytest.raises(ValidationError, match="lost its scheme or location"):
+        review_approve(log=log, user=coordinator)
