@@ -83,6 +83,8 @@ def provider_counts(user) -> list[Figure]:
                    mine.filter(_year_filter(year, model), status=LogStatus.COMPLETED).count(), log_type,
                    {"assigned": "you", "status": LogStatus.COMPLETED.value, "year": year}),
         ]
+    counts.append(Figure("Logs needing a new scheme or location", unresolved_logs(user).count(),
+                         target="unresolved"))
     what, when = next_deadline()
     counts.append(Figure(what, when))
     return counts
@@ -114,8 +116,10 @@ def coordinator_counts(user) -> list[Figure]:
 
 
 def unresolved_logs(user):
-    """Lettings logs that lost their scheme or location when it was deactivated, waiting for a new one."""
-    return access.visible_lettings_logs(user).filter(unresolved=True)
+    """Lettings logs that lost their scheme or location when it was deactivated, waiting for a new one:
+    a provider's own (spec §7), every one in scope for coordinators and support."""
+    logs = access.visible_lettings_logs(user).filter(unresolved=True)
+    return logs if access.is_reviewer(user) else logs.filter(assigned_to=user)
 
 
 def logs_per_provider(user) -> Chart:

@@ -111,3 +111,11 @@ def test_the_statistician_home_links_to_the_statistics_export(client_for, statis
     assert "Logs per collection year and status" in page
     assert reverse("admin:domain_csvdownload_statistics") in page
     assert "Approve" not in page
+
+
+def test_a_provider_sees_only_their_own_logs_that_lost_a_scheme(client_for, provider, org, coordinator, work):
+    LettingsLog.objects.filter(tenancycode="DONE-1").update(unresolved=True)
+    other = saved_log(org, coordinator, tenancycode="COORDS")
+    LettingsLog.objects.filter(pk=other.pk).update(unresolved=True)
+    assert cards(client_for(provider))["Logs needing a new scheme or location"][0] == "1"
+    assert cards(client_for(coordinator))["Logs needing a new scheme or location"][0] == "2"
