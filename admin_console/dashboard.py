@@ -31,8 +31,15 @@ def figure_card(figure: counts.Figure) -> dict:
     return {"title": figure.title, "value": figure.value, "link": link}
 
 
+# Bars side by side (unfold overlays datasets by default), in the console's own colours.
+COLOURS = ["var(--color-primary-700)", "var(--color-primary-400)", "var(--color-base-400)"]
+
+
 def chart_data(chart: counts.Chart) -> dict:
-    return {"title": chart.title, "data": json.dumps({"labels": chart.labels, "datasets": chart.datasets})}
+    datasets = [{**dataset, "grouped": True, "maxBarThickness": 28, "borderRadius": 4,
+                 "backgroundColor": COLOURS[n % len(COLOURS)]} for n, dataset in enumerate(chart.datasets)]
+    return {"title": chart.title, "data": json.dumps({"labels": chart.labels, "datasets": datasets}),
+            "legend": [(dataset["label"], dataset["backgroundColor"]) for dataset in datasets]}
 
 
 def status_table(user) -> list[dict]:
