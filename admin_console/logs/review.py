@@ -14,7 +14,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
-from django.views.decorators.http import require_POST
 from unfold.decorators import action
 
 from admin_console.logs.layout import form_field_name
@@ -107,10 +106,10 @@ class ReviewAdminMixin:
         view = self.admin_site.admin_view
         custom = [
             path("<path:object_id>/review/", view(self.review_view), name=self.url_name("review")),
-            path("<path:object_id>/review/query/", view(require_POST(self.query_open_view)),
+            path("<path:object_id>/review/query/", view(self.query_open_view),
                  name=self.url_name("review_query_open")),
             path("<path:object_id>/review/query/<int:query_id>/<str:step>/",
-                 view(require_POST(self.query_step_view)), name=self.url_name("review_query")),
+                 view(self.query_step_view), name=self.url_name("review_query")),
         ]
         return custom + super().get_urls()
 
@@ -163,6 +162,8 @@ class ReviewAdminMixin:
 
     def query_open_view(self, request, object_id):
         log = self.get_object_or_404(request, object_id)
+        if request.method != "POST":  # the forms are on the review page
+            return redirect(self.url("review", log.pk))
         try:
             reviews.review_query_open(log=log, field=request.POST.get("field", ""), user=request.user,
                                       text=request.POST.get("text", ""))
@@ -179,6 +180,8 @@ class ReviewAdminMixin:
         query = reviews.log_queries(log).filter(pk=query_id).first()
         if query is None or step not in ("reply", "resolve", "reopen"):
             raise Http404("Not found.")
+        if request.method != "POST":  # the forms are on the review page
+            return redirect(self.url("review", log.pk))
         text = request.POST.get("text", "")
         try:
             if step == "reply":

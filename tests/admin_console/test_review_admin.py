@@ -290,3 +290,14 @@ def test_the_statistics_export_page_offers_approved_logs_only(client_for, statis
     page = client_for(statistician).get(reverse("admin:domain_csvdownload_statistics")).content.decode()
     assert "Approved logs only" in page and 'name="approved_only"' in page
 
+
+
+def test_a_get_to_a_query_address_changes_nothing_and_goes_to_the_review_page(client_for, coordinator, logs):
+    log = logs["returned"]
+    query = log.review_queries.get()
+    client = client_for(coordinator)
+    response = client.get(url("review_query", log.pk, query.pk, "resolve"))
+    assert response.status_code == 302 and response.url == url("review", log.pk)
+    assert client.get(url("review_query_open", log.pk)).url == url("review", log.pk)
+    query.refresh_from_db()
+    assert query.status == QueryStatus.OPEN
