@@ -433,3 +433,94 @@ def test_an_approved_log_that_loses_its_location_goes_back_to_review_and_waits_f
         "Changed after approval: scheme or location deactivated", coordinator.pk)
     with pytest.raises(ValidationError, match="lost its scheme or location"):
         review_approve(log=log, user=coordinator)
+
+
+# --- every transition of the table, each made to happen through the services ------------------------
+
+
+def _incomplete(org, provider):
+    log = apply(LettingsLog(), general_needs_answers(org, provider, age1=None))
+    lettings_log_save(log=log, by=provider)
+    return LettingsLog.objects.get(pk=log.pk)
+
+
+def _save(log, by, **answers):
+    log = LettingsLog.objects.get(pk=log.pk)
+    apply(log, answers)
+    lettings_log_save(log=log, by=by)
+    return LettingsLog.objects.get(pk=log.pk)
+
+
+def _no_approval(org):
+    org.logs_need_approval = False
+    org.save()
+
+
+def scenario(org, provider, coordinator, complete, transition):
+    """Bring a log to the transition's state, make its event happen, and return the log."""
+    approve = lambda log: review_approve(log=log, user=coordinator) and LettingsLog.objects.get(pk=log.pk)  # noqa: E731
+    query = lambda log, field="brent": review_query_open(log=log, field=field, user=coordinator, text="?")  # noqa: E731
+    match transition:
+        case ("not_submitted", "submit"):
+            return _save(_incomplete(org, provider), provider, age1=35)
+        case ("not_submitted", "auto_approve"):
+            log = _incomplete(org, provider)
+            _no_approval(org)
+            return _save(log, provider, age1=35)
+        case ("awaiting_review", "auto_approve"):
+            log = complete()
+            _no_approval(org)
+            return _save(log, provider)
+        case ("awaiting_review", "withdraw"):
+            return _save(complete(), provider, age1=None)
+        case ("approved", "withdraw"):
+            return _save(approve(complete()), provider, age1=None)
+        case ("awaiting_review", "approve"):
+            return approve(complete())
+        case ("approved", "change"):
+            return _save(approve(complete()), provider, tenancycode="T-CHANGED")
+        case ("not_submitted", "return"):
+            log = _incomplete(org, provider)
+            query(log, "tenancycode")
+            return LettingsLog.objects.get(pk=log.pk)
+        case ("awaiting_review", "return"):
+            log = complete()
+            query(log)
+            return LettingsLog.objects.get(pk=log.pk)
+        case ("approved", "return"):
+            log = approve(complete())
+            query(log)
+            return LettingsLog.objects.get(pk=log.pk)
+        case ("returned", "return"):
+            log = complete()
+            query(log)
+            query(log, "tenancycode")
+            return LettingsLog.objects.get(pk=log.pk)
+        case ("returned", "resolve"):
+            log = complete()
+            review_query_resolve(query=query(log), user=coordinator)
+            return LettingsLog.objects.get(pk=log.pk)
+        case ("returned", "auto_approve"):
+            log = complete()
+            opened = query(log)
+            _no_approval(org)
+            review_query_resolve(query=opened, user=coordinator)
+            return LettingsLog.objects.get(pk=log.pk)
+        case ("returned", "resolve_incomplete"):
+            log = complete()
+            opened = query(log)
+            _save(log, provider, age1=None)
+            review_query_resolve(query=opened, user=coordinator)
+            return LettingsLog.objects.get(pk=log.pk)
+    raise AssertionError(f"No scenario for {transition}: add one when the table changes.")
+
+
+@pytest.mark.parametrize("transition", sorted(reviews.TRANSITIONS))
+def test_every_transition_of_the_table_happens_through_the_services(transition, org, provider, coordinator,
+                                                                    complete):
+    log = scenario(org, provider, coordinator, complete, transition)
+    states = list(log.history.order_by("history_id").values_list("review_state", flat=True))
+    target = reviews.TRANSITIONS[transition]
+    assert log.review_state == target
+    assert states[-1] == target
+    assert transition[0] in states[:-1]  # the log was in the state the transition starts from
