@@ -20,7 +20,7 @@ from admin_console.logs.layout import form_field_name
 from admin_console.logs.review_filters import review_badge
 from domain import access
 from domain.forms import engine
-from domain.models.reviews import WHOLE_LOG
+from domain.models.reviews import WHOLE_LOG, ReviewState
 from domain.services import reviews
 
 ACTIONS_DETAIL = ["review_log", "approve_log", "return_log"]
@@ -240,6 +240,7 @@ class ReviewAdminMixin:
         approvable = can_review and reviews.approval_blocker(log, request.user) is None
         return {
             "state": log.get_review_state_display(), "open_count": open_count, "can_review": can_review,
+            "approved": log.review_state == ReviewState.APPROVED,
             "review_url": self.url("review", log.pk),
             "approve_url": self.url("approve_log", log.pk) if approvable else "",
         }

@@ -301,3 +301,10 @@ def test_a_get_to_a_query_address_changes_nothing_and_goes_to_the_review_page(cl
     assert client.get(url("review_query_open", log.pk)).url == url("review", log.pk)
     query.refresh_from_db()
     assert query.status == QueryStatus.OPEN
+
+
+def test_the_form_of_an_approved_log_warns_that_a_change_reopens_review(client_for, provider, logs):
+    page = client_for(provider).get(url("change", logs["approved"].pk)).content.decode()
+    assert "Changing an answer puts the log back to awaiting review." in page
+    page = client_for(provider).get(url("change", logs["awaiting"].pk)).content.decode()
+    assert "Changing an answer puts the log back to awaiting review." not in page
