@@ -39,7 +39,9 @@ class StatisticsExportForm(forms.Form):
     columns = forms.MultipleChoiceField(required=False, help_text="None chosen: every column.")
     pseudonymised = forms.BooleanField(required=False, initial=True, label="Pseudonymised",
                                        help_text="Leaves out tenant codes, property references, addresses, UPRNs, "
-                                                 "full postcodes, free text and staff emails.")
+                                                 "full postcodes, free text and staff emails, and replaces log, "
+                                                 "organisation, user, scheme and location ids and organisation "
+                                                 "names with pseudonyms that match within this file only.")
     format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")], initial="csv")
 
     def __init__(self, *args, **kwargs):
@@ -88,6 +90,6 @@ def export_view(request):
                                             total=count)
             messages.success(request, f"We are preparing your export of {count} logs and will email "
                                       f"{request.user.email} a link when it is ready.")
-            return redirect(reverse("admin:domain_csvdownload_page", args=[download.pk]))
+            return redirect(reverse("admin:domain_csvdownload_page", args=[download.token]))
     context = {**admin.site.each_context(request), "form": form, "count": count, "title": "Export statistics"}
     return TemplateResponse(request, "admin_console/downloads/statistics.html", context)

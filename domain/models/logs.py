@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 
@@ -21,6 +23,8 @@ class LogStatus(models.IntegerChoices):
 STATUS_BY_NAME = {"not_started": LogStatus.NOT_STARTED, "in_progress": LogStatus.IN_PROGRESS,
                   "completed": LogStatus.COMPLETED}
 VISIBLE_STATUSES = (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS, LogStatus.COMPLETED)
+# Who saved last is kept in each history row (and names its user), but is no change to a log on its own.
+HISTORY_BOOKKEEPING_FIELDS = ("updated_by",)
 
 
 class CreationMethod(models.IntegerChoices):
@@ -111,12 +115,19 @@ def answer_columns(base: type[models.Model], log_type: str) -> dict[str, models.
     }
 
 
+# A decimal answer column holds 12 digits, 2 after the point (up to 9,999,999,999.99); an integer one a
+# PostgreSQL integer (up to 2,147,483,647). An answer may be at most a hundredth of that, so that what is
+# worked out from answers (a total of four charges, the weekly amount of a rent paid over 53 weeks) fits too.
+DECIMAL_DIGITS, DECIMAL_PLACES = 12, 2
+LARGEST_ANSWER = {"int": Decimal(99_999_999), "decimal": Decimal("99999999.99")}
+
+
 def catalogue_column(kind: str, max_length: int) -> models.Field:
     """The Django field that stores one catalogue column of the given kind."""
     if kind == "int":
         return models.IntegerField(null=True, blank=True)
     if kind == "decimal":
-        return models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+        return models.DecimalField(max_digits=DECIMAL_DIGITS, decimal_places=DECIMAL_PLACES, null=True, blank=True)
     if kind == "date":
         return models.DateField(null=True, blank=True)
     if kind == "bool":

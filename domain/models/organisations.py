@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel, squish
+from .history import AuditTrail
 
 ORGANISATION_CODE_PREFIX = "ORG"
 
@@ -111,7 +111,7 @@ class Organisation(TimestampedModel):
     old_visible_id = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     old_org_id = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         ordering = [Lower("name")]
@@ -199,7 +199,7 @@ class OrganisationRelationship(TimestampedModel):
         Organisation, on_delete=models.CASCADE, related_name="stock_owner_relationships"
     )
 
-    history = HistoricalRecords(
+    history = AuditTrail(
         verbose_name="relationship history entry", verbose_name_plural="relationship history"
     )
 

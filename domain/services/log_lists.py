@@ -14,7 +14,7 @@ from django.utils import timezone
 from domain import access
 from domain.models import User
 from domain.services.logs import log_delete
-from domain.services.history import history_rows_copied
+from domain.models.history import copy_to_history
 
 
 @dataclass
@@ -69,5 +69,5 @@ def logs_reassign_many(*, logs: QuerySet, by: User, to: User) -> ListOutcome:
         changed = logs.model.objects.filter(pk__in=outcome.done)
         now = timezone.now()
         changed.update(assigned_to=to, updated_by=by, updated_at=now)
-        history_rows_copied(changed, user=by, reason=f"Reassigned to {to.name}"[:100], when=now)
+        copy_to_history(changed, history_type="~", user=by, reason=f"Reassigned to {to.name}"[:100], when=now)
     return outcome

@@ -45,7 +45,7 @@ from domain.selectors.reviews import (  # noqa: F401  (re-exported: the console 
     query_still_asked,
     question_label,
 )
-from domain.services.history import history_rows_copied
+from domain.models.history import copy_to_history
 
 NOT_SUBMITTED = ReviewState.NOT_SUBMITTED
 AWAITING = ReviewState.AWAITING_REVIEW
@@ -294,7 +294,7 @@ def review_approve_many(*, logs: QuerySet, user: User) -> BulkApproval:
     now = timezone.now()
     approved = model.objects.filter(pk__in=result.approved)
     approved.update(review_state=APPROVED, approved_at=now, approved_by=user)
-    history_rows_copied(approved, user=user, reason="Approved", when=now)
+    copy_to_history(approved, history_type="~", user=user, reason="Approved", when=now)
     return result
 
 

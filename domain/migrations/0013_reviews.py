@@ -20,7 +20,7 @@ def backfill_review_state(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('domain', '0008_sales_bulk_upload'),
+        ('domain', '0012_history_creation_rows'),
     ]
 
     operations = [
