@@ -100,7 +100,7 @@ def test_migration_gives_rows_without_history_their_creation_row(org, coordinato
     from django.apps import apps
     from django.db import connection
 
-    migration = importlib.import_module("domain.migrations.0009_history_creation_rows")
+    migration = importlib.import_module("domain.migrations.0012_history_creation_rows")
     quiet = LettingsLog.objects.bulk_create([LettingsLog(owning_organisation=org, managing_organisation=org,
                                                          created_by=coordinator, tenancycode="QUIET")])[0]
     org.name = "Greenfield Homes"

@@ -408,7 +408,7 @@ def test_the_migration_backfills_review_states(org, provider):
     deleted = make_lettings_log(org, provider, tenancycode="D", status=LogStatus.DELETED)
     LettingsLog.objects.filter(pk=deleted.pk).update(status_cache=LogStatus.COMPLETED)
     LettingsLog.objects.update(review_state="not_submitted")
-    migration = importlib.import_module("domain.migrations.0009_reviews")
+    migration = importlib.import_module("domain.migrations.0013_reviews")
     migration.backfill_review_state(apps, None)
     states = dict(LettingsLog.objects.values_list("tenancycode", "review_state"))
     assert states == {"C": "awaiting_review", "P": "not_submitted", "D": "awaiting_review"}
