@@ -12,6 +12,7 @@ from exports.cds.run import ExportAlreadyRunning, cds_export_run
 # Recurring jobs created by `manage.py setup_schedules`. Cron times are Europe/London (TIME_ZONE).
 SCHEDULES = {
     "cds_export_nightly": {"func": "exports.tasks.cds_export", "cron": "0 5 * * *"},
+    "review_digest_daily": {"func": "domain.tasks.review_digest", "cron": "0 7 * * *"},
 }
 
 

@@ -357,7 +357,7 @@ class LogAdmin(ConsoleModelAdmin):
                     continue
                 seen.add(question.field)
                 anchor = layout.form_field_name(question, question.columns[0])
-                rows.append({"label": question.label, "answer": answer_display(question, log),
+                rows.append({"field": question.field, "label": question.label, "answer": answer_display(question, log),
                              "link": f"{change_url}#id_{anchor}",
                              "missing": not engine.is_answered(question, log) and not engine.is_optional(question, log)})
             sections.append({"id": subsection.id, "label": subsection.label, "rows": rows,

@@ -13,6 +13,7 @@ from .organisations import (
     ProviderType,
     RentPeriod,
 )
+from .reviews import QueryStatus, ReviewComment, ReviewQuery, ReviewState
 from .schemes import Location, LocationDeactivationPeriod, Scheme, SchemeDeactivationPeriod
 from .sales import SalesLog
 from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
@@ -45,7 +46,11 @@ __all__ = [
     "ProfitStatus",
     "ProviderType",
     "RentPeriod",
+    "QueryStatus",
     "RentRange",
+    "ReviewComment",
+    "ReviewQuery",
+    "ReviewState",
     "Role",
     "SaleRange",
     "SalesLog",

@@ -58,26 +58,29 @@ class AuditTrail(HistoricalRecords):
         return any(field.to_python(getattr(instance, field.attname)) != last[field.attname] for field in fields)
 
 
-def record_bulk_creation(model, pks, *, user_field: str | None = None, batch_size: int = 1000) -> None:
-    """Add the "+" (created) history row of rows just inserted with `bulk_create`, which sends no signals.
+def copy_to_history(rows: models.QuerySet, *, history_type: str, when=None, reason: str | None = None,
+                    user=None, user_field: str | None = None) -> None:
+    """One history row for each of `rows`, as simple-history would write it, copied in the database
+    (INSERT ... SELECT) for writes that send no signals: `bulk_create` ("+") and queryset updates ("~").
 
-    The rows are copied in the database (INSERT ... SELECT) rather than built in Python, so that seeding
-    many thousands of wide logs stays about as fast as the bulk insert itself. `user_field` names the
-    relation whose user the row records (for example who created the log); without it there is none.
-    """
+    Loading thousands of wide logs into Python to write them back is what this avoids: seeding and bulk
+    approval stay about as fast as the write itself. Who did it is `user`, or the row's own `user_field`
+    relation (who created a log); without either there is none."""
+    model = rows.model
     history = getattr(model, model._meta.simple_history_manager_attribute).model
+    own = {"history_id", "history_date", "history_change_reason", "history_type", "history_user_id"}
+    copied = [field.attname for field in history._meta.concrete_fields if field.attname not in own]
+    who = (models.F(model._meta.get_field(user_field).attname) if user_field
+           else models.Value(getattr(user, "pk", None), output_field=models.IntegerField()))
+    extra = {
+        "history_date": models.Value(when or timezone.now(), output_field=models.DateTimeField()),
+        "history_change_reason": models.Value(reason, output_field=models.CharField()),
+        "history_type": models.Value(history_type, output_field=models.CharField()),
+        "history_user_id": who,
+    }
+    select = rows.order_by().values(*copied, **{f"set_{name}": value for name, value in extra.items()})
+    sql, params = select.query.sql_with_params()
     quote = connection.ops.quote_name
-    columns = [quote(field.column) for field in history.tracked_fields]
-    user = quote(model._meta.get_field(user_field).column) if user_field else "NULL"
-    pks = list(pks)
-    now = timezone.now()
+    columns = ", ".join(quote(history._meta.get_field(name).column) for name in [*copied, *extra])
     with connection.cursor() as cursor:
-        for start in range(0, len(pks), batch_size):
-            chunk = pks[start:start + batch_size]
-            cursor.execute(
-                f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(columns)}, history_date, history_type, "
-                f"history_change_reason, history_user_id) "
-                f"SELECT {', '.join(columns)}, %s, '+', NULL, {user} FROM {quote(model._meta.db_table)} "
-                f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})",
-                [now, *chunk],
-            )
+        cursor.execute(f"INSERT INTO {quote(history._meta.db_table)} ({columns}) {sql}", params)

@@ -118,6 +118,9 @@ LettingsLog = type(
                 models.Index(fields=["managing_organisation", "startdate"], name="lettings_manager_start_idx"),
                 models.Index(fields=["startdate"], name="lettings_startdate_idx"),
                 models.Index(fields=["assigned_to"], name="lettings_assigned_idx"),
+                # The review queue: a state within an organisation's logs.
+                models.Index(fields=["review_state", "owning_organisation"], name="lettings_review_owner_idx"),
+                models.Index(fields=["review_state", "managing_organisation"], name="lettings_review_manager_idx"),
                 models.Index(fields=["tenancycode"], name="lettings_tenancycode_idx"),
                 models.Index(fields=["propcode"], name="lettings_propcode_idx"),
             ],

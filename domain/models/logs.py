@@ -9,6 +9,7 @@ from django.db import models
 
 from .base import TimestampedModel
 from .organisations import Organisation
+from .reviews import ReviewState
 
 
 class LogStatus(models.IntegerChoices):
@@ -64,6 +65,14 @@ class LogBase(TimestampedModel):
     deletion_reason = models.TextField(blank=True, editable=False)
     duplicate_set_id = models.PositiveIntegerField(null=True, blank=True, editable=False, db_index=True)
     values_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Where the log is in review (domain.services.reviews changes it, nothing else).
+    review_state = models.CharField("review", max_length=16, choices=ReviewState.choices,
+                                    default=ReviewState.NOT_SUBMITTED, editable=False)
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )
 
     LOG_TYPE = ""
 

@@ -91,6 +91,11 @@ class Organisation(TimestampedModel):
         blank=True,
         help_text="The rent periods this organisation charges by; lettings logs it manages offer only these.",
     )
+    logs_need_approval = models.BooleanField(
+        "logs need coordinator approval", default=True,
+        help_text="When on, a completed log waits for a data coordinator (or support) to approve it. When off, "
+                  "completed logs are approved automatically.",
+    )
     active = models.BooleanField(default=True, db_index=True)
     discarded_at = models.DateTimeField(null=True, blank=True, editable=False)
     merge_date = models.DateField(null=True, blank=True, editable=False)

@@ -81,6 +81,9 @@ SalesLog = type(
                 models.Index(fields=["managing_organisation", "saledate"], name="sales_manager_date_idx"),
                 models.Index(fields=["saledate"], name="sales_saledate_idx"),
                 models.Index(fields=["assigned_to"], name="sales_assigned_idx"),
+                # The review queue: a state within an organisation's logs.
+                models.Index(fields=["review_state", "owning_organisation"], name="sales_review_owner_idx"),
+                models.Index(fields=["review_state", "managing_organisation"], name="sales_review_manager_idx"),
                 models.Index(fields=["purchid"], name="sales_purchid_idx"),
             ],
         }),

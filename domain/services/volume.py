@@ -17,7 +17,7 @@ from django.db import transaction
 
 from domain import collection
 from domain.models import LettingsLog, Location, Organisation, OrganisationRelationship, RentRange, SalesLog, User
-from domain.models.history import record_bulk_creation
+from domain.models.history import copy_to_history
 from domain.services.logs import apply_status, log_evaluate
 
 BATCH = 2000
@@ -150,7 +150,8 @@ def _insert(model, count: int, templates: list, vary, rng: random.Random) -> int
             vary(log, created + len(batch))
             batch.append(log)
         model.objects.bulk_create(batch, batch_size=BATCH)
-        record_bulk_creation(model, [log.pk for log in batch], user_field="created_by")
+        copy_to_history(model.objects.filter(pk__in=[log.pk for log in batch]), history_type="+",
+                        user_field="created_by")
         created += len(batch)
     return created
 

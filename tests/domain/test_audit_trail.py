@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import update_last_login
 
 from domain.models import LettingsLog, Organisation, OrganisationRelationship, Role, User
-from domain.models.history import record_bulk_creation
+from domain.models.history import copy_to_history
 from tests.factories import make_organisation, make_user, relate
 
 pytestmark = pytest.mark.django_db
@@ -81,8 +81,9 @@ def test_rows_inserted_in_bulk_get_their_creation_row_with_their_values(org, coo
     users = [make_user(other, Role.DATA_PROVIDER), make_user(other, Role.DATA_PROVIDER)]
     for user in users:
         user.history.all().delete()
-    record_bulk_creation(LettingsLog, [log.pk for log in logs], user_field="created_by")
-    record_bulk_creation(User, [user.pk for user in users], batch_size=1)
+    copy_to_history(LettingsLog.objects.filter(pk__in=[log.pk for log in logs]), history_type="+",
+                    user_field="created_by")
+    copy_to_history(User.objects.filter(pk__in=[user.pk for user in users]), history_type="+")
     for log in logs:
         first = log.history.get()
         assert (first.history_type, first.tenancycode, first.history_user) == ("+", log.tenancycode, coordinator)
