@@ -5,12 +5,11 @@ why not for the rest."""
 from __future__ import annotations
 
 from .lettings import assignable_users
-from .logs import can_change_log, can_delete_log
+from .logs import can_change_log, can_delete_log, can_view_log, log_open_for_deletion
 from .organisations import organisation_scope_ids
 from .roles import *  # noqa: F403
 
 __all__ = [
-    "log_open_for_deletion",
     "can_bulk_delete_logs",
     "bulk_delete_needs_filter",
     "bulk_deletion_blocker",
@@ -18,20 +17,6 @@ __all__ = [
     "reassignment_blocker",
     "reassignment_choices",
 ]
-
-
-def log_open_for_deletion(log) -> bool:
-    """A log may be deleted while its collection year still accepts new logs (or before it begins), and
-    it is not older than the previous year (spec §8.7)."""
-    from domain import collection
-
-    day = getattr(log, log.DATE_FIELD)
-    if not day:
-        return True
-    year = collection.collection_year_of(day)
-    today = collection.today()
-    window = collection.window(year)
-    return year >= collection.current_year() - 1 and (window.open_for_new_logs(today) or today < window.start)
 
 
 def can_bulk_delete_logs(user) -> bool:
@@ -47,10 +32,11 @@ def bulk_delete_needs_filter(user) -> bool:
 
 def bulk_deletion_blocker(user, log) -> str | None:
     """Why this user cannot delete this log in a list action, or None."""
+    # can_delete_log includes the year's window: name that reason first to anyone who can see the log.
+    if can_view_log(user, log) and not log_open_for_deletion(log):
+        return "Its collection year no longer accepts new logs, so it can no longer be deleted."
     if not can_delete_log(user, log):
         return "You cannot delete this log."
-    if not log_open_for_deletion(log):
-        return "Its collection year no longer accepts new logs, so it can no longer be deleted."
     return None
 
 

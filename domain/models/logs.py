@@ -93,6 +93,15 @@ class LogBase(TimestampedModel):
     def reset_loaded_values(self) -> None:
         self._loaded_values = {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
 
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        # What was just read is the row a later save compares with (a save that changes nothing writes
+        # nothing, so a stale copy would hide a change made since).
+        refreshed = set(fields) if fields else None
+        self._loaded_values = {**self.loaded_values, **{
+            f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields
+            if refreshed is None or f.name in refreshed or f.attname in refreshed}}
+
     @property
     def owning_organisation_provider_type(self):
         return self.owning_organisation.provider_type if self.owning_organisation_id else None

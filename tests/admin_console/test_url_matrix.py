@@ -35,6 +35,7 @@ from domain.models import (
     BulkUpload, CsvDownload, Export, LettingsLog, LocalAuthority, Location, Organisation,
     OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, User,
 )
+from domain.selectors.reviews import log_queries
 from domain.services.demo import USERS
 
 pytestmark = pytest.mark.django_db
@@ -167,6 +168,11 @@ def fill(pattern: URLPattern, obj, user) -> str:
             history = getattr(type(obj), "history", None)
             row = history.filter(**{type(obj)._meta.pk.attname: obj.pk}).first() if history else None
             values[name] = row.history_id if row else 999_999_999
+        elif name == "query_id":
+            query = log_queries(obj).order_by("pk").first()
+            values[name] = query.pk if query else 999_999_999
+        elif name == "step":
+            values[name] = "resolve"
         elif name == "user_id":
             values[name] = user.pk
         elif name == "group_id":
