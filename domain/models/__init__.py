@@ -2,6 +2,7 @@
 
 from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .exports import Export, ExportCollection, ExportStatus
+from .imports import ImportRun, ImportStatus
 from .lettings import LettingsLog
 from .logs import CreationMethod, LogStatus
 from .organisations import (
@@ -30,6 +31,8 @@ __all__ = [
     "Export",
     "ExportCollection",
     "ExportStatus",
+    "ImportRun",
+    "ImportStatus",
     "LettingsLog",
     "LogStatus",
     "LocalAuthority",
