@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import zipfile
 from contextlib import ExitStack, nullcontext
-from pathlib import Path
 from typing import Callable
 
 from django.db import transaction
@@ -122,6 +121,3 @@ def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress |
             raise
     return report
 
-
-def describe_paths(paths: list[str]) -> list[str]:
-    return [Path(p).name for p in paths]

@@ -9,7 +9,6 @@ an earlier one brought.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import tempfile
 import zipfile
@@ -62,8 +61,12 @@ class Archive:
         return parts
 
     def open(self, member: str):
-        bundle = zipfile.ZipFile(self.path)
-        handle = bundle.open(member)
+        try:
+            bundle = zipfile.ZipFile(self.path)
+            handle = bundle.open(member)
+        except (zipfile.BadZipFile, OSError, KeyError) as error:
+            raise ImportFailed(f"this is not a readable zip, or {member} is missing from it ({error}). Copy the "
+                               "archive again from the export storage.", file=self.path.name) from error
         original_close = handle.close
 
         def close():
@@ -190,9 +193,3 @@ def discover(paths: list[str], stack: ExitStack) -> Plan:
     return plan
 
 
-def describe(archive: Archive, part: str) -> str:
-    return f"{archive.path.name}/{part}"
-
-
-def text_stream(data: bytes) -> io.StringIO:
-    return io.StringIO(data.decode("utf-8-sig"))

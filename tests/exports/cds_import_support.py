@@ -59,3 +59,18 @@ def import_json(capsys, *paths) -> dict:
 
     call_command("import_core", *map(str, paths), "--json")
     return json.loads(capsys.readouterr().out)
+
+
+def write_archive(folder: Path, name: str, parts: list[bytes], count: int | None = None) -> Path:
+    """A collection archive as the export writes it: parts then manifest.xml (count: the parts' forms)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if count is None:
+        count = sum(part.count(b"<form>") for part in parts)
+    path = folder / f"{name}.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for number, part in enumerate(parts, start=1):
+            bundle.writestr(f"{name}_pt{number:03d}.xml", part)
+        bundle.writestr("manifest.xml", (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<report>\n  <form-data-summary>\n    <records>\n'
+            f"      <count-of-records>{count}</count-of-records>\n    </records>\n  </form-data-summary>\n</report>\n"))
+    return path

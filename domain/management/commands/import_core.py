@@ -26,7 +26,7 @@ class Command(BaseCommand):
         try:
             report = import_run(run, options["paths"])
         except ImportFailed as failure:
-            raise CommandError(f"Nothing from the failing file was imported. {failure.describe()}")
+            raise CommandError(f"{failure.describe()} Nothing from that file was kept.")
         data = {"run": run.pk, **report.as_json()}
         if options["json"]:
             self.stdout.write(json.dumps(data, default=str))
