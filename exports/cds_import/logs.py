@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import connection, models
+from django.db import DatabaseError, connection, models
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from domain import collection
@@ -111,11 +111,21 @@ class LogImporter:
             with self.part.record(number, self.identify(record)):
                 batch.append(self.read(number, record))
             if len(batch) >= BATCH:
-                self._write(batch)
+                self._write_or_fail(batch)
                 batch = []
         if batch:
-            self._write(batch)
+            self._write_or_fail(batch)
         Part.reset_sequence(self.model)
+
+    def _write_or_fail(self, batch: list[Incoming]) -> None:
+        try:
+            self._write(batch)
+        except DatabaseError as error:
+            first, last = batch[0], batch[-1]
+            raise self.part.failed(
+                first.number, f"logs {first.pk} to {last.pk}", "",
+                f"records {first.number} to {last.number} could not be stored ({str(error).splitlines()[0]}).",
+            ) from error
 
     # --- one batch ---------------------------------------------------------------------------------
 
@@ -126,7 +136,8 @@ class LogImporter:
         stamps = []
         for item in batch:
             existing = stored.get(item.pk)
-            log = existing if existing is not None else self.model(pk=item.pk)
+            # A new log gets its id only after the pipeline: it takes a log with an id for a stored one.
+            log = existing if existing is not None else self.model()
             before = self._comparable(existing) if existing is not None else None
             for name, value in item.values.items():
                 setattr(log, name, value)
@@ -142,6 +153,7 @@ class LogImporter:
                     continue
                 updated.append(log)
             else:
+                log.pk = item.pk
                 created.append(log)
             stamps.append((item.created_at, item.updated_at, item.pk))
         if created:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import IO, Callable, Iterator
 
 from django.core.management.color import no_style
-from django.db import connection, models
+from django.db import DatabaseError, connection, models, transaction
 
 from .errors import ImportFailed, RecordProblem
 from .report import Report
@@ -49,17 +49,21 @@ class Part:
                  new_defaults: dict | None = None) -> models.Model:
         """Create the row under `pk`, or update it; a row already holding these values is left alone."""
         row = model.objects.filter(pk=pk).first()
-        if row is None:
-            row = model(pk=pk, **values, **(new_defaults or {}))
-            row.save(force_insert=True)
-            self.report.count(kind, "created")
-            return row
-        if all(getattr(row, name) == value for name, value in values.items()):
+        if row is not None and all(getattr(row, name) == value for name, value in values.items()):
             self.report.count(kind, "unchanged")
             return row
-        for name, value in values.items():
-            setattr(row, name, value)
-        row.save()
+        try:
+            with transaction.atomic():
+                if row is None:
+                    row = model(pk=pk, **values, **(new_defaults or {}))
+                    row.save(force_insert=True)
+                    self.report.count(kind, "created")
+                    return row
+                for name, value in values.items():
+                    setattr(row, name, value)
+                row.save()
+        except DatabaseError as error:
+            raise RecordProblem("", f"it could not be stored ({str(error).splitlines()[0]}).") from error
         self.report.count(kind, "updated")
         return row
 

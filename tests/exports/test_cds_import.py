@@ -200,3 +200,14 @@ def test_a_manifest_count_that_does_not_match_the_parts_is_refused(tmp_path, db)
 def test_a_path_that_does_not_exist_is_refused(tmp_path, db):
     with pytest.raises(CommandError, match="does not exist"):
         call_command("import_core", str(tmp_path / "nowhere"))
+
+
+def test_an_organisation_the_database_refuses_is_named(tmp_path, db):
+    """A local authority that says it is for profit breaks a rule of the organisation table."""
+    part = (b'<?xml version="1.0" encoding="UTF-8"?>\n<forms>\n  <form>\n    <id>3</id>\n    <name>Odd Council</name>\n'
+            b"    <provider_type>1</provider_type>\n    <profit_status>2</profit_status>\n"
+            b"    <status>active</status>\n  </form>\n</forms>\n")
+    path = write_archive(tmp_path, "organisations_2024_2025_apr_mar_f0001_inc0001", [part])
+    with pytest.raises(CommandError, match=r"record 1 \(3\).*could not be stored"):
+        call_command("import_core", str(path))
+    assert Organisation.objects.count() == 0
