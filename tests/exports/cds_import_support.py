@@ -10,9 +10,13 @@ from django.core.management import call_command
 from lxml import etree
 
 from domain.models import (BulkUpload, CsvDownload, Export, LettingsLog, Location, LocationDeactivationPeriod,
-                           Organisation, OrganisationRelationship, SalesLog, Scheme, SchemeDeactivationPeriod, User)
+                           Organisation, OrganisationRelationship, ProviderType, Role, SalesLog, Scheme,
+                           SchemeDeactivationPeriod, User)
+from domain.services.lettings import lettings_log_save
 from exports import schemes_csv
 from exports.cds.run import cds_export_run
+from tests.factories import make_organisation, make_user
+from tests.lettings_answers import general_needs_answers
 
 
 def export_everything(folder: Path) -> dict:
@@ -74,3 +78,21 @@ def write_archive(folder: Path, name: str, parts: list[bytes], count: int | None
             '<?xml version="1.0" encoding="UTF-8"?>\n<report>\n  <form-data-summary>\n    <records>\n'
             f"      <count-of-records>{count}</count-of-records>\n    </records>\n  </form-data-summary>\n</report>\n"))
     return path
+
+
+def build_small_world() -> dict:
+    """An owner and its managing agent (a relationship the export does not carry), a user of each and three
+    completed 2026 lettings logs, one managed by the agent."""
+    call_command("load_reference_data", verbosity=0)
+    owner = make_organisation(name="Moorland Homes", provider_type=ProviderType.PRP, housing_registration_no="L0001")
+    agent = make_organisation(name="Dale Lettings", provider_type=ProviderType.PRP, holds_own_stock=False)
+    OrganisationRelationship.objects.create(stock_owner=owner, managing_agent=agent)
+    user = make_user(owner, Role.DATA_COORDINATOR, email="coordinator@moorland.test", name="Mo Moorland")
+    agent_user = make_user(agent, Role.DATA_PROVIDER, email="provider@dale.test", name="Dee Dale")
+    logs = []
+    for n, (manager, by) in enumerate(((owner, user), (owner, user), (agent, agent_user))):
+        log = LettingsLog(created_by=by, **general_needs_answers(owner, by, managing_organisation=manager,
+                                                                 tenancycode=f"T{n}"))
+        lettings_log_save(log=log, by=by)
+        logs.append(log)
+    return {"owner": owner, "agent": agent, "user": user, "logs": logs}

@@ -13,7 +13,7 @@ from domain.models import (ImportRun, ImportStatus, LettingsLog, LogStatus, Orga
                            OrganisationRelationship, ProviderType, Role, User)
 from domain.services.lettings import lettings_log_save
 from exports.cds.run import cds_export_run
-from tests.exports.cds_import_support import empty_the_database, import_json, write_archive
+from tests.exports.cds_import_support import build_small_world, empty_the_database, import_json, write_archive
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import general_needs_answers
 
@@ -22,20 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def small_world(db):
-    """An owner, its managing agent (no relationship recorded), users and three 2026 lettings logs."""
-    call_command("load_reference_data", verbosity=0)
-    owner = make_organisation(name="Moorland Homes", provider_type=ProviderType.PRP, housing_registration_no="L0001")
-    agent = make_organisation(name="Dale Lettings", provider_type=ProviderType.PRP, holds_own_stock=False)
-    OrganisationRelationship.objects.create(stock_owner=owner, managing_agent=agent)
-    user = make_user(owner, Role.DATA_COORDINATOR, email="coordinator@moorland.test", name="Mo Moorland")
-    agent_user = make_user(agent, Role.DATA_PROVIDER, email="provider@dale.test", name="Dee Dale")
-    logs = []
-    for n, (manager, by) in enumerate(((owner, user), (owner, user), (agent, agent_user))):
-        log = LettingsLog(created_by=by, **general_needs_answers(owner, by, managing_organisation=manager,
-                                                                 tenancycode=f"T{n}"))
-        lettings_log_save(log=log, by=by)
-        logs.append(log)
-    return {"owner": owner, "agent": agent, "user": user, "logs": logs}
+    return build_small_world()
 
 
 def export_to(settings, folder, **options):
