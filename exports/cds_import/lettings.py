@@ -173,8 +173,14 @@ class LettingsImporter(LogImporter):
         super().__init__(part)
         self.year = year
         self.exported_columns = exported_columns(year)
-        self.schemes = dict(Scheme.objects.values_list("pk", "owning_organisation_id"))
-        self.locations = dict(Location.objects.values_list("pk", "scheme_id"))
+        schemes = (Scheme.objects.select_related("owning_organisation")
+                   .prefetch_related("deactivation_periods", "locations").in_bulk())
+        locations = Location.objects.prefetch_related("deactivation_periods").in_bulk()
+        for location in locations.values():
+            location.scheme = schemes[location.scheme_id]
+        self.schemes = {pk: scheme.owning_organisation_id for pk, scheme in schemes.items()}
+        self.locations = {pk: location.scheme_id for pk, location in locations.items()}
+        self.relations.update(scheme=schemes, location=locations)
 
     def identify(self, record: dict):
         return record.get("log_id")

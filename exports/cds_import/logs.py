@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from domain import collection
 from domain.models import LogStatus, Organisation, OrganisationRelationship, User
+from domain.selectors.lookups import remembered_lookups
 from domain.services.logs import Outcome, apply_status, log_evaluate, log_keep_valid
 from domain.validations.dates import log_date_error
 from exports.cds.lettings_values import ID_OFFSET
@@ -46,10 +47,13 @@ class Incoming:
 
 
 class Lookups:
-    """What records refer to, read once per file: organisations, users by e-mail."""
+    """What records refer to, read once per file: organisations, users by e-mail, and the objects
+    themselves, handed to each log so that its rules do not look them up again log by log."""
 
     def __init__(self):
-        self.organisations = dict(Organisation.objects.values_list("pk", "provider_type"))
+        self.organisation_objects = Organisation.objects.in_bulk()
+        self.user_objects = User.objects.select_related("organisation").in_bulk()
+        self.organisations = {pk: org.provider_type for pk, org in self.organisation_objects.items()}
         self.old_visible_ids = {old: pk for pk, old in Organisation.objects.exclude(old_visible_id=None)
                                 .values_list("pk", "old_visible_id")}
         self.users = {email.lower(): pk for pk, email in User.objects.values_list("pk", "email")}
@@ -98,6 +102,9 @@ class LogImporter:
         self.report = part.report
         self.lookups = Lookups()
         self.exported_columns: set[str] = set()
+        orgs, users = self.lookups.organisation_objects, self.lookups.user_objects
+        self.relations = {"owning_organisation": orgs, "managing_organisation": orgs, "assigned_to": users,
+                          "created_by": users, "updated_by": users}
 
     def read(self, number: int, record: dict) -> Incoming:
         raise NotImplementedError
@@ -106,6 +113,10 @@ class LogImporter:
         raise NotImplementedError
 
     def run(self) -> None:
+        with remembered_lookups():
+            self._run()
+
+    def _run(self) -> None:
         batch: list[Incoming] = []
         for number, record in self.part.records():
             with self.part.record(number, self.identify(record)):
@@ -141,6 +152,7 @@ class LogImporter:
             before = self._comparable(existing) if existing is not None else None
             for name, value in item.values.items():
                 setattr(log, name, value)
+            self._attach_related(log)
             if not self._evaluate(item, log):
                 continue
             if existing is not None:
@@ -164,6 +176,12 @@ class LogImporter:
             bulk_update_with_history(updated, self.model, names, batch_size=BATCH)
             self.report.count(self.kind, "updated", len(updated))
         self._keep_timestamps(stamps)
+
+    def _attach_related(self, log) -> None:
+        for name, objects in self.relations.items():
+            pk = getattr(log, f"{name}_id")
+            if pk is not None and pk in objects:
+                setattr(log, name, objects[pk])
 
     def _comparable(self, log) -> dict:
         return {f.attname: getattr(log, f.attname) for f in self.model._meta.concrete_fields

@@ -198,3 +198,10 @@ def test_an_organisation_the_database_refuses_is_named(tmp_path, db):
     with pytest.raises(CommandError, match=r"record 1 \(3\).*could not be stored"):
         call_command("import_core", str(path))
     assert Organisation.objects.count() == 0
+
+
+def test_a_part_that_is_not_a_cds_part_is_refused(tmp_path, db):
+    part = b'<?xml version="1.0" encoding="UTF-8"?>\n<report><records><form><id>1</id></form></records></report>\n'
+    path = write_archive(tmp_path, "organisations_2024_2025_apr_mar_f0001_inc0001", [part])
+    with pytest.raises(CommandError, match="not directly inside the root <forms>"):
+        call_command("import_core", str(path))
