@@ -17,7 +17,7 @@ from domain.forms.y2026.lettings.bulk_upload import ETHNIC_GROUPS, FIRST_LETS, O
 from domain.forms.y2026.lettings.derived import INCREF
 from domain.models import LettingsLog, Location, LogStatus, Scheme
 from exports.cds.lettings_declaration import Variant, declaration_for
-from exports.cds.lettings_values import DETAILS_NOT_GIVEN, ID_OFFSET, NOT_KNOWN_AGE
+from exports.cds.lettings_values import DETAILS_NOT_GIVEN, NOT_KNOWN_AGE
 
 from . import texts
 from .errors import RecordProblem
@@ -245,5 +245,3 @@ class LettingsImporter(LogImporter):
             raise RecordProblem("location_code", f"location {pk} is not a location of scheme S{scheme}.")
         return pk
 
-
-__all__ = ["LettingsImporter", "ID_OFFSET"]

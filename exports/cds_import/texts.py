@@ -82,9 +82,3 @@ def parser_for(model_field: models.Field) -> Callable[[str | None, str], object]
         return lambda text, element="": text
     return string
 
-
-def nullable(model_field: models.Field, parse):
-    """A nullable text column keeps None for an empty element."""
-    if isinstance(model_field, (models.CharField, models.TextField)) and model_field.null:
-        return lambda text, element="": text
-    return parse

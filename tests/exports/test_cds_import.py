@@ -4,18 +4,15 @@ transaction per file, dry runs and the command's JSON (issue 19)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from domain.models import (ImportRun, ImportStatus, LettingsLog, LogStatus, Organisation,
-                           OrganisationRelationship, ProviderType, Role, User)
+from domain.models import ImportRun, ImportStatus, LettingsLog, LogStatus, Organisation, User
 from domain.services.lettings import lettings_log_save
 from exports.cds.run import cds_export_run
 from tests.exports.cds_import_support import build_small_world, empty_the_database, import_json, write_archive
-from tests.factories import make_organisation, make_user
-from tests.lettings_answers import general_needs_answers
+from tests.factories import make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -87,11 +84,6 @@ def test_dry_run_counts_and_keeps_nothing(small_world, settings, tmp_path, capsy
     assert report["dry_run"] is True
     assert report["counts"]["lettings"]["created"] == 3
     assert (Organisation.objects.count(), User.objects.count(), LettingsLog.objects.count()) == (0, 0, 0)
-
-
-def _lettings_part(settings, tmp_path, small_world):
-    export_to(settings, tmp_path / "export", full=True)
-    return next((tmp_path / "export").glob("core_2026_2027_*.zip"))
 
 
 def test_an_unknown_organisation_names_file_record_and_element_and_keeps_nothing_of_that_file(
