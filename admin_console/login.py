@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 
 from domain import access
+from domain.services.imported_users import imported_user_invite_on_sign_in
 
 DEACTIVATED_MESSAGE = (
     "Your account has been deactivated. Ask a data coordinator at your organisation, "
@@ -12,6 +13,11 @@ DEACTIVATED_MESSAGE = (
 NO_ROLE_MESSAGE = (
     "Your account does not have a role that uses CORE. Ask a data coordinator at your "
     "organisation to give you one."
+)
+
+FIRST_SIGN_IN_MESSAGE = (
+    "Your account has moved to CORE from the previous service, so it has no password here yet. We have sent "
+    "you an email with a link to choose one: follow it, then sign in."
 )
 
 
@@ -26,6 +32,14 @@ class ConsoleAuthenticationForm(AdminAuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Email address"
         self.fields["username"].widget.attrs.update(type="email", autocomplete="email")
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if imported_user_invite_on_sign_in(self.cleaned_data.get("username")):
+                raise forms.ValidationError(FIRST_SIGN_IN_MESSAGE, code="invited")
+            raise
 
     def confirm_login_allowed(self, user):
         if not user.is_active or user.discarded_at:

@@ -109,5 +109,8 @@ def import_users(part: Part) -> None:
             clash = User.objects.filter(email__iexact=values["email"]).exclude(pk=pk).values_list("pk", flat=True).first()
             if clash is not None:
                 raise RecordProblem("email", f"another user (id {clash}) already has this email address.")
-            part.save_row(User, pk, values, kind="users", new_defaults={"password": make_password(None)})
+            # No password comes with them; `old_user_id` marks them as moved in, so their first sign-in
+            # invites them to choose one (domain.services.imported_users).
+            part.save_row(User, pk, values, kind="users",
+                          new_defaults={"password": make_password(None), "old_user_id": str(pk)})
     part.reset_sequence(User)

@@ -197,3 +197,22 @@ def test_a_part_that_is_not_a_cds_part_is_refused(tmp_path, db):
     path = write_archive(tmp_path, "organisations_2024_2025_apr_mar_f0001_inc0001", [part])
     with pytest.raises(CommandError, match="not directly inside the root <forms>"):
         call_command("import_core", str(path))
+
+
+def test_an_imported_user_is_invited_on_first_sign_in(small_world, settings, tmp_path, capsys, client, mailoutbox):
+    export_to(settings, tmp_path / "export", full=True)
+    empty_the_database()
+    import_json(capsys, tmp_path / "export")
+
+    response = client.post("/login/", {"username": "Coordinator@Moorland.test", "password": "anything-at-all"})
+
+    assert "We have sent you an email with a link to choose one" in response.content.decode()
+    (email,) = mailoutbox
+    assert email.to == ["coordinator@moorland.test"] and "/account/password-reset/" in email.body
+    # Someone with a password of their own is not invited: a wrong password is just wrong.
+    user = User.objects.get(email="coordinator@moorland.test")
+    user.set_password("a-Long-new-passw0rd")
+    user.save()
+    response = client.post("/login/", {"username": user.email, "password": "anything-at-all"})
+    assert "Enter a correct email address and password" in response.content.decode()
+    assert len(mailoutbox) == 1
