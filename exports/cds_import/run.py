@@ -46,8 +46,9 @@ def _tasks(plan) -> list[tuple[str, str, Callable, Callable]]:
                      ("organisations", "users", "lettings", "sales")}
 
     def parts(archive, run):
+        names = archive.parts()
         return [(archive.collection, f"{archive.path.name}/{name}", (lambda a=archive, n=name: a.open(n)), run,
-                 records) for name in archive.parts()]
+                 records, (lambda a=archive: record_export(a)) if name == names[-1] else None) for name in names]
 
     for archive in by_collection["organisations"]:
         tasks += parts(archive, import_organisations)
@@ -55,11 +56,26 @@ def _tasks(plan) -> list[tuple[str, str, Callable, Callable]]:
         tasks += parts(archive, import_users)
     for csv_file in sorted(plan.csvs, key=lambda c: ("schemes", "schemes-and-locations", "locations").index(c.kind)):
         tasks.append((csv_file.kind, csv_file.path.name, (lambda p=csv_file.path: open(p, "rb")),
-                      (lambda part, k=csv_file.kind: SchemesImporter(part).run(k)), csv_records))
+                      (lambda part, k=csv_file.kind: SchemesImporter(part).run(k)), csv_records, None))
     for name in ("lettings", "sales"):
         for archive in by_collection[name]:
             tasks += parts(archive, _log_importer(archive))
     return tasks
+
+
+def record_export(archive: Archive) -> None:
+    """The archive's export as a succeeded Export row, so this service's numbering carries on from the
+    original service's (spec cds-export §2) and its next partial export starts where that one stopped."""
+    from django.utils import timezone
+
+    from domain.models import Export, ExportStatus
+
+    at = archive.zipped_at or timezone.now()
+    Export.objects.get_or_create(
+        collection=archive.collection, year=archive.year, base_number=archive.base,
+        increment_number=archive.increment, status=ExportStatus.SUCCEEDED,
+        defaults={"started_at": at, "finished_at": at, "archive": archive.name, "records": archive.manifest_count(),
+                  "full": archive.increment == 1})
 
 
 def _check_counts(plan) -> dict[str, int]:
@@ -99,7 +115,7 @@ def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress |
         try:
             # A dry run is one transaction rolled back at the end; otherwise each file commits on its own.
             with transaction.atomic() if dry_run else nullcontext():
-                for kind, file, opener, run, reader in tasks:
+                for kind, file, opener, run, reader, finish in tasks:
                     progress(file, done, total)
 
                     def advance(n, file=file):
@@ -109,6 +125,8 @@ def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress |
                     part = Part(file, opener, report, reader, progress=advance)
                     with transaction.atomic():
                         run(part)
+                        if finish:
+                            finish()
                     report.files.append({"file": file, "kind": kind, "records": part.read})
                 progress("", done, total)
                 if dry_run:

@@ -13,7 +13,8 @@ import re
 import tempfile
 import zipfile
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from exports.cds.run import MANIFEST_HEADER
@@ -39,6 +40,7 @@ class Archive:
     year: int | None
     base: int
     increment: int
+    zipped_at: datetime | None = None  # from the master manifest that lists it
 
     @property
     def order(self):
@@ -94,7 +96,10 @@ class Plan:
     manifests: list[str] = field(default_factory=list)
 
     def ordered_archives(self) -> list[Archive]:
-        unique = {a.name: a for a in self.archives}
+        unique = {}
+        for archive in self.archives:  # the one a manifest lists (with its time) wins
+            if archive.name not in unique or archive.zipped_at:
+                unique[archive.name] = archive
         return sorted(unique.values(), key=lambda a: a.order)
 
 
@@ -136,7 +141,12 @@ def _from_manifest(path: Path, plan: Plan) -> None:
         if not archive.path.exists():
             raise ImportFailed(f"line {number} lists {row[2]}, which is not beside the manifest. Copy every "
                                "archive the manifest lists, then import again.", file=path.name)
-        plan.archives.append(archive)
+        try:
+            zipped_at = datetime.strptime(row[1], "%Y-%m-%d %H:%M:%S %z")
+        except ValueError:
+            raise ImportFailed(f"line {number}: '{row[1]}' is not a time such as 2026-11-28 05:03:12 +0000.",
+                               file=path.name)
+        plan.archives.append(replace(archive, zipped_at=zipped_at))
 
 
 def _add_folder(folder: Path, plan: Plan) -> None:

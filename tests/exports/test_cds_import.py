@@ -64,8 +64,9 @@ def test_a_later_partial_export_updates_the_logs_it_holds(small_world, settings,
     changed.tenancycode = "CHANGED-1"
     lettings_log_save(log=changed, by=small_world["user"])
     partial = export_to(settings, tmp_path / "export")  # same storage: a second master manifest
-    assert [c.as_json()["records"] for c in partial.collections if c.export.collection == "lettings"
-            and c.export.year == 2026] == [1]
+    (partial_lettings,) = [c.export for c in partial.collections if c.export.collection == "lettings"
+                           and c.export.year == 2026]
+    assert partial_lettings.records == 1
     empty_the_database()
 
     report = import_json(capsys, tmp_path / "export")
@@ -74,6 +75,10 @@ def test_a_later_partial_export_updates_the_logs_it_holds(small_world, settings,
     assert report["counts"]["lettings"]["created"] == 3
     assert report["counts"]["lettings"]["updated"] == 1
     assert LettingsLog.objects.get(pk=changed.pk).tenancycode == "CHANGED-1"
+    # The original service's export numbers are carried on (spec cds-export §2).
+    after = export_to(settings, tmp_path / "after")
+    assert [c.export.archive for c in after.collections if c.export.collection == "lettings"
+            and c.export.year == 2026] == [partial_lettings.archive.replace("_inc0002", "_inc0003")]
 
 
 def test_dry_run_counts_and_keeps_nothing(small_world, settings, tmp_path, capsys):
@@ -216,3 +221,15 @@ def test_an_imported_user_is_invited_on_first_sign_in(small_world, settings, tmp
     response = client.post("/login/", {"username": user.email, "password": "anything-at-all"})
     assert "Enter a correct email address and password" in response.content.decode()
     assert len(mailoutbox) == 1
+
+
+def test_availability_reads_back_start_dates_and_deactivations():
+    from datetime import date as day
+
+    from exports.cds_import.schemes import availability
+
+    text = ("Active from 1 April 2020 to 31 March 2022, Deactivated on 1 April 2022, Active from 1 April 2023 "
+            "to 30 June 2024, Deactivated on 1 July 2024")
+    assert availability(text, "scheme_active_dates") == (
+        day(2020, 4, 1), [(day(2022, 4, 1), day(2023, 4, 1)), (day(2024, 7, 1), None)])
+    assert availability("", "location_active_dates") == (None, [])
