@@ -174,13 +174,27 @@ class LettingsImporter(LogImporter):
         self.year = year
         self.exported_columns = exported_columns(year)
         schemes = (Scheme.objects.select_related("owning_organisation")
-                   .prefetch_related("deactivation_periods", "locations").in_bulk())
+                   .prefetch_related("deactivation_periods", "locations__deactivation_periods").in_bulk())
         locations = Location.objects.prefetch_related("deactivation_periods").in_bulk()
         for location in locations.values():
             location.scheme = schemes[location.scheme_id]
         self.schemes = {pk: scheme.owning_organisation_id for pk, scheme in schemes.items()}
         self.locations = {pk: location.scheme_id for pk, location in locations.items()}
         self.relations.update(scheme=schemes, location=locations)
+        self._usable_locations: dict[int, list] = {}
+
+    def _attach_related(self, log) -> None:
+        """Beside the related objects, a scheme's usable locations are worked out once per file (by the
+        log model's own method) instead of once per question that asks about them."""
+        super()._attach_related(log)
+        found = self._usable_locations
+
+        def usable_locations(log=log):
+            if log.scheme_id not in found:
+                found[log.scheme_id] = LettingsLog.usable_locations(log)
+            return found[log.scheme_id]
+
+        log.usable_locations = usable_locations
 
     def identify(self, record: dict):
         return record.get("log_id")
