@@ -3,6 +3,8 @@ the report kept on the row so support can follow it and read it afterwards."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.utils import timezone
 
 from domain.models import ImportRun, ImportStatus
@@ -12,9 +14,27 @@ from .report import Report
 from .run import import_core
 
 
+STALE_AFTER = timedelta(hours=6)
+
+
+def _refuse_if_another_is_running(run: ImportRun) -> None:
+    """Two imports at once would race for the same ids; one silent for STALE_AFTER is presumed dead."""
+    recent = timezone.now() - STALE_AFTER
+    ImportRun.objects.filter(status=ImportStatus.RUNNING, started_at__lt=recent).update(
+        status=ImportStatus.FAILED, finished_at=timezone.now(),
+        error="The import stopped without finishing (its process ended). Run it again to carry on.")
+    other = ImportRun.objects.filter(status=ImportStatus.RUNNING).exclude(pk=run.pk).first()
+    if other:
+        failure = ImportFailed(f"import {other.pk} is still running. Wait for it to finish, then try again.")
+        ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.FAILED, finished_at=timezone.now(),
+                                                   error=failure.describe())
+        raise failure
+
+
 def import_run(run: ImportRun, paths: list[str]) -> Report:
     """Run the import for an ImportRun, saving progress between files and the report at the end.
-    Raises ImportFailed (after recording it) on bad input."""
+    Raises ImportFailed (after recording it) on bad input or while another import is running."""
+    _refuse_if_another_is_running(run)
     ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.RUNNING, started_at=timezone.now(), error="",
                                                records_read=0)
 

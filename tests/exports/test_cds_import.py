@@ -233,3 +233,12 @@ def test_availability_reads_back_start_dates_and_deactivations():
     assert availability(text, "scheme_active_dates") == (
         day(2020, 4, 1), [(day(2022, 4, 1), day(2023, 4, 1)), (day(2024, 7, 1), None)])
     assert availability("", "location_active_dates") == (None, [])
+
+
+def test_an_import_waits_for_the_one_running(tmp_path, db):
+    from django.utils import timezone
+
+    running = ImportRun.objects.create(status=ImportStatus.RUNNING, started_at=timezone.now())
+    with pytest.raises(CommandError, match=f"import {running.pk} is still running"):
+        call_command("import_core", str(tmp_path))
+    assert ImportRun.objects.exclude(pk=running.pk).get().status == ImportStatus.FAILED
