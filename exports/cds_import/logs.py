@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from domain import collection
 from domain.models import LogStatus, Organisation, OrganisationRelationship, User
+from domain.models.logs import STATUS_BY_NAME
 from domain.selectors.lookups import remembered_lookups
 from domain.services.logs import Outcome, apply_status, log_evaluate, log_keep_valid
 from domain.validations.dates import log_date_error
@@ -229,18 +230,22 @@ class LogImporter:
             self.report.skip(self.kind, self.part.name, item.number, item.pk,
                              f"the current rules refuse its set-up answers ({reasons})")
             return False
+        computed = STATUS_BY_NAME[outcome.status]
         if outcome.errors:  # only the date window: history, kept as the original service had it
             for message in outcome.errors[self.date_field]:
                 self.report.refused(self.kind, item.pk, self.date_field, answers.get(self.date_field), message,
                                     kept=True)
-            log.status = log.status_cache = item.status if item.status != LogStatus.DELETED else LogStatus.COMPLETED
-            if log.discarded_at or item.status == LogStatus.DELETED:
-                log.status = LogStatus.DELETED
+            log.status = log.status_cache = item.status if item.status != LogStatus.DELETED else computed
         else:
             apply_status(log, outcome)
-            if item.status == LogStatus.DELETED and not log.discarded_at:
-                log.discarded_at = item.updated_at
-                log.status = LogStatus.DELETED
+            log.status_cache = computed
+        if item.status == LogStatus.DELETED:
+            # Sales carry no deletion time: the log's last update stands for it.
+            log.discarded_at = log.discarded_at or item.updated_at
+            log.status = LogStatus.DELETED
+        elif log.discarded_at:  # restored in the original service since it was deleted
+            log.discarded_at = None
+            log.status = computed if not outcome.errors else item.status
         if log.status != item.status and len(self.report.status_changes) < 1000:
             self.report.status_changes.append({
                 "kind": self.kind, "id": item.pk, "file": self.part.name, "record": item.number,
