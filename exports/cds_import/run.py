@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import zipfile
 from contextlib import ExitStack, nullcontext
+from dataclasses import dataclass
 from typing import Callable
 
 from django.db import transaction
+from django.utils import timezone
+
+from domain.models import Export, ExportStatus
 
 from .errors import ImportFailed
 from .lettings import LettingsImporter
@@ -30,6 +34,18 @@ class _DryRunDone(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Task:
+    """One file to import: an XML part of an archive, or a CSV."""
+
+    kind: str
+    file: str
+    opener: Callable  # () -> binary file
+    run: Callable[[Part], None]
+    reader: Callable  # (handle, file name) -> records
+    finish: Callable[[], None] | None = None  # after the last part of an archive, in its transaction
+
+
 def _log_importer(archive: Archive):
     if archive.collection == "lettings":
         return lambda part: LettingsImporter(part, archive.year).run()
@@ -38,8 +54,8 @@ def _log_importer(archive: Archive):
     return lambda part: SalesImporter(part, archive.year).run()
 
 
-def _tasks(plan) -> list[tuple[str, str, Callable, Callable]]:
-    """(kind, file name, opener, import function) in dependency order."""
+def _tasks(plan) -> list[Task]:
+    """The files to import, in dependency order."""
     tasks = []
     archives = plan.ordered_archives()
     by_collection = {name: [a for a in archives if a.collection == name] for name in
@@ -47,16 +63,17 @@ def _tasks(plan) -> list[tuple[str, str, Callable, Callable]]:
 
     def parts(archive, run):
         names = archive.parts()
-        return [(archive.collection, f"{archive.path.name}/{name}", (lambda a=archive, n=name: a.open(n)), run,
-                 records, (lambda a=archive: record_export(a)) if name == names[-1] else None) for name in names]
+        return [Task(archive.collection, f"{archive.path.name}/{name}", (lambda a=archive, n=name: a.open(n)), run,
+                     records, (lambda a=archive: record_export(a)) if name == names[-1] else None)
+                for name in names]
 
     for archive in by_collection["organisations"]:
         tasks += parts(archive, import_organisations)
     for archive in by_collection["users"]:
         tasks += parts(archive, import_users)
     for csv_file in sorted(plan.csvs, key=lambda c: ("schemes", "schemes-and-locations", "locations").index(c.kind)):
-        tasks.append((csv_file.kind, csv_file.path.name, (lambda p=csv_file.path: open(p, "rb")),
-                      (lambda part, k=csv_file.kind: SchemesImporter(part).run(k)), csv_records, None))
+        tasks.append(Task(csv_file.kind, csv_file.path.name, (lambda p=csv_file.path: open(p, "rb")),
+                          (lambda part, k=csv_file.kind: SchemesImporter(part).run(k)), csv_records))
     for name in ("lettings", "sales"):
         for archive in by_collection[name]:
             tasks += parts(archive, _log_importer(archive))
@@ -66,10 +83,6 @@ def _tasks(plan) -> list[tuple[str, str, Callable, Callable]]:
 def record_export(archive: Archive) -> None:
     """The archive's export as a succeeded Export row, so this service's numbering carries on from the
     original service's (spec cds-export §2) and its next partial export starts where that one stopped."""
-    from django.utils import timezone
-
-    from domain.models import Export, ExportStatus
-
     at = archive.zipped_at or timezone.now()
     Export.objects.get_or_create(
         collection=archive.collection, year=archive.year, base_number=archive.base,
@@ -112,22 +125,22 @@ def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress |
         tasks = _tasks(plan)
         total = sum(counts.values())
         done = 0
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+
         try:
             # A dry run is one transaction rolled back at the end; otherwise each file commits on its own.
             with transaction.atomic() if dry_run else nullcontext():
-                for kind, file, opener, run, reader, finish in tasks:
-                    progress(file, done, total)
-
-                    def advance(n, file=file):
-                        nonlocal done
-                        done += n
-
-                    part = Part(file, opener, report, reader, progress=advance)
+                for task in tasks:
+                    progress(task.file, done, total)
+                    part = Part(task.file, task.opener, report, task.reader, progress=advance)
                     with transaction.atomic():
-                        run(part)
-                        if finish:
-                            finish()
-                    report.files.append({"file": file, "kind": kind, "records": part.read})
+                        task.run(part)
+                        if task.finish:
+                            task.finish()
+                    report.files.append({"file": task.file, "kind": task.kind, "records": part.read})
                 progress("", done, total)
                 if dry_run:
                     raise _DryRunDone
