@@ -242,3 +242,17 @@ def test_an_import_waits_for_the_one_running(tmp_path, db):
     with pytest.raises(CommandError, match=f"import {running.pk} is still running"):
         call_command("import_core", str(tmp_path))
     assert ImportRun.objects.exclude(pk=running.pk).get().status == ImportStatus.FAILED
+
+
+def test_a_scheme_of_an_unknown_organisation_is_named(tmp_path, db):
+    from exports.schemes_csv import headers
+
+    row = dict.fromkeys(headers("schemes"), "")
+    row.update(scheme_code="S12", scheme_service_name="Hill House", scheme_status="active",
+               scheme_confidential="No", scheme_owning_organisation_name="Nobody Homes")
+    path = tmp_path / "schemes.csv"
+    path.write_text("\ufeff" + ",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("import_core", str(path))
+    assert "file schemes.csv, record 1 (S12), element <scheme_owning_organisation_name>" in str(error.value)
+    assert "no organisation is named 'Nobody Homes'" in str(error.value)

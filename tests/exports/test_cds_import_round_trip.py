@@ -47,7 +47,7 @@ def test_export_import_export_gives_the_same_records(seeded_world, settings, tmp
     report = import_json(capsys, first_folder, *csvs)
 
     assert report["error"] is None
-    assert report["skipped"] == []
+    assert (report["skipped"], report["refused_answers"], report["status_changes"]) == ([], [], [])
     assert report["counts"]["lettings"]["created"] == len(first["lettings 2026"])
     second_folder = tmp_path / "second"
     settings.FILE_STORAGE_DIR = second_folder
@@ -59,3 +59,9 @@ def test_export_import_export_gives_the_same_records(seeded_world, settings, tmp
         differences = [(collection, key, [(a, b) for a, b in zip(record, after[key]) if a != b])
                        for key, record in before.items() if after[key] != record]
         assert differences[:3] == [], f"{len(differences)} records differ"
+
+    # Importing the same files again changes nothing, whatever the kind.
+    again = import_json(capsys, first_folder, *csvs)
+    assert {kind: (c["created"], c["updated"], c["skipped"]) for kind, c in again["counts"].items()} == \
+        dict.fromkeys(again["counts"], (0, 0, 0))
+    assert all(c["unchanged"] for c in again["counts"].values())
