@@ -3,7 +3,21 @@
 from axes.utils import reset as axes_reset
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse_lazy
+
+from admin_console import email_change
+from domain.services.password_resets import password_reset_request_allowed
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Beyond five requests a minute for one address the same "check your email" page is shown but
+    nothing is sent, so the page never tells whether the address has an account or was throttled."""
+
+    def form_valid(self, form):
+        if not password_reset_request_allowed(email=form.cleaned_data["email"]):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -23,7 +37,7 @@ def _context(title):
 urlpatterns = [
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        PasswordResetView.as_view(
             template_name="registration/password_reset_form.html",
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
@@ -50,4 +64,5 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("confirm-email/<str:token>/", email_change.confirm_view, name="email_change_confirm"),
 ]

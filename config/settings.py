@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
@@ -28,11 +29,15 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
+# ALLOW_DEV_SECRET_KEY lets a production-like run (DEBUG off) start without a SECRET_KEY, for local
+# tries only; `manage.py check --deploy` fails while it is on (config/checks.py, core.E001).
+ALLOW_DEV_SECRET_KEY = env_bool("ALLOW_DEV_SECRET_KEY", False)
+DEV_SECRET_KEY = "dev-only-secret-key-never-use-in-production-0123456789abcdef"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("ALLOW_DEV_SECRET_KEY", False):
+    if not DEBUG and not ALLOW_DEV_SECRET_KEY:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for development).")
-    SECRET_KEY = "dev-only-secret-key-never-use-in-production-0123456789abcdef"
+    SECRET_KEY = DEV_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -56,12 +61,15 @@ INSTALLED_APPS = [
     "import_export",
     "django_q",
     "axes",
+    "csp",
     "domain.apps.DomainConfig",
     "admin_console.apps.AdminConsoleConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so every response (axes' lockout page included) carries the Content-Security-Policy.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +109,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development default: the job worker writes while pages are served. WAL lets pages read during a
+    # long write; every transaction takes the write lock when it starts (a read-then-write transaction
+    # cannot then fail half-way), and waits up to 20 seconds for it rather than failing at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20,
+    }
+    # Sessions are saved on every request (SESSION_SAVE_EVERY_REQUEST): kept in the database, every page
+    # would wait for the worker's write lock, held while it checks a whole file. Files keep them apart.
+    SESSION_ENGINE = "django.contrib.sessions.backends.file"
+    SESSION_FILE_PATH = VAR_DIR / "sessions"
+    SESSION_FILE_PATH.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "domain.User"
@@ -128,6 +148,9 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_USERNAME_FORM_FIELD = "username"
+# Failures are counted against the email exactly as the login matches it (trimmed, any case);
+# otherwise "PROVIDER@..." would be a fresh account to axes but the same one to the login.
+AXES_USERNAME_CALLABLE = "domain.auth.axes_username"
 AXES_LOCKOUT_TEMPLATE = "admin_console/locked_out.html"
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
@@ -149,6 +172,30 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Content-Security-Policy (django-csp), enforced. Everything the console loads is served by itself
+# (unfold bundles its fonts, Alpine.js, htmx and Chart.js), so 'self' is the default and the only
+# source. The relaxations, each needed for the unfold admin to work:
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # 'unsafe-eval': Alpine.js (unfold's tabs, menus, conditional fields) compiles its x-*
+        # attribute expressions with the Function constructor; its CSP build cannot run unfold's
+        # expressions. No 'unsafe-inline': our one inline script carries the per-request nonce.
+        "script-src": [SELF, NONCE, UNSAFE_EVAL],
+        # 'unsafe-inline': unfold's templates use style attributes and an inline <style> for its
+        # theme colours, Alpine sets style attributes (x-bind:style, x-show) and htmx adds its own
+        # indicator <style>. Styles cannot run code; scripts stay locked down.
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -182,7 +229,7 @@ if "EMAIL_URL" in os.environ or "EMAIL_HOST" in os.environ:
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = "config.mail_backends.StderrEmailBackend"  # development: printed, to standard error
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CORE <no-reply@core.localhost>")
 
 # The organisation whose staff may hold the support role (MHCLG in production).
@@ -215,7 +262,9 @@ from config.unfold import UNFOLD  # noqa: E402,F401  (the console's look and nav
 
 # Where links in emails point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-SIMPLE_HISTORY_REVERT_DISABLED = True  # history is an audit trail; edits go through the forms and their rules
+# History is an audit trail; edits go through the forms and their rules. This only hides simple-history's
+# Revert button: admin_console/history.py is what refuses every POST to a history page.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 SILENCED_SYSTEM_CHECKS = [
     # Lockout is per account, as the service has always done: five failures lock that account

@@ -93,6 +93,15 @@ RULES = {
 READ_ONLY_DOMAIN_MODELS = {"localauthority", "localauthoritylink", "rentrange", "salerange"}
 
 
+def axes_username(request, credentials=None) -> str:
+    """The account django-axes counts failed sign-ins against: the email as the login reads it
+    (trimmed, lower-case), so no spelling of one address escapes or resets its lockout."""
+    raw = credentials.get("username") if credentials else None
+    if raw is None and request is not None:
+        raw = getattr(request, "POST", {}).get("username")
+    return normalise_email(raw)
+
+
 class AccessBackend(AllowAllUsersModelBackend):
     """Signs in by email (any case), lets inactive users through to the login form so it can say
     why they cannot sign in, and answers permission questions from domain.access."""

@@ -27,7 +27,7 @@ class CollectionWindow:
     @property
     def end(self) -> date:
         """The last tenancy start or sale date that belongs to this year."""
-        return date(self.year + 1, 3, 31)
+        return _day_or_last(self.year + 1, 3, 31)
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -55,10 +55,16 @@ def collection_year_of(day: date) -> int:
     return day.year if day >= date(day.year, 4, 1) else day.year - 1
 
 
+def _day_or_last(year: int, month: int, day: int) -> date:
+    """A day of a year, or the last day there is when that year is past the calendar's end (a date
+    typed as 31/12/9999 still has a window, so it gets a clear error rather than an overflow)."""
+    return date(year, month, day) if year <= date.max.year else date.max
+
+
 def window(year: int) -> CollectionWindow:
-    return KNOWN_WINDOWS.get(year) or CollectionWindow(
-        year, new_logs_end=date(year + 1, 12, 31), edit_end=date(year + 1, 12, 31)
-    )
+    """The window of a collection year: its published deadlines, or those of a year not yet published."""
+    closes = _day_or_last(year + 1, 12, 31)
+    return KNOWN_WINDOWS.get(year) or CollectionWindow(year, new_logs_end=closes, edit_end=closes)
 
 
 def today() -> date:

@@ -15,3 +15,10 @@ def bulk_upload_create_logs(upload_id: int, user_id: int) -> str:
 
     upload = BulkUpload.objects.select_related("uploaded_by", "organisation").get(pk=upload_id)
     return create_logs(upload=upload, by=User.objects.get(pk=user_id)).status
+
+
+def review_digest() -> dict:
+    """The daily emails of logs returned to providers and awaiting coordinators' review."""
+    from domain.services.review_digest import review_digest_send
+
+    return review_digest_send().as_json()

@@ -1,5 +1,7 @@
 """The statisticians' export: logs of every organisation, filtered, in CSV, XLSX or JSON through a
-django-import-export Resource built from the same download columns, pseudonymised by default.
+django-import-export Resource built from the same download columns, pseudonymised by default: direct
+identifiers are left out, and the ids that remain (and organisation names) become keyed pseudonyms that
+join within one file and never across files.
 
 Filters are stored on the CsvDownload as plain JSON (see `apply_filters`). CSV is written a row at a
 time; XLSX and JSON are assembled by tablib, so they hold the rows in memory (use CSV for very large
@@ -8,6 +10,9 @@ exports).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 import tempfile
 from datetime import date
 
@@ -42,24 +47,85 @@ DIRECT_IDENTIFIERS = {
 }
 
 
+# Kept in a pseudonymised export, but as pseudonyms: column -> (what it identifies, the log attribute
+# holding that record's id; a dotted path follows a relation). Organisation names count as ids: a name
+# would undo the organisation's pseudonym.
+PSEUDONYMISED = {
+    "id": ("log", "pk"),
+    "duplicate_set_id": ("duplicate set", "duplicate_set_id"),
+    "bulk_upload_id": ("bulk upload", "bulk_upload_id"),
+    "owning_organisation_id": ("organisation", "owning_organisation_id"),
+    "owning_organisation_name": ("organisation", "owning_organisation_id"),
+    "managing_organisation_id": ("organisation", "managing_organisation_id"),
+    "managing_organisation_name": ("organisation", "managing_organisation_id"),
+    "scheme_owning_organisation_name": ("organisation", "scheme.owning_organisation_id"),
+    "created_by_id": ("user", "created_by_id"),
+    "assigned_to_id": ("user", "assigned_to_id"),
+    "updated_by_id": ("user", "updated_by_id"),
+    "scheme_code": ("scheme", "scheme_id"),
+    "location_code": ("location", "location_id"),
+}
+PSEUDONYM_LENGTH = 16  # hex characters: 64 bits, so two records of one file never share one
+
+
+class Pseudonyms:
+    """The pseudonyms of one export: HMAC-SHA256, under a random key made for this export and kept
+    nowhere, of what a value identifies and its id. Within the file the same organisation has the same
+    pseudonym in every column; another export (even of the same logs) has other pseudonyms, and without
+    the key none can be traced back."""
+
+    def __init__(self):
+        self._key = secrets.token_bytes(32)
+
+    def of(self, kind: str, record_id) -> str:
+        if record_id in (None, ""):
+            return ""
+        message = f"{kind}:{record_id}".encode()
+        return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
+
+    def getter(self, column_name: str):
+        kind, path = PSEUDONYMISED[column_name]
+
+        def pseudonym(log, _context):
+            value = log
+            for attribute in path.split("."):
+                value = getattr(value, attribute)
+                if value is None:
+                    break
+            return self.of(kind, value)
+
+        return pseudonym
+
+
 def available_columns(log_type: str, year: int) -> list[str]:
     declaration = registry.declaration(log_type, year)
-    return [c.header for c in logs.columns(declaration.FORM, declaration, support=True)]
+    return [c.header for c in logs.columns(declaration.FORM, declaration, support=True)] + [REVIEW_COLUMN.header]
 
 
 def export_columns(log_type: str, year: int, *, chosen=None, pseudonymised=True) -> list[logs.LogColumn]:
     declaration = registry.declaration(log_type, year)
     every = logs.columns(declaration.FORM, declaration, support=True)
-    chosen = set(chosen or [c.header for c in every])
-    return [c for c in every if c.header in chosen and not (pseudonymised and c.name in DIRECT_IDENTIFIERS)]
+    chosen = set(chosen or [c.header for c in every] + [REVIEW_COLUMN.header])
+    return [c for c in [*every, REVIEW_COLUMN]
+            if c.header in chosen and not (pseudonymised and c.name in DIRECT_IDENTIFIERS)]
 
 
-def resource_for(cols: list[logs.LogColumn], *, codes: bool) -> resources.Resource:
-    """A django-import-export Resource whose fields are the download columns."""
+# Where the log is in review (issue 13): always the last column.
+REVIEW_COLUMN = logs.LogColumn("review_state", "review_state",
+                               labels=lambda log, context: log.get_review_state_display(),
+                               codes=lambda log, context: log.review_state)
+
+
+def resource_for(cols: list[logs.LogColumn], *, codes: bool, pseudonyms: Pseudonyms | None = None
+                 ) -> resources.Resource:
+    """A django-import-export Resource whose fields are the download columns; with `pseudonyms`, the
+    identifying columns hold pseudonyms instead."""
     context = logs.Context.load()
     attrs = {}
     for position, column in enumerate(cols):
         getter = column.codes if codes else column.labels
+        if pseudonyms is not None and column.name in PSEUDONYMISED:
+            getter = pseudonyms.getter(column.name)
         attrs[f"column_{position}"] = fields.Field(
             column_name=column.header, readonly=True,
             dehydrate_method=lambda log, get=getter: neutralise(get(log, context)))
@@ -93,6 +159,8 @@ def apply_filters(logs_qs, filters: dict):
         "created_at__date__gte": _date(filters.get("created_from")),
         "created_at__date__lte": _date(filters.get("created_to")),
     }
+    if filters.get("approved_only"):
+        logs_qs = logs_qs.filter(review_state="approved")
     return logs_qs.filter(**{k: v for k, v in lookups.items() if v})
 
 
@@ -111,9 +179,11 @@ def build_file(download: CsvDownload):
     # The latest chosen year's layout serves every chosen year (each year adds columns).
     layout_year = years[-1]
     declaration = registry.declaration(log_type, layout_year)
-    cols = export_columns(log_type, layout_year, chosen=filters.get("columns"),
-                          pseudonymised=filters.get("pseudonymised", True))
-    resource = resource_for(cols, codes=filters.get("values") == "codes")
+    pseudonymised = filters.get("pseudonymised", True)
+    cols = export_columns(log_type, layout_year, chosen=filters.get("columns"), pseudonymised=pseudonymised)
+    # A new key for every export, dropped with this function's frame: files cannot be joined.
+    pseudonyms = Pseudonyms() if pseudonymised else None
+    resource = resource_for(cols, codes=filters.get("values") == "codes", pseudonyms=pseudonyms)
     queryset = selected_logs(download.user, filters).select_related(*declaration.RELATED).order_by("pk")
     fmt = filters.get("format", "csv")
     stamp = timezone.localtime().strftime("%Y-%m-%d %H-%M-%S")

@@ -1,8 +1,12 @@
 """Where exports and downloads are kept: a local folder by default, an S3 bucket when S3_BUCKET is set.
 
 One small interface, so callers never know which: `save` a file from disk (or `save_fileobj` a
-stream), `open` for reading, `exists`, `list`, `delete`, and `url` (a link that expires). The module
-functions below use whichever backend is configured. Objects are named by relative keys.
+stream), `open` for reading, `exists`, `list` and `delete`. The module functions below use whichever
+backend is configured. Objects are named by relative keys.
+
+No link ever opens a stored file by itself: a page checks who is asking (domain.access) and then
+answers with `file_response`, which streams a local file or, on S3, redirects to a presigned URL that
+lasts a minute.
 """
 
 from __future__ import annotations
@@ -13,10 +17,9 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from django.conf import settings
-from django.core import signing
-from django.urls import reverse
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.utils.http import content_disposition_header
 
-URL_SALT = "exports.storage.url"
 DEFAULT_URL_LIFETIME = 60 * 60  # seconds
 MULTIPART_CHUNK = 16 * 1024 * 1024
 
@@ -28,7 +31,6 @@ class Storage(Protocol):
     def open(self, name: str) -> BinaryIO: ...
     def exists(self, name: str) -> bool: ...
     def list(self, prefix: str = "") -> list[str]: ...
-    def url(self, name: str, expires_in: int = DEFAULT_URL_LIFETIME) -> str: ...
 
 
 def _check_name(name: str) -> str:
@@ -38,7 +40,7 @@ def _check_name(name: str) -> str:
 
 
 class LocalStorage:
-    """Files in a folder (settings.FILE_STORAGE_DIR); links are signed and checked by a small view."""
+    """Files in a folder (settings.FILE_STORAGE_DIR), served only through `file_response`."""
 
     def __init__(self, root: str | Path):
         self.root = Path(root)
@@ -78,10 +80,6 @@ class LocalStorage:
             return []
         names = (p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file())
         return sorted(n for n in names if n.startswith(prefix) and not n.endswith(".partial"))
-
-    def url(self, name: str, expires_in: int = DEFAULT_URL_LIFETIME) -> str:
-        token = signing.dumps({"name": _check_name(name), "ttl": expires_in}, salt=URL_SALT)
-        return reverse("stored_file", args=[token])
 
 
 class S3Storage:
@@ -129,10 +127,13 @@ class S3Storage:
         pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)
         return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
 
-    def url(self, name: str, expires_in: int = DEFAULT_URL_LIFETIME) -> str:
-        return self.client.generate_presigned_url(
-            "get_object", Params={"Bucket": self.bucket, "Key": _check_name(name)}, ExpiresIn=expires_in
-        )
+    def url(self, name: str, expires_in: int = DEFAULT_URL_LIFETIME, *, filename: str | None = None) -> str:
+        """A presigned link that stops working after `expires_in` seconds; with `filename`, the browser
+        saves the object under that name."""
+        params = {"Bucket": self.bucket, "Key": _check_name(name)}
+        if filename:
+            params["ResponseContentDisposition"] = content_disposition_header(True, filename)
+        return self.client.generate_presigned_url("get_object", Params=params, ExpiresIn=expires_in)
 
 
 def get_storage() -> Storage:
@@ -140,14 +141,6 @@ def get_storage() -> Storage:
     if getattr(settings, "S3_BUCKET", ""):
         return S3Storage(settings.S3_BUCKET, getattr(settings, "S3_ENDPOINT_URL", None))
     return LocalStorage(settings.FILE_STORAGE_DIR)
-
-
-def name_from_token(token: str) -> str:
-    """The stored name a local link points at; raises signing.BadSignature when forged or expired."""
-    payload = signing.loads(token, salt=URL_SALT, max_age=None)
-    # The lifetime is inside the signed payload, so it is checked with the timestamp of the signature.
-    signing.loads(token, salt=URL_SALT, max_age=payload["ttl"])
-    return _check_name(payload["name"])
 
 
 # --- the configured backend, for callers that store one file -----------------------------------
@@ -172,7 +165,12 @@ def delete_file(key: str) -> None:
     get_storage().delete(key)
 
 
-def download_url(key: str, expires: timedelta | int) -> str:
-    """A link to the stored file that stops working after `expires` (seconds or a timedelta)."""
-    seconds = int(expires.total_seconds()) if isinstance(expires, timedelta) else int(expires)
-    return get_storage().url(key, seconds)
+def file_response(key: str, *, filename: str, lifetime: timedelta) -> HttpResponse:
+    """The stored file as a download named `filename`. Call it only once access has been checked: the
+    local folder's file is streamed in this response; on S3 the browser is sent to a presigned URL that
+    works for `lifetime` (the page that checked access is what a person keeps and shares)."""
+    backend = get_storage()
+    if isinstance(backend, S3Storage):
+        return HttpResponseRedirect(backend.url(key, int(lifetime.total_seconds()), filename=filename))
+    content_type = "text/csv; charset=utf-8" if filename.endswith(".csv") else None
+    return FileResponse(backend.open(key), as_attachment=True, filename=filename, content_type=content_type)

@@ -4,12 +4,15 @@ out; errors a user can act on are recorded on the download, plainly worded."""
 from __future__ import annotations
 
 import logging
+import uuid
+from pathlib import PurePosixPath
 
-from exports.cds.run import cds_export_run
+from exports.cds.run import ExportAlreadyRunning, cds_export_run
 
 # Recurring jobs created by `manage.py setup_schedules`. Cron times are Europe/London (TIME_ZONE).
 SCHEDULES = {
     "cds_export_nightly": {"func": "exports.tasks.cds_export", "cron": "0 5 * * *"},
+    "review_digest_daily": {"func": "domain.tasks.review_digest", "cron": "0 7 * * *"},
 }
 
 
@@ -21,8 +24,13 @@ def import_core_run(run_id: int) -> dict:
 
 
 def cds_export(full: bool = False, collection: str | None = None, year: int | None = None) -> dict:
-    """The CDS export: partial by default (the nightly job), full when asked."""
-    return cds_export_run(full=full, collection=collection, year=year).as_json()
+    """The CDS export: partial by default (the nightly job), full when asked. A start while another
+    run is going is refused and recorded as the job's result (not retried)."""
+    try:
+        return cds_export_run(full=full, collection=collection, year=year).as_json()
+    except ExportAlreadyRunning as refused:
+        logging.getLogger(__name__).warning("CDS export not started: %s", refused)
+        return {"refused": str(refused)}
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -72,13 +80,19 @@ def _build(download: CsvDownload) -> int:
         binary, written = spooled_file(rows, on_row=progress)
         data_rows = written - header_count
     with binary:
-        key = storage.save_file(f"csv-downloads/{download.pk}/{name}", binary)
+        key = storage.save_file(stored_name(name), binary)
     now = timezone.now()
     download.status, download.rows, download.file_key, download.filename = (
         DownloadStatus.READY, data_rows, key, name)
     download.completed_at, download.expires_at = now, now + LINK_LIFETIME
     download.save(update_fields=["status", "rows", "file_key", "filename", "completed_at", "expires_at"])
     return download.rows
+
+
+def stored_name(filename: str) -> str:
+    """A random storage key keeping the file's extension: neither the download's id nor its time can
+    lead anyone to it (the readable name is kept on the download for the browser)."""
+    return f"csv-downloads/{uuid.uuid4().hex}{PurePosixPath(filename).suffix}"
 
 
 def _fail(download: CsvDownload, message: str) -> None:

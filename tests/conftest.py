@@ -4,6 +4,7 @@ import time_machine
 from domain.models import Role
 from tests.clock import SUITE_MOMENT
 from tests.factories import make_organisation, make_user
+from tests.s3 import s3, s3_endpoint  # noqa: F401  (fixtures: an S3 bucket on moto's server)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -22,7 +21,7 @@ from exports import storage
 
 STATUS_COLOURS = {DownloadStatus.QUEUED.label: "info", DownloadStatus.RUNNING.label: "warning",
                   DownloadStatus.READY.label: "success", DownloadStatus.FAILED.label: "danger", "Expired": "info"}
-FILE_LINK_LIFETIME = timedelta(seconds=60)  # the storage link behind the button; the page lasts 2 days
+FILE_LINK_LIFETIME = timedelta(seconds=60)  # an S3 presigned URL behind the button; the page lasts 2 days
 
 
 @admin.register(CsvDownload)
@@ -48,11 +47,14 @@ class CsvDownloadAdmin(ConsoleModelAdmin):
         return access.is_console_user(request.user) and (obj is None or access.can_open_csv_download(request.user, obj))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        return redirect(reverse("admin:domain_csvdownload_page", args=[object_id]))
+        download = self.get_object(request, object_id)  # within the user's scope, or not found
+        if download is None:
+            raise Http404("Not found.")
+        return redirect(page_url(download))
 
     @display(description="File")
     def file(self, download):
-        url = reverse("admin:domain_csvdownload_page", args=[download.pk])
+        url = page_url(download)
         return format_html('<a class="underline" href="{}">{}</a>', url, str(download))
 
     @display(description="Status", label=STATUS_COLOURS)
@@ -68,33 +70,41 @@ class CsvDownloadAdmin(ConsoleModelAdmin):
         custom = [
             path("request/", view(requests.request_view), name="domain_csvdownload_request"),
             path("statistics/", view(statistics.export_view), name="domain_csvdownload_statistics"),
-            path("<int:pk>/get/", view(self.page_view), name="domain_csvdownload_page"),
-            path("<int:pk>/file/", view(self.file_view), name="domain_csvdownload_file"),
+            # Signed-in users only (admin_view), and a random token rather than the id in the address.
+            path("<uuid:token>/get/", view(self.page_view), name="domain_csvdownload_page"),
+            path("<uuid:token>/file/", view(self.file_view), name="domain_csvdownload_file"),
         ]
         return custom + super().get_urls()
 
-    def _download(self, request, pk) -> CsvDownload:
-        download = CsvDownload.objects.filter(pk=pk).select_related("user").first()
+    def _download(self, request, token) -> CsvDownload:
+        download = CsvDownload.objects.filter(token=token).select_related("user").first()
         if download is None or not access.can_open_csv_download(request.user, download):
             raise Http404("Not found.")  # outside the user's scope a download does not exist
         return download
 
-    def page_view(self, request, pk):
-        download = self._download(request, pk)
+    def page_view(self, request, token, gone=False):
+        download = self._download(request, token)
+        expired = download.is_expired()
         context = {**self.admin_site.each_context(request), "download": download, "opts": self.model._meta,
-                   "progress": progress_text(download), "expired": download.is_expired(),
-                   "title": "This link has expired" if download.is_expired() else "Download a CSV file",
+                   "progress": progress_text(download), "expired": expired, "gone": gone and not expired,
+                   "title": "This link has expired" if expired else "Download a CSV file",
                    "in_progress": download.status in (DownloadStatus.QUEUED, DownloadStatus.RUNNING)}
-        status = 410 if download.is_expired() else 200
+        status = 410 if expired or gone else 200
         return TemplateResponse(request, "admin_console/downloads/page.html", context, status=status)
 
-    def file_view(self, request, pk):
-        download = self._download(request, pk)
+    def file_view(self, request, token):
+        download = self._download(request, token)
         if download.is_expired():
-            return self.page_view(request, pk)
-        if not download.is_ready or not storage.exists(download.file_key):
-            raise PermissionDenied("This file is not ready yet.")
-        return redirect(storage.download_url(download.file_key, FILE_LINK_LIFETIME))
+            return self.page_view(request, token)
+        if not download.is_ready:
+            return redirect(page_url(download))  # the page shows how far it has got
+        if not storage.exists(download.file_key):
+            return self.page_view(request, token, gone=True)
+        return storage.file_response(download.file_key, filename=download.filename, lifetime=FILE_LINK_LIFETIME)
+
+
+def page_url(download: CsvDownload) -> str:
+    return reverse("admin:domain_csvdownload_page", args=[download.token])
 
 
 def progress_text(download: CsvDownload) -> str:

@@ -86,7 +86,7 @@ def request_view(request):
             user=request.user, kind=kind, year=year, codes=form.cleaned_data.get("values") == "codes",
             filters={"list": params}, total=count)
         messages.success(request, f"We are preparing your file and will email {request.user.email} a link when it is ready.")
-        return redirect(reverse("admin:domain_csvdownload_page", args=[download.pk]))
+        return redirect(reverse("admin:domain_csvdownload_page", args=[download.token]))
     list_url = reverse(LIST_URLS[kind])
     query = QueryDict(mutable=True)
     query.update(params)

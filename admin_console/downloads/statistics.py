@@ -24,6 +24,8 @@ class StatisticsExportForm(forms.Form):
                                       help_text="None ticked: every year.")
     statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
                                          choices=[(int(s), LogStatus(s).label) for s in VISIBLE_STATUSES])
+    approved_only = forms.BooleanField(required=False, label="Approved logs only",
+                                       help_text="Only logs a coordinator or support has approved.")
     needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
                                            choices=[(1, "General needs"), (2, "Supported housing")])
     las = forms.MultipleChoiceField(required=False, label="Local authorities")
@@ -37,7 +39,9 @@ class StatisticsExportForm(forms.Form):
     columns = forms.MultipleChoiceField(required=False, help_text="None chosen: every column.")
     pseudonymised = forms.BooleanField(required=False, initial=True, label="Pseudonymised",
                                        help_text="Leaves out tenant codes, property references, addresses, UPRNs, "
-                                                 "full postcodes, free text and staff emails.")
+                                                 "full postcodes, free text and staff emails, and replaces log, "
+                                                 "organisation, user, scheme and location ids and organisation "
+                                                 "names with pseudonyms that match within this file only.")
     format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")], initial="csv")
 
     def __init__(self, *args, **kwargs):
@@ -70,7 +74,7 @@ class StatisticsExportForm(forms.Form):
         return {"log_type": data["log_type"], "years": data["years"], "statuses": data["statuses"],
                 "needstypes": data["needstypes"], "las": data["las"], "owners": data["owners"], **dates,
                 "values": data["values"], "columns": data["columns"], "pseudonymised": data["pseudonymised"],
-                "format": data["format"]}
+                "format": data["format"], "approved_only": data["approved_only"]}
 
 
 def export_view(request):
@@ -86,6 +90,6 @@ def export_view(request):
                                             total=count)
             messages.success(request, f"We are preparing your export of {count} logs and will email "
                                       f"{request.user.email} a link when it is ready.")
-            return redirect(reverse("admin:domain_csvdownload_page", args=[download.pk]))
+            return redirect(reverse("admin:domain_csvdownload_page", args=[download.token]))
     context = {**admin.site.each_context(request), "form": form, "count": count, "title": "Export statistics"}
     return TemplateResponse(request, "admin_console/downloads/statistics.html", context)

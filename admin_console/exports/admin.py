@@ -12,6 +12,7 @@ from unfold.decorators import action, display
 from admin_console.base import ReadOnlyConsoleAdmin
 from domain import access
 from domain.models import Export, ExportStatus
+from exports.cds.run import export_running_since, running_message
 
 STATUS_COLOURS = {
     ExportStatus.RUNNING.label: "info",
@@ -80,6 +81,11 @@ class ExportAdmin(ReadOnlyConsoleAdmin):
             raise PermissionDenied
         title, full, explanation = KINDS[kind]
         changelist = reverse("admin:domain_export_changelist")
+        running_since = export_running_since()
+        if running_since is not None:
+            # The run itself refuses a second start too (under a database lock); this says so up front.
+            messages.error(request, running_message(running_since))
+            return redirect(changelist)
         if request.method == "POST":
             transaction.on_commit(lambda: async_task("exports.tasks.cds_export", full=full,
                                                      task_name=f"CDS {kind} export"))

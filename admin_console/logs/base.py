@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.contrib.admin.utils import unquote
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
@@ -80,8 +81,9 @@ class LogAdmin(ConsoleModelAdmin):
     # --- scope and permissions (domain.access decides) -----------------------------------------
 
     def get_queryset(self, request):
-        include_deleted = filters.wants_deleted(request) or request.resolver_match.url_name.endswith(
-            ("_change", "_restore_log", "_history"))
+        url_name = request.resolver_match.url_name or ""
+        include_deleted = filters.wants_deleted(request) or url_name.endswith(
+            ("_change", "_restore_log", "_history", "_simple_history", "_answers"))
         return access.visible_logs(request.user, self.model, include_deleted=include_deleted).select_related(
             *self.related)
 
@@ -140,7 +142,9 @@ class LogAdmin(ConsoleModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         catalogue = self._catalogue(obj)
         kwargs["form"] = log_form_class(self.model, catalogue, log_keep_valid)
-        kwargs["fields"] = None
+        # The catalogue's form decides the fields (the admin would list the fieldsets' names, which
+        # include read-only displays); named, so the admin can also leave them all out for a view-only user.
+        kwargs["fields"] = list(kwargs["form"]._meta.fields)
         form_class = super().get_form(request, obj, change=change, **kwargs)
         # The admin's form class shares field objects with the cached class: copy before limiting.
         form_class.base_fields = copy.deepcopy(form_class.base_fields)
@@ -186,6 +190,16 @@ class LogAdmin(ConsoleModelAdmin):
             if value:
                 initial.setdefault(name, value)
         return initial
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Someone who may see the log but not change it (a statistician, support on a deleted log, anyone
+        # on a log of a closed year) reads it on the read-only review page; a POST from them is refused
+        # by the admin before anything is bound.
+        if request.method == "GET":
+            log = self.get_object(request, unquote(object_id))
+            if log is not None and self.has_view_permission(request, log) and not self.has_change_permission(request, log):
+                return self.review_response(request, log)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
@@ -300,10 +314,15 @@ class LogAdmin(ConsoleModelAdmin):
 
     @action(description="Restore log", icon="restore_from_trash", permissions=["restore_log"])
     def restore_log(self, request, object_id):
+        # A link opens the confirmation page; only its form (a POST with the CSRF token) restores.
         log = self.get_object_or_404(request, object_id)
-        log_restore(log=log, by=request.user)
-        messages.success(request, f"Log {log.pk} was restored.")
-        return redirect(self.url("change", log.pk))
+        if request.method == "POST":
+            log_restore(log=log, by=request.user)
+            messages.success(request, f"Log {log.pk} was restored.")
+            return redirect(self.url("change", log.pk))
+        context = {**self.admin_site.each_context(request), "log": log, "opts": self.model._meta,
+                   "title": f"Restore log {log.pk}", "cancel_url": self.url("change", log.pk)}
+        return TemplateResponse(request, "admin_console/logs/restore.html", context)
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -320,6 +339,11 @@ class LogAdmin(ConsoleModelAdmin):
         log = self.get_object_or_404(request, object_id)
         if not self.has_view_permission(request, log):
             raise PermissionDenied
+        return self.review_response(request, log)
+
+    def review_response(self, request, log):
+        """Every answer of the log by its label, subsection by subsection: "check your answers" for those
+        who may change the log, and the read-only page (saying why) for those who may only view it."""
         outcome = log_evaluate(log)
         change_url = self.url("change", log.pk)
         gate = engine.gate_open(outcome.form, log)
@@ -333,12 +357,16 @@ class LogAdmin(ConsoleModelAdmin):
                     continue
                 seen.add(question.field)
                 anchor = layout.form_field_name(question, question.columns[0])
-                rows.append({"label": question.label, "answer": answer_display(question, log),
+                rows.append({"field": question.field, "label": question.label, "answer": answer_display(question, log),
                              "link": f"{change_url}#id_{anchor}",
                              "missing": not engine.is_answered(question, log) and not engine.is_optional(question, log)})
             sections.append({"id": subsection.id, "label": subsection.label, "rows": rows,
                              "status": engine.SUBSECTION_STATUS_LABELS[outcome.subsections[subsection.id]]})
+        can_change = self.has_change_permission(request, log)
         context = {**self.admin_site.each_context(request), "log": log, "sections": sections, "opts": self.model._meta,
-                   "title": f"Check your answers: log {log.pk}", "outcome": outcome,
-                   "can_change": self.has_change_permission(request, log), "change_url": change_url}
+                   "title": f"Check your answers: log {log.pk}" if can_change else f"Log {log.pk}",
+                   "outcome": outcome, "can_change": can_change, "change_url": change_url,
+                   "read_only_reason": access.log_read_only_reason(request.user, log),
+                   "restore_url": self.url("restore_log", log.pk) if access.can_restore_log(request.user, log) else "",
+                   "history_url": self.url("history", log.pk)}
         return TemplateResponse(request, "admin_console/logs/check_answers.html", context)

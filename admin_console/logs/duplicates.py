@@ -53,16 +53,17 @@ def duplicate_set_view(model_admin, request, set_id: int):
     if len(logs) < 2 and request.method == "GET":
         raise Http404("No such duplicate set.")
     if request.method == "POST":
-        chosen = {log.pk: log for log in logs}
+        chosen = {str(log.pk): log for log in logs}
         try:
             if "keep" in request.POST:
-                keep = chosen.get(int(request.POST["keep"]))
+                # The posted id is only looked up among the set's logs, so any other text finds nothing.
+                keep = chosen.get(request.POST["keep"].strip())
                 if keep is None:
                     raise ValidationError("Choose one of the logs in this set to keep.")
                 deleted = duplicates.duplicate_set_keep(set_id=set_id, keep=keep, by=request.user)
                 messages.success(request, f"Kept log {keep.pk} and deleted log {', '.join(map(str, deleted))}.")
                 return redirect(model_admin.url("duplicates_list"))
-            log = chosen.get(int(request.POST.get("not_duplicate", 0)))
+            log = chosen.get(request.POST.get("not_duplicate", "").strip())
             if log is None:
                 raise ValidationError("Choose one of the logs in this set.")
             duplicates.duplicate_log_not_duplicate(log=log, by=request.user)

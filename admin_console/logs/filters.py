@@ -1,4 +1,7 @@
-"""List filters for logs; every choice list comes from the user's access scope."""
+"""List filters for logs; every choice list comes from the user's access scope.
+
+A filter value comes from the address bar, so anyone can type anything there: a value a filter cannot
+use (`?status=abc`) is ignored, and the list shows as if that filter were not set."""
 
 from datetime import date
 
@@ -7,6 +10,12 @@ from django.db.models import Q
 
 from domain import access, collection
 from domain.models.logs import LogStatus
+
+
+def whole_number(value) -> int | None:
+    """A filter value as a database id or code, or None if it is not one."""
+    text = str(value or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
 class CollectionYearFilter(admin.SimpleListFilter):
@@ -18,12 +27,9 @@ class CollectionYearFilter(admin.SimpleListFilter):
         return [(str(year), f"{year} to {year + 1}") for year in (current, current - 1)]
 
     def queryset(self, request, queryset):
-        if not self.value():
+        year = whole_number(self.value())
+        if year is None or not 2000 <= year <= date.max.year - 1:
             return queryset
-        try:
-            year = int(self.value())
-        except ValueError:
-            return queryset.none()
         field = queryset.model.DATE_FIELD  # the tenancy start date or the sale completion date
         return queryset.filter(**{f"{field}__gte": date(year, 4, 1), f"{field}__lt": date(year + 1, 4, 1)})
 
@@ -40,7 +46,9 @@ class StatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         # Deleted logs are in the admin's queryset only when this filter asks for them.
-        return queryset if self.value() is None else queryset.filter(status=self.value())
+        status = whole_number(self.value())
+        known = {value for value, _ in self.lookup_choices}
+        return queryset.filter(status=status) if str(status) in known else queryset
 
 
 def wants_deleted(request) -> bool:
@@ -59,7 +67,8 @@ class OrganisationFilter(admin.SimpleListFilter):
         return [(str(o.pk), o.name) for o in organisations.order_by("name")[:500]]
 
     def queryset(self, request, queryset):
-        return queryset.filter(**{f"{self.field}_id": self.value()}) if self.value() else queryset
+        organisation_id = whole_number(self.value())
+        return queryset if organisation_id is None else queryset.filter(**{f"{self.field}_id": organisation_id})
 
 
 class OwningOrganisationFilter(OrganisationFilter):
@@ -83,10 +92,8 @@ class AssignedToFilter(admin.SimpleListFilter):
         return [("you", "You")] + [(str(u.pk), u.name) for u in users if u.pk != request.user.pk]
 
     def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        user_id = request.user.pk if self.value() == "you" else self.value()
-        return queryset.filter(assigned_to_id=user_id)
+        user_id = request.user.pk if self.value() == "you" else whole_number(self.value())
+        return queryset if user_id is None else queryset.filter(assigned_to_id=user_id)
 
 
 class CreatedByMeFilter(admin.SimpleListFilter):
@@ -134,7 +141,8 @@ class BulkUploadFilter(admin.SimpleListFilter):
         return [(str(upload.pk), f"{upload.file_name} ({upload.created_at:%d/%m/%Y})") for upload in uploads]
 
     def queryset(self, request, queryset):
-        if not self.value():
+        upload_id = whole_number(self.value())
+        if upload_id is None:
             return queryset
         uploads = access.visible_bulk_uploads(request.user).values("pk")
-        return queryset.filter(bulk_upload_id=self.value(), bulk_upload__in=uploads)
+        return queryset.filter(bulk_upload_id=upload_id, bulk_upload__in=uploads)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from decimal import Decimal
+
 from django import forms
+from django.core.exceptions import ValidationError
 from unfold.widgets import (
     UnfoldAdminDecimalFieldWidget, UnfoldAdminIntegerFieldWidget, UnfoldAdminRadioSelectWidget,
     UnfoldAdminSelectWidget, UnfoldAdminSingleDateWidget, UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
@@ -16,6 +19,8 @@ from domain.forms.catalogue import (
     CHECKBOX, DATE, INTERRUPTION, NUMERIC, OUTPUT, RADIO, SELECT, TEXT, Form, Question,
 )
 from domain.forms.engine import is_present
+from domain.models.logs import LARGEST_ANSWER
+from domain.validations.answers import question_error
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"]
 CONFIRM_CHOICES = [(0, "Yes, these answers are right"), (1, "No, I will change them")]
@@ -23,6 +28,17 @@ CONFIRM_CHOICES = [(0, "Yes, these answers are right"), (1, "No, I will change t
 
 def _coerce(kind: str):
     return int if kind == "int" else str
+
+
+def _storable(question: Question):
+    """Refuse, with the question's own words, a number too big for anything to be worked out from it or
+    stored (1e308): the rest of the form is not saved either, unlike an answer the rules refuse."""
+
+    def check(value) -> None:
+        if value is not None and abs(Decimal(value)) > LARGEST_ANSWER[question.value_kind]:
+            raise ValidationError(question_error(question, value))
+
+    return check
 
 
 def _label(question: Question) -> str:
@@ -46,8 +62,11 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
         field = forms.TypedChoiceField(choices=CONFIRM_CHOICES, coerce=int, empty_value=None, required=False,
                                        widget=UnfoldAdminRadioSelectWidget, label=question.label)
     elif question.type == RADIO:
+        # No answer is stored as the column keeps it: None for a code, "" for text (a text column is never
+        # null, so None there would fail the save when a POST sends the answer empty).
         field = forms.TypedChoiceField(choices=[(o.code, o.label) for o in question.options],
-                                       coerce=_coerce(question.value_kind), empty_value=None, required=False,
+                                       coerce=_coerce(question.value_kind),
+                                       empty_value=None if question.value_kind == "int" else "", required=False,
                                        widget=UnfoldAdminRadioSelectWidget)
     elif question.type == SELECT:
         field = forms.TypedChoiceField(choices=[("", "Select an option")] + [(o.code, o.label) for o in question.options],
@@ -56,9 +75,11 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
                                        required=False, widget=UnfoldAdminSelectWidget)
     elif question.type == NUMERIC:
         if question.value_kind == "decimal":
-            field = forms.DecimalField(required=False, decimal_places=2, widget=UnfoldAdminDecimalFieldWidget)
+            field = forms.DecimalField(required=False, decimal_places=2, widget=UnfoldAdminDecimalFieldWidget,
+                                       validators=[_storable(question)])
         else:
-            field = forms.IntegerField(required=False, widget=UnfoldAdminIntegerFieldWidget)
+            field = forms.IntegerField(required=False, widget=UnfoldAdminIntegerFieldWidget,
+                                       validators=[_storable(question)])
     elif question.type == DATE:
         field = forms.DateField(required=False, input_formats=DATE_FORMATS,
                                 widget=UnfoldAdminSingleDateWidget(format="%d/%m/%Y"))

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from unfold.admin import TabularInline
 from unfold.decorators import action, display
@@ -103,6 +104,7 @@ class OrganisationAdmin(ConsoleModelAdmin):
         ("Contact details", {"fields": ["address_line1", "address_line2", "postcode", "phone"]}),
         ("Rent periods", {"fields": ["rent_periods"]}),
         ("Group", {"fields": ["group_member", "group_member_of", "group"]}),
+        ("Review", {"fields": ["logs_need_approval"]}),
     ]
     inlines = [StockOwnersInline, ManagingAgentsInline]
     actions_detail = ["deactivate", "reactivate"]
@@ -170,18 +172,43 @@ class OrganisationAdmin(ConsoleModelAdmin):
 
     @action(description="Deactivate organisation", icon="block", permissions=["change_status"])
     def deactivate(self, request, object_id):
-        return self._change_status(request, object_id, organisation_deactivate, "deactivated")
+        organisation = self.get_object_or_404(request, object_id)
+        refusal = access.organisation_deactivation_refusal(request.user, organisation)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(reverse("admin:domain_organisation_change", args=[organisation.pk]))
+        explanation = (
+            f"{organisation.name} will be deactivated, and so will every one of its active users: they will not "
+            "be able to sign in until the organisation is reactivated. Its schemes and locations will show as "
+            "deactivated, and it will no longer be offered as a stock owner or managing agent."
+        )
+        return self._change_status(request, organisation, organisation_deactivate, "Deactivate", explanation,
+                                   "deactivated", "danger")
 
     @action(description="Reactivate organisation", icon="restart_alt", permissions=["change_status"])
     def reactivate(self, request, object_id):
-        return self._change_status(request, object_id, organisation_reactivate, "reactivated")
-
-    def _change_status(self, request, object_id, service, verb):
         organisation = self.get_object_or_404(request, object_id)
+        explanation = (
+            f"{organisation.name} will be reactivated, with the users who were deactivated with it; "
+            "they can sign in again."
+        )
+        return self._change_status(request, organisation, organisation_reactivate, "Reactivate", explanation,
+                                   "reactivated", "primary")
+
+    def _change_status(self, request, organisation, service, title, explanation, verb, variant):
+        """GET shows what will happen; only a POST (with its CSRF token) changes anything."""
+        change_url = reverse("admin:domain_organisation_change", args=[organisation.pk])
+        if request.method != "POST":
+            context = {
+                **self.admin_site.each_context(request), "opts": self.model._meta,
+                "title": f"{title} {organisation.name}?", "explanation": explanation,
+                "button_label": title, "button_variant": variant, "cancel_url": change_url,
+            }
+            return TemplateResponse(request, "admin_console/confirm.html", context)
         try:
             count = service(organisation=organisation, by=request.user)
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
             messages.success(request, f"{organisation.name} was {verb}, with {count} of its users.")
-        return redirect(reverse("admin:domain_organisation_change", args=[organisation.pk]))
+        return redirect(change_url)

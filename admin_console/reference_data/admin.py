@@ -8,6 +8,10 @@ from domain.models import LocalAuthority, RentRange, SaleRange
 
 
 class ReferenceDataAdmin(ReadOnlyConsoleAdmin):
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        return rows if access.can_view_reference_data(request.user) else rows.none()
+
     def has_view_permission(self, request, obj=None):
         return access.can_view_reference_data(request.user)
 

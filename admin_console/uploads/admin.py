@@ -3,8 +3,11 @@ page and as CSV), and the decisions that follow an upload with errors."""
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import OperationalError
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -28,6 +31,7 @@ STATUS_COLOURS = {
     UploadStatus.LOGS_CREATED_WITH_ERRORS: "success", UploadStatus.LOGS_CREATED_CONFIRMED: "success",
     UploadStatus.POTENTIAL_ERRORS: "warning", UploadStatus.UPLOAD_AGAIN: "info",
 }
+logger = logging.getLogger(__name__)
 REPORT_ROWS = 500  # the page shows the first rows of errors; the CSV has them all
 
 
@@ -124,6 +128,11 @@ class BulkUploadAdmin(ConsoleModelAdmin):
                     organisation=form.cleaned_data.get("organisation"))
             except ValidationError as error:
                 form.add_error("file", error)
+            except OperationalError:
+                # SQLite (the development default) has one writer: a long check of another file can hold it.
+                logger.warning("Bulk upload not saved: the database was busy", exc_info=True)
+                form.add_error("file", "The service is busy checking another file, so this one was not saved. "
+                                       "Upload it again in a minute.")
             else:
                 messages.success(request, f"{upload.file_name} was uploaded. We are checking it now and will email "
                                           "you when it is done; this page shows its progress.")
@@ -151,6 +160,8 @@ class BulkUploadAdmin(ConsoleModelAdmin):
     @action(description="Correct the file and upload it again", icon="upload_file", permissions=["upload_again"])
     def upload_again(self, request, object_id):
         upload = self._upload(request, object_id)
+        if request.method != "POST":
+            return self._confirm(request, upload, "upload_again")
         bulk_upload_upload_again(upload=upload, by=request.user)
         messages.info(request, "No logs were created. Correct the file using the error report, then upload it.")
         return redirect(reverse("admin:domain_bulkupload_add"))
@@ -171,6 +182,7 @@ class BulkUploadAdmin(ConsoleModelAdmin):
     def _confirm(self, request, upload, what):
         context = {**self.admin_site.each_context(request), "upload": upload, "what": what, "opts": self.model._meta,
                    "title": {"create_logs": "Create the logs of this upload",
+                             "upload_again": "Correct the file and upload it again",
                              "delete_logs": "Delete the logs of this upload"}[what]}
         return TemplateResponse(request, "admin_console/uploads/confirm.html", context)
 

@@ -1,9 +1,13 @@
 """Users: coordinators manage their organisation's users; support manage everyone's."""
 
+from typing import Callable, NamedTuple
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
@@ -11,6 +15,7 @@ from admin_console.downloads.links import DownloadLinkMixin
 from admin_console.users.forms import UserForm, UserInviteForm
 from domain import access
 from domain.models import Role, User, UserStatus
+from domain.services.user_email import user_email_change_request
 from domain.services.users import user_deactivate, user_invite, user_reactivate
 
 STATUS_COLOURS = {
@@ -39,7 +44,7 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
     ordering = ["organisation__name", "-role", "name"]
     list_per_page = 20
     fieldsets = [
-        ("Personal details", {"fields": ["name", "email", "phone", "phone_extension"]}),
+        ("Personal details", {"fields": ["name", "email", "pending_email_change", "phone", "phone_extension"]}),
         ("Organisation and role", {"fields": ["organisation", "role", "is_dpo", "is_key_contact"]}),
         ("Status", {"fields": ["is_active", "last_login"]}),
     ]
@@ -59,7 +64,15 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
-        return self.add_fieldsets if obj is None else self.fieldsets
+        if obj is None:
+            return self.add_fieldsets
+        if obj.pending_email:
+            return self.fieldsets
+        # The pending change is shown only while there is one.
+        return [
+            (title, {**options, "fields": [f for f in options["fields"] if f != "pending_email_change"]})
+            for title, options in self.fieldsets
+        ]
 
     def _declared_form_fields(self, request, obj):
         fieldsets = self.add_fieldsets if obj is None else self.fieldsets
@@ -69,7 +82,7 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
         return access.user_editable_fields(request.user, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "last_login")
+        return (*super().get_readonly_fields(request, obj), "last_login", "pending_email_change")
 
     def get_list_filter(self, request):
         if access.sees_everything(request.user):
@@ -114,13 +127,39 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
             if obj.role is not None and "role" in form.changed_data:
                 if obj.role not in access.grantable_roles(request.user):
                     raise PermissionDenied("You cannot give this role.")
+            # A new address only takes effect once confirmed from the link sent to it.
+            new_email, obj.email = obj.email, form.initial["email"]
             obj.save()
+            if "email" in form.changed_data:
+                self._request_email_change(request, obj, new_email)
         else:
             user_invite(user=obj, by=request.user)
+
+    def _request_email_change(self, request, user, new_email):
+        try:
+            requested = user_email_change_request(user=user, new_email=new_email, by=request.user)
+        except ValidationError as error:
+            # The form checked the address; this is someone taking it between that check and now.
+            messages.error(request, f"The email address was not changed. {' '.join(error.messages)}")
+            return
+        if requested:
+            messages.info(
+                request,
+                f"We have sent a link to {new_email} to confirm it, and told {user.email}. The email address "
+                f"changes when the link is followed (within 24 hours); until then {user.name} signs in with {user.email}.",
+            )
 
     def response_add(self, request, obj, post_url_continue=None):
         messages.info(request, f"Invitation sent to {obj.email}.")
         return super().response_add(request, obj, post_url_continue)
+
+    @display(description="Email change waiting for confirmation")
+    def pending_email_change(self, user):
+        asked = timezone.localtime(user.pending_email_requested_at).strftime("%-d %B %Y at %H:%M")
+        return (
+            f"{user.pending_email}: a confirmation link was sent to it on {asked}. The address changes when the "
+            f"link is followed; until then {user.name} signs in with {user.email}."
+        )
 
     @display(description="Responsibilities")
     def responsibilities(self, user):
@@ -139,18 +178,49 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
 
     @action(description="Deactivate user", icon="person_off", permissions=["change_status"])
     def deactivate(self, request, object_id):
-        return self._change_status(request, object_id, user_deactivate, "deactivated")
+        return self._change_status(request, object_id, STATUS_CHANGES["deactivate"])
 
     @action(description="Reactivate user", icon="person_check", permissions=["change_status"])
     def reactivate(self, request, object_id):
-        return self._change_status(request, object_id, user_reactivate, "reactivated and sent an invitation")
+        return self._change_status(request, object_id, STATUS_CHANGES["reactivate"])
 
-    def _change_status(self, request, object_id, service, verb):
+    def _change_status(self, request, object_id, change):
+        """GET shows what will happen; only a POST (with its CSRF token) changes anything."""
         target = self.get_object_or_404(request, object_id)
+        change_url = reverse("admin:domain_user_change", args=[target.pk])
+        if request.method != "POST":
+            context = {
+                **self.admin_site.each_context(request), "opts": self.model._meta,
+                "title": f"{change.title} {target.name}?", "explanation": change.explanation.format(user=target),
+                "button_label": change.title, "button_variant": change.variant, "cancel_url": change_url,
+            }
+            return TemplateResponse(request, "admin_console/confirm.html", context)
         try:
-            service(user=target, by=request.user)
+            change.service(user=target, by=request.user)
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
-            messages.success(request, f"{target.name} was {verb}.")
-        return redirect(reverse("admin:domain_user_change", args=[target.pk]))
+            messages.success(request, f"{target.name} was {change.done}.")
+        return redirect(change_url)
+
+
+class StatusChange(NamedTuple):
+    title: str
+    explanation: str
+    done: str
+    variant: str
+    service: Callable
+
+
+STATUS_CHANGES = {
+    "deactivate": StatusChange(
+        "Deactivate", "{user.name} ({user.email}) will no longer be able to sign in. Their logs keep them as "
+        "the person who created or completed them. You can reactivate them later.",
+        "deactivated", "danger", user_deactivate,
+    ),
+    "reactivate": StatusChange(
+        "Reactivate", "{user.name} ({user.email}) will be sent an invitation to choose a new password, "
+        "and can sign in again once they have.",
+        "reactivated and sent an invitation", "primary", user_reactivate,
+    ),
+}

@@ -2,6 +2,7 @@ from django import forms
 
 from domain.models import User
 from domain.models.users import normalise_email
+from domain.services.user_email import EMAIL_IN_USE_MESSAGE, email_in_use
 
 
 class UserForm(forms.ModelForm):
@@ -21,9 +22,8 @@ class UserForm(forms.ModelForm):
 
     def clean_email(self):
         email = normalise_email(self.cleaned_data.get("email"))
-        clash = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise forms.ValidationError("A user with this email address already exists. Use a different address.")
+        if email_in_use(email, apart_from=self.instance if self.instance.pk else None):
+            raise forms.ValidationError(EMAIL_IN_USE_MESSAGE)  # never says whose it is
         return email
 
 

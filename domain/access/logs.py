@@ -1,6 +1,8 @@
-"""Logs of any type (lettings and sales alike, spec §8.1): who sees, changes, deletes and restores them."""
+"""Logs of any type (lettings and sales alike, spec §7 and §8): who sees, changes, deletes and restores them."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from django.db.models import Q, QuerySet
 
@@ -15,6 +17,8 @@ def log_scope(user) -> Q:
 
 
 def visible_logs(user, model, *, include_deleted: bool = False) -> QuerySet:
+    """The logs a user may see: support and statisticians every log, anyone else those of their scope;
+    deleted logs only for support, and only when asked for."""
     from domain.models.logs import VISIBLE_STATUSES, LogStatus
 
     logs = model.objects.all()
@@ -29,16 +33,41 @@ def can_view_log(user, log) -> bool:
     return visible_logs(user, type(log), include_deleted=True).filter(pk=log.pk).exists()
 
 
-def log_open_for_edits(log) -> bool:
-    """A log may be changed until its year's edit deadline (or before its year has begun)."""
+def _stored_date(log) -> date | None:
+    """The log's date as saved: what decides its windows, whatever a change in progress has typed."""
+    name = log.DATE_FIELD
+    if log.pk and name in log.loaded_values:
+        return log.loaded_values[name]
+    return getattr(log, name)
+
+
+def _log_window(log):
+    """The collection window of the log's year, or None while it has no date."""
     from domain import collection
 
-    day = getattr(log, log.DATE_FIELD)
-    if not day:
+    day = _stored_date(log)
+    return collection.window(collection.collection_year_of(day)) if day else None
+
+
+def _before(log, deadline: str) -> bool:
+    """Today is before the log's year's deadline (`edit_end` or `new_logs_end`), and the year is not older
+    than the previous collection year (spec §8.7). A log without a date yet is open."""
+    from domain import collection
+
+    window = _log_window(log)
+    if window is None:
         return True
-    window = collection.window(collection.collection_year_of(day))
-    today = collection.today()
-    return window.open_for_edits(today) or today < window.start
+    return window.year >= collection.current_year() - 1 and collection.today() < getattr(window, deadline)
+
+
+def log_open_for_edits(log) -> bool:
+    """A log may be changed until its year's edit deadline (spec §8.7)."""
+    return _before(log, "edit_end")
+
+
+def log_open_for_deletion(log) -> bool:
+    """A log may be deleted only while its year still accepts new logs (spec §7, "all deletes")."""
+    return _before(log, "new_logs_end")
 
 
 def can_add_log(user) -> bool:
@@ -47,19 +76,47 @@ def can_add_log(user) -> bool:
 
 def can_change_log(user, log=None) -> bool:
     """Anyone but a statistician may change the logs they see, while the log's year is open for
-    edits; support may change logs of closed years too."""
+    edits. Nobody, support included, changes a deleted log or one of a closed year (spec §8.7)."""
     if log is None:
         return can_add_log(user)
     if is_statistician(user) or log.discarded_at or not can_view_log(user, log):
         return False
-    return is_support(user) or log_open_for_edits(log)
+    return log_open_for_edits(log)
 
 
 def can_delete_log(user, log=None) -> bool:
-    if not (is_support(user) or is_coordinator(user)):
+    """Support any log, a data coordinator any log of their scope, a data provider the logs of their
+    scope assigned to them (spec §7); always while the log's year still accepts new logs."""
+    if not can_add_log(user):
         return False
-    return log is None or (log.discarded_at is None and can_change_log(user, log))
+    if log is None:
+        return True
+    if log.discarded_at or not can_view_log(user, log) or not log_open_for_deletion(log):
+        return False
+    return is_support(user) or is_coordinator(user) or log.assigned_to_id == user.pk
 
 
 def can_restore_log(user, log=None) -> bool:
     return is_support(user) and (log is None or log.discarded_at is not None)
+
+
+def log_read_only_reason(user, log) -> str | None:
+    """Why a user who may see a log may not change it, in words for the read-only page; None if they may."""
+    from django.utils import timezone
+
+    from domain.validations.dates import long_date
+
+    if can_change_log(user, log):
+        return None
+    if log.discarded_at:
+        return (f"This log was deleted on {long_date(timezone.localtime(log.discarded_at))}"
+                + (f" ({log.deletion_reason})" if log.deletion_reason else "")
+                + ". Customer support can restore it.")
+    if is_statistician(user):
+        return "You can view logs but not change them."
+    window = _log_window(log)
+    if window is not None and not log_open_for_edits(log):
+        year = window.year
+        return (f"The {year} to {year + 1} collection year closed for changes on {long_date(window.edit_end)}, "
+                "so this log can be viewed but no longer changed.")
+    return "You cannot change this log."

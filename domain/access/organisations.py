@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from domain.models import Organisation, OrganisationRelationship
 from .roles import *  # noqa: F403
 
 # Fields each role may edit on an organisation (spec §1.5); support may also create organisations.
-COORDINATOR_ORGANISATION_FIELDS = ("address_line1", "address_line2", "postcode", "phone", "rent_periods")
+COORDINATOR_ORGANISATION_FIELDS = ("address_line1", "address_line2", "postcode", "phone", "rent_periods",
+                                   "logs_need_approval")
 SUPPORT_ORGANISATION_FIELDS = COORDINATOR_ORGANISATION_FIELDS + (
     "name",
     "profit_status",
@@ -64,6 +66,27 @@ def can_add_organisation(user) -> bool:
 def can_change_organisation_status(user) -> bool:
     """Deactivating and reactivating organisations is for support only."""
     return is_support(user)
+
+
+def organisation_deactivation_refusal(user, organisation: Organisation) -> str | None:
+    """Why this user may not deactivate this organisation, or None when they may.
+
+    Deactivating an organisation deactivates its users, so nobody may deactivate the organisation
+    they belong to, and the support organisation (every support and statistician account) is never
+    deactivated from the console."""
+    if not can_change_organisation_status(user):
+        return "Only customer support can deactivate an organisation."
+    if organisation.pk == user.organisation_id:
+        return (
+            f"You cannot deactivate {organisation.name} because you belong to it: its users, "
+            "including you, would be deactivated too."
+        )
+    if organisation.name == settings.SUPPORT_ORGANISATION_NAME:
+        return (
+            f"{organisation.name} cannot be deactivated: it is the support organisation, and every "
+            "customer support and statistician account would be deactivated with it."
+        )
+    return None
 
 
 def organisation_editable_fields(user, organisation: Organisation | None) -> tuple[str, ...]:

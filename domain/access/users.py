@@ -8,7 +8,9 @@ from domain.models import Organisation, Role, User
 from .roles import *  # noqa: F403
 
 USER_SELF_FIELDS = ("name", "email", "phone", "phone_extension")
-USER_COORDINATOR_FIELDS = USER_SELF_FIELDS + ("role", "is_dpo", "is_key_contact", "is_active")
+# Active or not is changed only through the deactivate and reactivate pages (user_deactivate and
+# user_reactivate do the bookkeeping: emails, pending email changes), never a checkbox on the form.
+USER_COORDINATOR_FIELDS = USER_SELF_FIELDS + ("role", "is_dpo", "is_key_contact")
 USER_SUPPORT_FIELDS = USER_COORDINATOR_FIELDS + ("organisation",)
 
 # --- users -------------------------------------------------------------------------------------
@@ -64,9 +66,6 @@ def user_editable_fields(user, target: User | None) -> tuple[str, ...]:
         fields = USER_COORDINATOR_FIELDS
     else:
         fields = USER_SELF_FIELDS
-    if target.pk == user.pk:
-        # Nobody deactivates themself; only support may change their own role.
-        fields = tuple(f for f in fields if f != "is_active")
     return fields
 
 

@@ -41,7 +41,9 @@ class Tally:
     existing_duplicates: bool = False
     counts: dict = field(default_factory=lambda: {SETUP: 0, SOFT: 0, NOT_ANSWERED: 0, "": 0})
     errors: list = field(default_factory=list)
-    keys: dict = field(default_factory=dict)  # within-file duplicate key -> row numbers
+    # Within-file duplicate key -> row numbers. Keyed by the answers themselves: a hash alone would let two
+    # different rows whose hashes collide pass for duplicates.
+    keys: dict = field(default_factory=dict)
     existing: dict = field(default_factory=dict)  # (owner, start date) -> duplicate keys of existing logs
     letters: dict = field(default_factory=dict)  # field number -> column letter
 
@@ -162,7 +164,7 @@ def _duplicates(row: Row, log, context, tally: Tally) -> None:
     if charges and None not in charges:
         key += (sum(charges, Decimal(0)),)
     tally.letters = tally.letters or row.letters  # the same for every row: kept once
-    tally.keys.setdefault(hash(key), []).append((row.number, bool(charges and None not in charges)))
+    tally.keys.setdefault(key, []).append((row.number, bool(charges and None not in charges)))
     columns = template.existing_duplicate_columns
     if not (columns and log.owning_organisation_id and getattr(log, log.DATE_FIELD, None)):
         return

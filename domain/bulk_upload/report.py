@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from itertools import chain
 from typing import Iterator
 
 from django.db.models import Count
 
 from domain.models import BulkUpload, ErrorCategory
+from exports.csv import writer
 
 REPORT_COLUMNS = ("Row", "Field number", "Cell", "Question", "Error", "Category")
 # The answers that identify a row to the uploader, by log type: (column heading, error attribute).
@@ -34,20 +34,12 @@ def summary(upload: BulkUpload) -> list[dict]:
 
 
 def csv_lines(upload: BulkUpload) -> Iterator[str]:
-    """The full error report as CSV text, a line at a time (UTF-8 with a BOM for spreadsheets)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
+    """The full error report as CSV text, a line at a time, in the format every download shares (UTF-8
+    with a BOM; a cell that starts like a formula is written as text, since the report quotes what the
+    uploader typed)."""
     details = ROW_DETAILS.get(upload.log_type, ())
-    writer.writerow([*REPORT_COLUMNS, *(heading for heading, _ in details)])
-    yield "\ufeff" + flush()
-    for error in upload.errors.order_by("row", "field_number", "id").iterator(chunk_size=2000):
-        writer.writerow([error.row or "", error.field_number or "", error.cell, error.question, error.message,
-                         error.get_category_display(), *(getattr(error, name) for _, name in details)])
-        yield flush()
+    header = [*REPORT_COLUMNS, *(heading for heading, _ in details)]
+    rows = ([error.row or "", error.field_number or "", error.cell, error.question, error.message,
+             error.get_category_display(), *(getattr(error, name) for _, name in details)]
+            for error in upload.errors.order_by("row", "field_number", "id").iterator(chunk_size=2000))
+    return writer.stream(chain([header], rows))

@@ -4,6 +4,7 @@ from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .exports import Export, ExportCollection, ExportStatus
 from .imports import ImportRun, ImportStatus
 from .lettings import LettingsLog
+from .locks import RunLock
 from .logs import CreationMethod, LogStatus
 from .organisations import (
     Organisation,
@@ -13,11 +14,12 @@ from .organisations import (
     ProviderType,
     RentPeriod,
 )
+from .reviews import QueryStatus, ReviewComment, ReviewQuery, ReviewState
 from .schemes import Location, LocationDeactivationPeriod, Scheme, SchemeDeactivationPeriod
 from .sales import SalesLog
 from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
 from .uploads import BulkUpload, BulkUploadError, ErrorCategory, UploadStatus
-from .users import Role, User, UserStatus
+from .users import PasswordResetRequest, Role, User, UserStatus
 
 __all__ = [
     "BulkUpload",
@@ -41,11 +43,17 @@ __all__ = [
     "LocationDeactivationPeriod",
     "Organisation",
     "OrganisationRelationship",
+    "RunLock",
     "OrganisationStatus",
+    "PasswordResetRequest",
     "ProfitStatus",
     "ProviderType",
     "RentPeriod",
+    "QueryStatus",
     "RentRange",
+    "ReviewComment",
+    "ReviewQuery",
+    "ReviewState",
     "Role",
     "SaleRange",
     "SalesLog",

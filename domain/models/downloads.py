@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -36,8 +37,11 @@ def default_expiry():
 
 class CsvDownload(models.Model):
     """Who asked for which file with which filters, how far it has got, and where it is stored.
-    The organisation is the requester's at the time: its users may open the link too."""
+    The organisation is the requester's at the time: its users may open the link too.
 
+    Links name a download by its random `token`, never by its id (which counts up) or its storage key."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="csv_downloads")
     organisation = models.ForeignKey(Organisation, null=True, on_delete=models.SET_NULL, related_name="+")
     role = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The requester's role at the time.")
@@ -48,7 +52,8 @@ class CsvDownload(models.Model):
     status = models.CharField(max_length=16, choices=DownloadStatus.choices, default=DownloadStatus.QUEUED)
     total = models.PositiveIntegerField(null=True, blank=True, help_text="Rows expected when it was requested.")
     rows = models.PositiveIntegerField(default=0, help_text="Rows written so far.")
-    file_key = models.CharField(max_length=255, blank=True)
+    file_key = models.CharField(max_length=255, blank=True,
+                                help_text="Where the file is stored: never shown.")
     filename = models.CharField(max_length=255, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel, squish
+from .history import AuditTrail
 
 ORGANISATION_CODE_PREFIX = "ORG"
 
@@ -91,6 +91,11 @@ class Organisation(TimestampedModel):
         blank=True,
         help_text="The rent periods this organisation charges by; lettings logs it manages offer only these.",
     )
+    logs_need_approval = models.BooleanField(
+        "logs need coordinator approval", default=True,
+        help_text="When on, a completed log waits for a data coordinator (or support) to approve it. When off, "
+                  "completed logs are approved automatically.",
+    )
     active = models.BooleanField(default=True, db_index=True)
     discarded_at = models.DateTimeField(null=True, blank=True, editable=False)
     merge_date = models.DateField(null=True, blank=True, editable=False)
@@ -106,7 +111,7 @@ class Organisation(TimestampedModel):
     old_visible_id = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     old_org_id = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         ordering = [Lower("name")]
@@ -194,7 +199,7 @@ class OrganisationRelationship(TimestampedModel):
         Organisation, on_delete=models.CASCADE, related_name="stock_owner_relationships"
     )
 
-    history = HistoricalRecords(
+    history = AuditTrail(
         verbose_name="relationship history entry", verbose_name_plural="relationship history"
     )
 

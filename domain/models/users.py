@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel, squish
+from .history import AuditTrail
 from .organisations import Organisation, ProviderType
 
 
@@ -88,6 +88,11 @@ class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
     discarded_at = models.DateTimeField(null=True, blank=True, editable=False)
     reactivate_with_organisation = models.BooleanField(default=False, editable=False)
     old_user_id = models.CharField(max_length=64, blank=True, editable=False)
+    # A new address waits here until its owner follows the link sent to it (spec §6.3); the user
+    # keeps signing in, and receiving password resets, at `email` until then.
+    pending_email = models.EmailField("new email address awaiting confirmation", max_length=254, blank=True,
+                                      editable=False)
+    pending_email_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -95,7 +100,7 @@ class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = AuditTrail(excluded_fields=["password", "last_login"])
 
     class Meta:
         ordering = ["organisation__name", "-role", "name"]
@@ -163,3 +168,18 @@ class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
             raise ValidationError(errors)
 
 
+
+
+class PasswordResetRequest(models.Model):
+    """One password reset request that sent (or would have sent) an email, kept a few minutes so
+    requests can be throttled per address. The address is stored as a keyed digest only: requests
+    for addresses that are not users' must not leave a list of them behind."""
+
+    email_digest = models.CharField(max_length=64)
+    requested_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["email_digest", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"Password reset request at {self.requested_at:%Y-%m-%d %H:%M:%S}"

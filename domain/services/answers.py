@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from domain import access
 from domain.forms import registry
 from domain.forms.catalogue import CHECKBOX, DATE, LOCATION, ORGANISATION, SCHEME, USER
+from domain.forms.engine import is_present
 from domain.models import LettingsLog, Location, Organisation, SalesLog, Scheme, User
 from domain.models.organisations import ORGANISATION_CODE_PREFIX
 from domain.models.schemes import SCHEME_CODE_PREFIX
@@ -155,6 +156,30 @@ def _columns(form) -> dict:
 _COLUMNS: dict[int, dict] = {}
 
 
+def _as_given(question, log, column: str):
+    """One column's value spelt as answers are given: codes and numbers as they are (amounts as text,
+    like "100.00"), dates as YYYY-MM-DD, and organisations, users, schemes and locations by reference."""
+    if question.type in (ORGANISATION, USER, SCHEME, LOCATION):
+        related = getattr(log, column.removesuffix("_id"))
+        return related.email if question.type == USER else related.code
+    value = getattr(log, column)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def answers_of(log) -> dict:
+    """Every answer the log holds, by column in the form's order, spelt as answers are given (the
+    reverse of log_from_answers); unanswered and cleared columns are left out."""
+    found = {}
+    for column, question in _columns(log.form).items():
+        if column not in found and is_present(getattr(log, column, None)):
+            found[column] = _as_given(question, log, column)
+    return found
+
+
 def check_answers(*, log_type: str, year: int, answers: dict, user_email: str | None = None) -> dict:
     import domain.services.lettings  # noqa: F401  (registers the log types)
     import domain.services.sales  # noqa: F401
@@ -178,4 +203,5 @@ def check_answers(*, log_type: str, year: int, answers: dict, user_email: str | 
         "soft_checks": outcome.soft_checks,
         "derived": derived,
         "cleared": outcome.cleared,
+        "answers": answers_of(log),
     }

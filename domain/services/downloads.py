@@ -51,7 +51,7 @@ def csv_download_request(*, user, kind: str, year: int | None = None, codes: boo
 
 
 def csv_download_page_url(download: CsvDownload) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("admin:domain_csvdownload_page", args=[download.pk])
+    return settings.SITE_URL.rstrip("/") + reverse("admin:domain_csvdownload_page", args=[download.token])
 
 
 def csv_download_ready_email(download: CsvDownload) -> None:

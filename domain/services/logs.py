@@ -22,8 +22,13 @@ from domain.forms.conditions import forget, remembered
 from domain.models import User
 from domain.models.logs import STATUS_BY_NAME, LogBase, LogStatus
 from domain.postcodes import postcode_as_stored
+from domain.services.reviews import review_follow_save, review_lock_for_save
 from domain.validations.answers import answer_errors
 from domain.validations.rules import SOFT, Findings, run_rules
+
+
+# Columns a save sets whatever it changes: not a change in themselves.
+BOOKKEEPING_COLUMNS = frozenset({"updated_by_id", "updated_at"})
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,13 @@ def log_evaluate(log: LogBase) -> Outcome:
         confirmations = {rule.confirm_field: getattr(log, rule.confirm_field, None)
                          for rule in rules if rule.kind == SOFT}
         cleared = engine.clear_hidden_answers(form, log)
+    # Nothing is worked out from an answer no question accepts (a rent of 1e308 has no total): derived
+    # values see it as unanswered, and it is back as given for the rules and the outcome.
+    unusable = {name: getattr(log, name) for name in findings.errors if hasattr(log, name)}
+    for name, value in unusable.items():
+        setattr(log, name, "" if isinstance(value, str) else None)
     kind.derive_for(form)(log, log.loaded_values)
+    _put_back(log, unusable)
     with remembered():
         cleared = _restore_confirmations(form, log, confirmations, cleared)
         cleared += [name for name in _reask_changed_soft_checks(log, rules) if name not in cleared]
@@ -157,6 +168,23 @@ def _setup_columns(form: Form) -> set[str]:
     return {column for _, question in form.subsections[0].questions for column in question.columns}
 
 
+def _row_values(log: LogBase) -> dict:
+    return {f.attname: getattr(log, f.attname) for f in log._meta.concrete_fields}
+
+
+def _changed_columns(log: LogBase) -> list[str]:
+    """The columns whose value differs from the row as it was loaded (all of them for a new log)."""
+    if not log.loaded_values:
+        return list(_row_values(log))
+    return [name for name, value in _row_values(log).items()
+            if name not in BOOKKEEPING_COLUMNS and log.loaded_values.get(name) != value]
+
+
+def _put_back(log: LogBase, values: dict) -> None:
+    for name, value in values.items():
+        setattr(log, name, value)
+
+
 def _leave_out(log: LogBase, name: str) -> None:
     """Put back the saved answer if this save changed it, or blank it if the saved answer is the problem."""
     if _changed(log, name) and log.pk:
@@ -172,8 +200,13 @@ def log_keep_valid(log: LogBase) -> Outcome:
     For each failed rule the answers it refuses are left out (those this save changed if any, else all of
     them), never setup answers: a rule on setup answers alone still blocks the save. Done at most twice,
     as leaving an answer out can break another rule. The outcome's `left_out` holds the first errors by
-    field (to show the person what was not saved and why); its `errors` what still blocks the save."""
+    field (to show the person what was not saved and why); its `errors` what still blocks the save.
+
+    A refused answer changes nothing else: evaluating it may already have cleared answers, re-asked soft
+    checks or worked out values from it, so each retry starts again from the answers as they were given,
+    with every refused one left out."""
     left_out_with = kind_of(log).left_out_with
+    given = _row_values(log)
     outcome = log_evaluate(log)
     first_errors = outcome.errors
     setup = _setup_columns(outcome.form)
@@ -184,28 +217,33 @@ def log_keep_valid(log: LogBase) -> Outcome:
         names: set[str] = set()
         for refused in outcome.refusals:
             candidates = [name for name in refused if name not in setup]
-            names |= set([name for name in candidates if _changed(log, name)] or candidates)
-        if not names:
+            names |= set([name for name in candidates
+                          if given.get(name, getattr(log, name, None)) != log.loaded_values.get(name)] or candidates)
+        if not names - left_out:
             break
-        for name in names:
+        left_out |= names
+        _put_back(log, given)
+        for name in left_out:
             for column in (name, *left_out_with.get(name, ())):
                 _leave_out(log, column)
-        left_out |= names
         outcome = log_evaluate(log)
     if left_out and not outcome.errors:
         outcome.left_out = first_errors
     return outcome
 
 
-def apply_status(log: LogBase, outcome: Outcome) -> None:
+def apply_status(log: LogBase, outcome: Outcome, *, by: User | None = None) -> None:
+    """Set the log's completion status from its evaluation, and move its review state to follow it."""
     computed = STATUS_BY_NAME[outcome.status]
     if log.discarded_at:
         log.status = LogStatus.DELETED
-    elif log.status == LogStatus.PENDING:
+        return
+    if log.status == LogStatus.PENDING:
         log.status_cache = computed
     else:
         log.status = computed
         log.status_cache = computed
+    review_follow_save(log, completed=computed == LogStatus.COMPLETED, by=by)
 
 
 @transaction.atomic
@@ -224,14 +262,32 @@ def log_save(*, log: LogBase, by: User | None, keep_valid: bool = False, outcome
     outcome = outcome or (log_keep_valid(log) if keep_valid else log_evaluate(log))
     if outcome.errors:
         raise ValidationError(outcome.errors)
-    apply_status(log, outcome)
+    _resolve_if_scheme_given(log, outcome)
+    review_lock_for_save(log)  # a review made since the log was loaded is kept (see domain.services.reviews)
+    apply_status(log, outcome, by=by)
+    if log.pk and not _changed_columns(log):
+        # Nothing to write (every change was refused, or none was made): the row and its history stay as
+        # they are, down to who changed it last and when.
+        return outcome
     log._history_user = by  # the history row names who saved, also outside a web request
     log.save()
+    log.__dict__.pop("_change_reason", None)  # the reason belongs to this save's history row only
     log.reset_loaded_values()
     if kind.after_save:
         kind.after_save(log)
         log.reset_loaded_values()
     return outcome
+
+
+def _resolve_if_scheme_given(log: LogBase, outcome: Outcome) -> None:
+    """A lettings log that lost its scheme or location to a deactivation ("unresolved") is resolved once
+    it has them again, or is no longer asked for them."""
+    if not getattr(log, "unresolved", False):
+        return
+    needs_scheme = "scheme_id" in outcome.shown
+    needs_location = "location_id" in outcome.shown or bool(log.scheme_id)
+    if (not needs_scheme or log.scheme_id) and (not needs_location or log.location_id):
+        log.unresolved = False
 
 
 def logs_insert(model, *, evaluated: list[tuple[LogBase, Outcome]], by: User | None) -> None:
@@ -242,7 +298,7 @@ def logs_insert(model, *, evaluated: list[tuple[LogBase, Outcome]], by: User | N
     for log, outcome in evaluated:
         if outcome.errors:
             raise ValidationError(outcome.errors)
-        apply_status(log, outcome)
+        apply_status(log, outcome, by=by)
     bulk_create_with_history([log for log, _ in evaluated], model, batch_size=500, default_user=by)
 
 

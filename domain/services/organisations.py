@@ -37,9 +37,15 @@ def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
 
 @transaction.atomic
 def organisation_deactivate(*, organisation: Organisation, by: User) -> int:
-    """Deactivate an organisation and its active users (they come back with it). Returns the user count."""
+    """Deactivate an organisation and its active users (they come back with it). Returns the user count.
+
+    Refused (PermissionDenied) for anyone but support, and (ValidationError) for the organisation the
+    user belongs to and the support organisation: see access.organisation_deactivation_refusal."""
     if not access.can_change_organisation_status(by):
         raise PermissionDenied("Only customer support can deactivate an organisation.")
+    refusal = access.organisation_deactivation_refusal(by, organisation)
+    if refusal:
+        raise ValidationError(refusal)
     if not organisation.active:
         raise ValidationError(f"{organisation.name} is already deactivated.")
     organisation.active = False
@@ -48,7 +54,10 @@ def organisation_deactivate(*, organisation: Organisation, by: User) -> int:
     for user in users:  # saved one by one so each change is in the user's history
         user.is_active = False
         user.reactivate_with_organisation = True
-        user.save(update_fields=["is_active", "reactivate_with_organisation", "updated_at"])
+        user.pending_email, user.pending_email_requested_at = "", None  # as user_deactivate does
+        user.save(update_fields=[
+            "is_active", "reactivate_with_organisation", "pending_email", "pending_email_requested_at", "updated_at",
+        ])
     return len(users)
 
 

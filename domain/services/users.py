@@ -53,13 +53,18 @@ def user_invite(*, user: User, by: User) -> User:
 
 @transaction.atomic
 def user_deactivate(*, user: User, by: User) -> User:
+    """Deactivate a user (not oneself); they can no longer sign in, and a pending email change is dropped."""
     if not access.can_change_user_status(by, user):
         raise PermissionDenied("You cannot deactivate this user.")
     if not user.is_active:
         raise ValidationError(f"{user.name} is already deactivated.")
     user.is_active = False
     user.reactivate_with_organisation = False
-    user.save(update_fields=["is_active", "reactivate_with_organisation", "updated_at"])
+    # A pending email change is cancelled (spec §6.3): its link stops working.
+    user.pending_email, user.pending_email_requested_at = "", None
+    user.save(update_fields=[
+        "is_active", "reactivate_with_organisation", "pending_email", "pending_email_requested_at", "updated_at",
+    ])
     return user
 
 

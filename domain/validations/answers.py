@@ -12,11 +12,22 @@ from decimal import Decimal, InvalidOperation
 from domain.forms.catalogue import CHECKBOX, DATE, NUMERIC, RADIO, SELECT, TEXT, Form, Question
 from domain.forms import engine
 from domain.forms.engine import is_present
+from domain.models.logs import LARGEST_ANSWER
 
 
 def _number_text(value) -> str:
     value = Decimal(value)
     return f"{value:,.2f}" if value != value.to_integral_value() else f"{int(value):,}"
+
+
+def _number_limits(question: Question) -> tuple[Decimal | None, Decimal]:
+    """The lowest and highest number a question takes: its own limits, within what its column can hold
+    (a number too big to store is refused like any other answer out of range, before anything is worked
+    out from it)."""
+    largest = LARGEST_ANSWER.get(question.value_kind, LARGEST_ANSWER["decimal"])
+    lowest = -largest if question.min is None else max(Decimal(str(question.min)), -largest)
+    highest = largest if question.max is None else min(Decimal(str(question.max)), largest)
+    return lowest, highest
 
 
 def question_error(question: Question, value) -> str | None:
@@ -29,10 +40,13 @@ def question_error(question: Question, value) -> str | None:
             number = Decimal(str(value))
         except InvalidOperation:
             return f"{label}: enter a number."
-        if question.min is not None and number < Decimal(str(question.min)):
-            return f"{label}: enter a number of at least {_number_text(question.min)}."
-        if question.max is not None and number > Decimal(str(question.max)):
-            return f"{label}: enter a number no more than {_number_text(question.max)}."
+        if not number.is_finite():  # "NaN" and "Infinity" read as numbers but are none
+            return f"{label}: enter a number."
+        lowest, highest = _number_limits(question)
+        if lowest is not None and number < lowest:
+            return f"{label}: enter a number of at least {_number_text(lowest)}."
+        if highest is not None and number > highest:
+            return f"{label}: enter a number no more than {_number_text(highest)}."
         step = Decimal(str(question.step)) if question.step else None
         if step and (number % step) != 0:
             return f"{label}: enter a whole number." if step == 1 else f"{label}: enter an amount in pounds and pence."

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.validations.dates import as_date
+from domain.validations.rules import HARD, Rule
 
 
 def assignee_belongs(log) -> bool:
@@ -30,3 +31,20 @@ def absorbing_not_yet_active(org, day: date) -> bool:
     """The organisation absorbed others and only became active after the day."""
     return bool(org is not None and org.available_from and org.available_from > as_date(day)
                 and org.absorbed_organisations.exists())
+
+
+def _was_set(log, column: str) -> bool:
+    # Answers checked without a saved log (a dry run, a rule's own test) have nothing saved to keep.
+    return bool(getattr(log, "pk", None) and getattr(log, "loaded_values", {}).get(column))
+
+
+def organisation_kept_rule(column: str, words: str) -> Rule:
+    """Once a saved log has an owning (or managing) organisation, nobody may empty it: a log with neither
+    is out of every organisation's sight, so only support could find it, and its delete rules would no
+    longer protect it. It may still be changed to another organisation the user may choose."""
+    return Rule(
+        f"setup.{column}.kept", HARD, (column,),
+        message=f"The {words} cannot be removed once it is set. Choose the {words} of this log from the list.",
+        applies=lambda log: _was_set(log, column),
+        passes=lambda log: bool(getattr(log, column, None)),
+    )

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from domain.models import Export, ExportStatus
+from domain.services.run_locks import LockHeld, run_lock, run_lock_holder
 from exports.storage import Storage, get_storage
 
 from . import numbering, values
@@ -29,6 +30,7 @@ from .xml import PartWriter, write_manifest
 PART_SIZE = 10_000
 PROGRESS_EVERY = 1_000  # records between progress updates of the Export row
 STALE_AFTER = timedelta(hours=6)
+LOCK_NAME = "cds_export"
 MANIFEST_HEADER = ["zip-name", "date-time zipped folder generated", "zip-file-uri"]
 MANIFEST_ORDER = ("lettings", "sales", "users", "organisations")
 
@@ -58,11 +60,19 @@ class RunResult:
 
 def cds_export_run(*, full: bool = False, collection: str | None = None, year: int | None = None,
                    storage: Storage | None = None, part_size: int | None = None) -> RunResult:
-    """Export changed records (or everything, with `full`) of the chosen collections to storage."""
+    """Export changed records (or everything, with `full`) of the chosen collections to storage.
+    One run at a time: a second one started meanwhile raises ExportAlreadyRunning and writes nothing."""
     chosen = collections_for(collection, year)  # bad input fails before anything is recorded
-    _refuse_if_running()
-    storage = storage or get_storage()
-    part_size = part_size or getattr(settings, "CDS_EXPORT_PART_SIZE", PART_SIZE)
+    try:
+        with run_lock(LOCK_NAME, stale_after=STALE_AFTER):
+            _refuse_if_running()
+            return _run(chosen, full=full, storage=storage or get_storage(),
+                        part_size=part_size or getattr(settings, "CDS_EXPORT_PART_SIZE", PART_SIZE))
+    except LockHeld as held:
+        raise ExportAlreadyRunning(running_message(held.since)) from None
+
+
+def _run(chosen, *, full: bool, storage: Storage, part_size: int) -> RunResult:
     started_at = timezone.now()
     result = RunResult(started_at=started_at, manifest=manifest_name(started_at))
     with tempfile.TemporaryDirectory(prefix="cds-export-") as folder:
@@ -86,17 +96,26 @@ class ExportAlreadyRunning(RuntimeError):
     pass
 
 
+def running_message(since: datetime) -> str:
+    return (f"A CDS export started at {timezone.localtime(since):%H:%M on %d %B %Y} is still running. "
+            "Wait for it to finish, then try again.")
+
+
+def export_running_since() -> datetime | None:
+    """When the export now running started, or None: for pages that offer to start one."""
+    return run_lock_holder(LOCK_NAME, stale_after=STALE_AFTER)
+
+
 def _refuse_if_running() -> None:
-    """Two runs at once would take the same numbers; a run silent for STALE_AFTER is presumed dead."""
+    """Under the lock, rows marked running belong to a run whose process ended (or to one that ran
+    before the lock existed): one silent for STALE_AFTER is presumed dead, a more recent one is waited for."""
     recent = timezone.now() - STALE_AFTER
     Export.objects.filter(status=ExportStatus.RUNNING, started_at__lt=recent).update(
         status=ExportStatus.FAILED, finished_at=timezone.now(),
         error="The export stopped without finishing (its process ended). Nothing from it was published.")
     running = Export.objects.filter(status=ExportStatus.RUNNING, started_at__gte=recent).first()
     if running:
-        raise ExportAlreadyRunning(
-            f"A CDS export started at {timezone.localtime(running.started_at):%H:%M on %d %B %Y} is still running. "
-            "Wait for it to finish, then try again.")
+        raise ExportAlreadyRunning(running_message(running.started_at))
 
 
 def _describe(error: BaseException) -> str:

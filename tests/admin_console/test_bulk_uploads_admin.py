@@ -1,8 +1,11 @@
 """The bulk upload pages: upload, history scoped by organisation, report, CSV and decisions."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -104,3 +107,90 @@ def test_provider_uploads_a_sales_file_from_the_upload_page(client_for, provider
     upload = bulk_upload_process(upload=upload)
     assert upload.status == UploadStatus.LOGS_CREATED, list(upload.errors.values_list("field_number", "message"))
     assert SalesLog.objects.get().bulk_upload == upload
+
+
+def test_upload_again_asks_first_and_acts_only_on_a_post_with_the_csrf_token(provider, org):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(provider)
+    _post_with_token(client, template_csv([general_needs_row(org, provider, **{"28": "99"})]))
+    upload = bulk_upload_process(upload=BulkUpload.objects.get())
+    assert upload.status == UploadStatus.CRITICAL_ERRORS
+    url = reverse("admin:domain_bulkupload_upload_again", args=[upload.pk])
+    confirm = client.get(url)
+    upload.refresh_from_db()
+    assert confirm.status_code == 200 and upload.status == UploadStatus.CRITICAL_ERRORS  # a GET changes nothing
+    assert "Correct the file and upload it again" in confirm.content.decode()
+    assert client.post(url).status_code == 403  # no CSRF token
+    upload.refresh_from_db()
+    assert upload.status == UploadStatus.CRITICAL_ERRORS
+    response = client.post(url, {"csrfmiddlewaretoken": confirm.context["csrf_token"]})
+    upload.refresh_from_db()
+    assert response.status_code == 302 and response["Location"] == reverse("admin:domain_bulkupload_add")
+    assert upload.status == UploadStatus.UPLOAD_AGAIN and not LettingsLog.objects.exists()
+
+
+def _post_with_token(client, data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = client.get(reverse("admin:domain_bulkupload_add"))
+    return client.post(reverse("admin:domain_bulkupload_add"),
+                       {"log_type": "lettings", "year": "2026", "file": SimpleUploadedFile("lettings.csv", data),
+                        "csrfmiddlewaretoken": page.context["csrf_token"]})
+
+
+def test_error_report_csv_writes_formula_cells_as_text(client_for, provider, org):
+    client = client_for(provider)
+    _post(client, template_csv([general_needs_row(org, provider, **{"13": "=HYPERLINK(\"http://x.test\")",
+                                                                     "14": "@SUM(A1)", "28": "99"})]))
+    upload = bulk_upload_process(upload=BulkUpload.objects.get())
+    text = b"".join(client.get(reverse("admin:domain_bulkupload_report_csv", args=[upload.pk]))
+                    .streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0][-2:] == ["Tenant code", "Property reference"]
+    assert {(row[-2], row[-1]) for row in rows[1:]} == {("'=HYPERLINK(\"http://x.test\")", "'@SUM(A1)")}
+
+
+def test_error_report_csv_is_for_signed_in_users_of_the_upload_scope(client_for, provider, org, other_provider):
+    _post(client_for(provider), template_csv([general_needs_row(org, provider, **{"28": "99"})]))
+    upload = bulk_upload_process(upload=BulkUpload.objects.get())
+    url = reverse("admin:domain_bulkupload_report_csv", args=[upload.pk])
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith(reverse("admin:login"))
+    other = Client()
+    other.force_login(other_provider)
+    assert other.get(url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_the_busy_database_cannot_save_gets_a_plain_message(client_for, provider, org):
+    """Another connection holds the uploads table (as SQLite's single writer is held while the worker checks
+    a large file); the page answers in plain English instead of failing, and nothing is saved."""
+    import threading
+
+    from django.db import connection
+
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_table():
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {BulkUpload._meta.db_table} IN EXCLUSIVE MODE")
+            locked.set()
+            release.wait(20)
+        connection.close()
+
+    holder = threading.Thread(target=hold_the_table)
+    holder.start()
+    try:
+        assert locked.wait(20)
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '300ms'")  # stands in for SQLite's busy timeout
+        response = _post(client_for(provider), template_csv([general_needs_row(org, provider)]))
+    finally:
+        release.set()
+        holder.join(30)
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+    assert response.status_code == 200
+    assert "The service is busy checking another file, so this one was not saved." in response.content.decode()
+    assert not BulkUpload.objects.exists()

@@ -2,17 +2,20 @@
 
 import csv
 import io
+import re
+import urllib.request
+import uuid
 from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_q.models import OrmQ
 
 from domain.models import CsvDownload, DownloadStatus
-from exports import storage
 from exports.tasks import csv_download_build
 from tests.factories import make_lettings_log
 
@@ -37,13 +40,29 @@ def logs(org, other_org, provider, other_provider):
     make_lettings_log(other_org, other_provider, tenancycode="THEIRS")
 
 
+def file_url(download):
+    return reverse("admin:domain_csvdownload_file", args=[download.token])
+
+
+def page_url(download):
+    return reverse("admin:domain_csvdownload_page", args=[download.token])
+
+
 def fetch(client, download):
     """Follow the page's Download CSV link to the file, as a browser would."""
-    response = client.get(reverse("admin:domain_csvdownload_file", args=[download.pk]))
-    assert response.status_code == 302
-    file_response = client.get(response["Location"])
-    assert file_response.status_code == 200
-    return read_csv(b"".join(file_response.streaming_content))
+    response = client.get(file_url(download))
+    assert response.status_code == 200
+    return read_csv(b"".join(response.streaming_content))
+
+
+@pytest.fixture
+def ready(coordinator, logs):
+    """A lettings download the coordinator asked for, built and stored."""
+    download = CsvDownload.objects.create(user=coordinator, organisation=coordinator.organisation, kind="lettings",
+                                          year=2026)
+    csv_download_build(download.pk)
+    download.refresh_from_db()
+    return download
 
 
 def test_coordinator_request_queues_a_job_and_the_job_emails_a_working_link(
@@ -52,7 +71,7 @@ def test_coordinator_request_queues_a_job_and_the_job_emails_a_working_link(
     with django_capture_on_commit_callbacks(execute=True):
         response = request_download(client, "lettings", urlencode({"q": "OURS-1"}), year="2026")
     download = CsvDownload.objects.get()
-    assert response.status_code == 302 and response["Location"].endswith(f"/{download.pk}/get/")
+    assert response.status_code == 302 and response["Location"] == page_url(download)
     assert OrmQ.objects.count() == 1  # queued for a worker
     assert (download.user, download.organisation, download.total) == (coordinator, coordinator.organisation, 1)
     assert csv_download_build(download.pk) == 1
@@ -61,48 +80,106 @@ def test_coordinator_request_queues_a_job_and_the_job_emails_a_working_link(
     assert download.expires_at - download.completed_at == timedelta(days=2)
     message = mail.outbox[-1]
     assert message.to == [coordinator.email] and "2 days" in message.body
-    assert reverse("admin:domain_csvdownload_page", args=[download.pk]) in message.body
-    page = client.get(reverse("admin:domain_csvdownload_page", args=[download.pk]))
+    assert page_url(download) in message.body
+    page = client.get(page_url(download))
     assert "Download CSV" in page.content.decode()
     rows = fetch(client, download)
     assert [r[rows[1].index("tenancycode")] for r in rows[2:]] == ["OURS-1"]
 
 
 def test_the_requester_organisation_and_support_may_open_the_link_but_nobody_else(
-        client, coordinator, provider, support, other_coordinator, logs):
-    download = CsvDownload.objects.create(user=coordinator, organisation=coordinator.organisation, kind="lettings",
-                                          year=2026)
-    csv_download_build(download.pk)
-    url = reverse("admin:domain_csvdownload_page", args=[download.pk])
+        client, coordinator, provider, support, other_coordinator, ready):
     for user, expected in ((coordinator, 200), (provider, 200), (support, 200), (other_coordinator, 404)):
         client.force_login(user)
-        assert client.get(url).status_code == expected, user.email
+        assert client.get(page_url(ready)).status_code == expected, user.email
+        assert client.get(file_url(ready)).status_code == expected, user.email
 
 
-def test_an_expired_link_is_refused_with_a_clear_page(client_for, coordinator, logs):
-    download = CsvDownload.objects.create(user=coordinator, organisation=coordinator.organisation, kind="lettings",
-                                          year=2026)
-    csv_download_build(download.pk)
-    CsvDownload.objects.filter(pk=download.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+def test_requester_colleague_and_support_get_the_file_itself(client, coordinator, provider, support, ready):
+    for user in (coordinator, provider, support):
+        client.force_login(user)
+        rows = fetch(client, ready)
+        assert sorted(r[rows[1].index("tenancycode")] for r in rows[2:]) == ["OURS-1", "OURS-2"], user.email
+
+
+def test_a_signed_out_visitor_is_sent_to_sign_in_and_gets_no_file(ready):
+    anonymous = Client()
+    for url in (page_url(ready), file_url(ready)):
+        response = anonymous.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(reverse("admin:login")), url
+
+
+def test_links_name_a_random_token_never_the_id_or_the_storage_path(client_for, coordinator, ready):
+    # The stored name is random: it gives away neither the id, nor the kind, nor the time.
+    assert re.fullmatch(r"csv-downloads/[0-9a-f]{32}\.csv", ready.file_key)
     client = client_for(coordinator)
-    page = client.get(reverse("admin:domain_csvdownload_page", args=[download.pk]))
+    page = client.get(page_url(ready)).content.decode()
+    listing = client.get(reverse("admin:domain_csvdownload_changelist")).content.decode()
+    response = client.get(file_url(ready))
+    for text in (page, listing, file_url(ready), page_url(ready), mail.outbox[-1].body, str(response.headers)):
+        assert ready.file_key not in text and ready.file_key.split("/")[1] not in text
+    assert str(ready.token) in page_url(ready) and f"/{ready.pk}/" not in page_url(ready)
+    assert f'href="{page_url(ready)}"' in listing
+
+
+def test_a_forged_or_tampered_link_finds_nothing(client_for, coordinator, ready):
+    client = client_for(coordinator)
+    tampered = str(ready.token)[:-2] + ("00" if not str(ready.token).endswith("00") else "11")
+    assert client.get(reverse("admin:domain_csvdownload_file", args=[tampered])).status_code == 404
+    assert client.get(reverse("admin:domain_csvdownload_page", args=[uuid.uuid4()])).status_code == 404
+    # The old id-based and signed storage links are gone: one signed with another key opens nothing.
+    forged = signing.dumps({"name": ready.file_key, "ttl": 60}, key="another-key-" + "x" * 40,
+                           salt="exports.storage.url")
+    for url in (f"/files/{forged}/", f"/domain/csvdownload/{ready.pk}/file/", f"/domain/csvdownload/{ready.pk}/get/"):
+        assert client.get(url, follow=True).status_code == 404, url
+
+
+def test_the_list_opens_a_download_by_id_only_within_scope(client, coordinator, other_coordinator, ready):
+    change = reverse("admin:domain_csvdownload_change", args=[ready.pk])
+    client.force_login(coordinator)
+    assert client.get(change)["Location"] == page_url(ready)
+    client.force_login(other_coordinator)
+    assert client.get(change).status_code == 404
+
+
+def test_an_expired_link_is_refused_with_a_clear_page(client_for, coordinator, ready):
+    CsvDownload.objects.filter(pk=ready.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    client = client_for(coordinator)
+    page = client.get(page_url(ready))
     assert page.status_code == 410
     assert "This link has expired." in page.content.decode()
     assert "Download the data again to get a new link." in page.content.decode()
-    file_attempt = client.get(reverse("admin:domain_csvdownload_file", args=[download.pk]))
+    file_attempt = client.get(file_url(ready))
     assert file_attempt.status_code == 410 and "This link has expired." in file_attempt.content.decode()
 
 
-def test_a_storage_link_stops_working_after_its_lifetime(client, coordinator, logs):
+def test_a_file_not_ready_yet_leads_back_to_its_progress(client_for, coordinator):
+    download = CsvDownload.objects.create(user=coordinator, organisation=coordinator.organisation, kind="users")
+    response = client_for(coordinator).get(file_url(download))
+    assert response.status_code == 302 and response["Location"] == page_url(download)
+
+
+def test_a_file_gone_from_storage_says_so(client_for, coordinator, ready):
+    from exports import storage
+
+    storage.delete_file(ready.file_key)
+    response = client_for(coordinator).get(file_url(ready))
+    assert response.status_code == 410 and "This file is no longer available." in response.content.decode()
+
+
+def test_on_s3_the_checked_link_redirects_to_a_one_minute_presigned_url(client_for, coordinator, logs, s3):
     download = CsvDownload.objects.create(user=coordinator, organisation=coordinator.organisation, kind="lettings",
                                           year=2026)
     csv_download_build(download.pk)
     download.refresh_from_db()
-    expired = storage.download_url(download.file_key, -1)
-    response = client.get(expired)
-    assert response.status_code == 410 and "This link has expired." in response.content.decode()
-    tampered = storage.download_url(download.file_key, 60)[:-3] + "xx/"
-    assert client.get(tampered).status_code == 410
+    response = client_for(coordinator).get(file_url(download))
+    assert response.status_code == 302 and "X-Amz-Expires=60" in response["Location"]
+    with urllib.request.urlopen(response["Location"]) as fetched:
+        rows = read_csv(fetched.read())
+        assert download.filename in fetched.headers["Content-Disposition"]
+    assert sorted(r[rows[1].index("tenancycode")] for r in rows[2:]) == ["OURS-1", "OURS-2"]
+    assert Client().get(file_url(download)).status_code == 302  # signed out: to the sign-in page, not S3
+    assert "X-Amz" not in Client().get(file_url(download))["Location"]
 
 
 def test_provider_cannot_ask_for_codes(client_for, provider, logs):

@@ -69,3 +69,27 @@ def test_support_can_open_a_run_read_only(client_for, support, running_export):
     response = client_for(support).get(reverse("admin:domain_export_change", args=[running_export.pk]))
     assert response.status_code == 200
     assert 'name="records"' not in response.content.decode()  # read-only: no inputs
+
+
+def test_a_start_while_an_export_runs_is_refused_with_a_clear_message(client_for, support,
+                                                                      django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    from domain.models import RunLock
+
+    RunLock.objects.create(name="cds_export", held_since=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(support).post(reverse("admin:domain_export_start_full"), follow=True)
+    assert "is still running. Wait for it to finish, then try again." in response.content.decode()
+    assert not OrmQ.objects.exists()
+
+
+def test_the_export_task_records_a_refusal_instead_of_failing(db, tmp_path, settings):
+    from django.utils import timezone
+
+    from domain.models import RunLock
+
+    settings.FILE_STORAGE_DIR, settings.S3_BUCKET = tmp_path, ""
+    RunLock.objects.create(name="cds_export", held_since=timezone.now())
+    summary = cds_export(collection="users")
+    assert "is still running" in summary["refused"] and not Export.objects.exists()

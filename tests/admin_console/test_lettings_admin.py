@@ -108,7 +108,11 @@ def test_coordinator_deletes_with_a_reason_and_support_restores(client_for, coor
 
     support_client = client_for(support)
     assert "OWN-1" in listed(support_client, status=str(LogStatus.DELETED.value))
-    support_client.get(reverse("admin:domain_lettingslog_restore_log", args=[own_log.pk]))
+    restore = reverse("admin:domain_lettingslog_restore_log", args=[own_log.pk])
+    assert "Restore this log" in support_client.get(restore).content.decode()
+    own_log.refresh_from_db()
+    assert own_log.status == LogStatus.DELETED  # opening the page restores nothing
+    support_client.post(restore)
     own_log.refresh_from_db()
     assert (own_log.discarded_at, own_log.status) == (None, LogStatus.COMPLETED)
 

@@ -198,21 +198,56 @@ def test_coordinator_cannot_create_organisations(client_for, coordinator):
     assert client_for(coordinator).get(reverse("admin:domain_organisation_add")).status_code == 403
 
 
+def test_deactivating_an_organisation_by_get_only_asks_for_confirmation(client_for, support, org, provider):
+    response = client_for(support).get(reverse("admin:domain_organisation_deactivate", args=[org.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Deactivate Greenfield Housing?" in page and "every one of its active users" in page
+    assert '<form method="post"' in page and "csrfmiddlewaretoken" in page
+    org.refresh_from_db()
+    provider.refresh_from_db()
+    assert org.active and provider.is_active
+
+
+def test_reactivating_an_organisation_by_get_changes_nothing(client_for, support, org):
+    org.active = False
+    org.save()
+    response = client_for(support).get(reverse("admin:domain_organisation_reactivate", args=[org.pk]))
+    assert response.status_code == 200 and "Reactivate Greenfield Housing?" in response.content.decode()
+    org.refresh_from_db()
+    assert not org.active
+
+
 def test_support_deactivates_an_organisation_and_its_users(client_for, support, org, provider, coordinator):
     url = reverse("admin:domain_organisation_deactivate", args=[org.pk])
-    response = client_for(support).get(url)
+    response = client_for(support).post(url)
     assert response.status_code == 302
     org.refresh_from_db()
     provider.refresh_from_db()
     assert not org.active and not provider.is_active and provider.reactivate_with_organisation
-    client_for(support).get(reverse("admin:domain_organisation_reactivate", args=[org.pk]))
+    client_for(support).post(reverse("admin:domain_organisation_reactivate", args=[org.pk]))
     provider.refresh_from_db()
     assert provider.is_active and not provider.reactivate_with_organisation
 
 
+def test_support_cannot_deactivate_the_support_organisation(client_for, support, statistician):
+    mhclg = support.organisation
+    client = client_for(support)
+    url = reverse("admin:domain_organisation_deactivate", args=[mhclg.pk])
+    response = client.post(url, follow=True)
+    assert "You cannot deactivate MHCLG because you belong to it" in response.content.decode()
+    shown = client.get(url, follow=True).content.decode()
+    assert "You cannot deactivate MHCLG" in shown and "Deactivate MHCLG?" not in shown
+    mhclg.refresh_from_db()
+    statistician.refresh_from_db()
+    assert mhclg.active and statistician.is_active
+
+
 def test_coordinator_cannot_deactivate_own_organisation(client_for, coordinator, org):
-    response = client_for(coordinator).get(reverse("admin:domain_organisation_deactivate", args=[org.pk]))
-    assert response.status_code == 403
+    client = client_for(coordinator)
+    url = reverse("admin:domain_organisation_deactivate", args=[org.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
     org.refresh_from_db()
     assert org.active
 

@@ -122,29 +122,58 @@ def test_invalid_phone_number_is_refused_with_a_message(client_for, coordinator,
     assert "at least 11 digits" in response.content.decode()
 
 
+def test_deactivating_a_user_by_get_only_asks_for_confirmation(client_for, coordinator, provider):
+    url = reverse("admin:domain_user_deactivate", args=[provider.pk])
+    response = client_for(coordinator).get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Deactivate Pat Provider?" in page
+    assert '<form method="post"' in page and "csrfmiddlewaretoken" in page
+    provider.refresh_from_db()
+    assert provider.is_active
+
+
+def test_deactivate_post_without_the_csrf_token_is_refused(coordinator, provider):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(coordinator)
+    response = strict.post(reverse("admin:domain_user_deactivate", args=[provider.pk]))
+    assert response.status_code == 403
+    provider.refresh_from_db()
+    assert provider.is_active
+
+
 def test_coordinator_deactivates_and_reactivates_a_user(
     client_for, coordinator, provider, django_capture_on_commit_callbacks
 ):
     client = client_for(coordinator)
-    client.get(reverse("admin:domain_user_deactivate", args=[provider.pk]))
+    response = client.post(reverse("admin:domain_user_deactivate", args=[provider.pk]))
+    assert response.status_code == 302
     provider.refresh_from_db()
     assert not provider.is_active
+    reactivate = reverse("admin:domain_user_reactivate", args=[provider.pk])
+    assert "Reactivate Pat Provider?" in client.get(reactivate).content.decode()
+    provider.refresh_from_db()
+    assert not provider.is_active and mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(reverse("admin:domain_user_reactivate", args=[provider.pk]))
+        client.post(reactivate)
     provider.refresh_from_db()
     assert provider.is_active
     assert len(mail.outbox) == 1  # a fresh invitation to choose a password
 
 
 def test_coordinator_cannot_deactivate_themself(client_for, coordinator):
-    response = client_for(coordinator).get(reverse("admin:domain_user_deactivate", args=[coordinator.pk]))
-    assert response.status_code == 403
+    client = client_for(coordinator)
+    url = reverse("admin:domain_user_deactivate", args=[coordinator.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
     coordinator.refresh_from_db()
     assert coordinator.is_active
 
 
 def test_coordinator_cannot_deactivate_users_of_other_organisations(client_for, coordinator, other_provider):
-    response = client_for(coordinator).get(reverse("admin:domain_user_deactivate", args=[other_provider.pk]))
+    response = client_for(coordinator).post(reverse("admin:domain_user_deactivate", args=[other_provider.pk]))
     assert response.status_code in (403, 404)
     other_provider.refresh_from_db()
     assert other_provider.is_active
@@ -172,3 +201,11 @@ def test_dpo_only_user_is_listed_with_no_role(client_for, coordinator, org):
     page = client_for(coordinator).get(reverse("admin:domain_user_changelist")).content.decode()
     assert "Dee Protection" in page and "Data protection officer" in page
     assert dpo.status == "unconfirmed"
+
+
+def test_the_user_form_cannot_deactivate_round_the_deactivation_page(client_for, coordinator, provider):
+    response = client_for(coordinator).post(
+        reverse("admin:domain_user_change", args=[provider.pk]), user_post(provider, is_active=""))
+    assert response.status_code == 302
+    provider.refresh_from_db()
+    assert provider.is_active

@@ -32,11 +32,17 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    """A fresh browser tab. Every browser test also proves the pages it visits work under the
+    Content-Security-Policy: Chromium reports each refused script, style or load on the console."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = []
+    page.on("console", lambda message: violations.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text else None)
     yield page
     context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

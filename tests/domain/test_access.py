@@ -1,4 +1,4 @@
-"""The permission matrix of organisations-and-access §7, for organisations, relationships and users."""
+"""The permission matrix of organisations-and-access §7, for organisations, relationships, users and logs."""
 
 import pytest
 from guardian.shortcuts import assign_perm
@@ -42,7 +42,7 @@ def test_coordinator_can_change_contact_details_of_own_organisation_only(coordin
     assert access.can_change_organisation(coordinator, org)
     assert not access.can_change_organisation(coordinator, other_org)
     assert set(access.organisation_editable_fields(coordinator, org)) == {
-        "address_line1", "address_line2", "postcode", "phone", "rent_periods"
+        "address_line1", "address_line2", "postcode", "phone", "rent_periods", "logs_need_approval"
     }
 
 
@@ -181,3 +181,98 @@ def test_discarded_users_are_invisible(support, org):
     assert ghost not in access.visible_users(support)
     assert User.objects.filter(pk=ghost.pk).exists()
     assert Organisation.objects.filter(pk=org.pk).exists()
+
+
+# --- logs: deleting (§7) and the edit and delete windows (§8.7) --------------------------------
+
+
+@pytest.fixture
+def logs_of_org(org, provider, coordinator):
+    """Two 2026 logs of the provider's organisation: one assigned to the provider, one to the coordinator."""
+    from tests.factories import make_lettings_log
+
+    return make_lettings_log(org, provider), make_lettings_log(org, coordinator)
+
+
+def test_provider_deletes_only_logs_assigned_to_them(provider, logs_of_org):
+    theirs, colleagues = logs_of_org
+    assert access.can_delete_log(provider, theirs)
+    assert not access.can_delete_log(provider, colleagues)
+
+
+def test_coordinator_and_support_delete_any_log_in_scope(coordinator, support, other_coordinator, logs_of_org):
+    for log in logs_of_org:
+        assert access.can_delete_log(coordinator, log) and access.can_delete_log(support, log)
+        assert not access.can_delete_log(other_coordinator, log)
+
+
+def test_statistician_deletes_nothing(statistician, logs_of_org):
+    assert not any(access.can_delete_log(statistician, log) for log in logs_of_org)
+    assert not access.can_delete_log(statistician)
+
+
+def test_a_provider_cannot_delete_a_log_assigned_to_them_in_another_organisation(provider, other_org):
+    from tests.factories import make_lettings_log
+
+    elsewhere = make_lettings_log(other_org, provider)
+    assert not access.can_view_log(provider, elsewhere)
+    assert not access.can_delete_log(provider, elsewhere)
+
+
+def test_a_deleted_log_is_not_deleted_again(support, logs_of_org):
+    from django.utils import timezone
+
+    log = logs_of_org[0]
+    log.discarded_at = timezone.now()
+    assert not access.can_delete_log(support, log)
+
+
+def test_nobody_deletes_once_the_year_takes_no_new_logs(clock, provider, coordinator, support, logs_of_org):
+    from datetime import date
+
+    from tests.clock import moment
+
+    theirs, _ = logs_of_org
+    clock.move_to(moment(date(2027, 7, 2)))  # the 2026 year takes new logs until 3 July 2027
+    assert access.can_delete_log(provider, theirs) and access.can_delete_log(support, theirs)
+    clock.move_to(moment(date(2027, 7, 3)))
+    assert not any(access.can_delete_log(user, theirs) for user in (provider, coordinator, support))
+    assert access.can_change_log(coordinator, theirs)  # still open for edits until 31 July
+
+
+def test_nobody_changes_a_log_of_a_closed_year_support_included(clock, coordinator, support, logs_of_org):
+    from datetime import date
+
+    from tests.clock import moment
+
+    log = logs_of_org[0]
+    clock.move_to(moment(date(2027, 7, 30)))
+    assert access.can_change_log(coordinator, log) and access.can_change_log(support, log)
+    clock.move_to(moment(date(2027, 7, 31)))  # the 2026 year's edit deadline
+    assert not access.can_change_log(coordinator, log)
+    assert not access.can_change_log(support, log)
+    assert access.can_view_log(support, log)
+    assert access.log_read_only_reason(support, log) == (
+        "The 2026 to 2027 collection year closed for changes on 31 July 2027, so this log can be viewed but "
+        "no longer changed.")
+
+
+def test_a_log_of_an_old_year_can_be_neither_changed_nor_deleted(coordinator, org):
+    from datetime import date
+
+    from tests.factories import make_lettings_log
+
+    log = make_lettings_log(org, coordinator, startdate=date(2024, 6, 1))
+    assert not access.can_change_log(coordinator, log) and not access.can_delete_log(coordinator, log)
+
+
+def test_the_window_is_that_of_the_saved_date_not_of_a_date_being_typed(coordinator, org):
+    from datetime import date
+
+    from domain.models import LettingsLog
+    from tests.factories import make_lettings_log
+
+    log = LettingsLog.objects.get(pk=make_lettings_log(org, coordinator, startdate=date(2025, 6, 1)).pk)
+    assert not access.can_change_log(coordinator, log)
+    log.startdate = date(2026, 6, 1)  # typed into the form, not saved
+    assert not access.can_change_log(coordinator, log)

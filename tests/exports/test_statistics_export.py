@@ -113,3 +113,65 @@ def test_sales_are_exported_by_sale_date_without_purchaser_codes(statistician, o
     assert "BUYER-7" not in data.decode()  # pseudonymised: no purchaser code
     _, none = export(statistician, log_type="sales", start_from="2026-06-02")
     assert len(as_rows(none)) == 1  # the header only
+
+
+def test_review_state_column_and_the_approved_only_filter(statistician, logs, org, coordinator):
+    from domain.models import LettingsLog
+
+    LettingsLog.objects.filter(tenancycode="T-GREEN").update(review_state="approved")
+    _, data = export(statistician)
+    header, *rows = as_rows(data)
+    assert header[-1] == "review_state"
+    assert sorted(row[-1] for row in rows) == ["Approved", "Not submitted"]
+    _, data = export(statistician, approved_only=True, columns=["la", "review_state"], values="codes")
+    assert as_rows(data) == [["la", "review_state"], ["E08000039", "approved"]]
+
+
+def test_pseudonyms_join_within_one_export_and_differ_between_exports(statistician, org, other_org, provider,
+                                                                      other_provider):
+    own = make_lettings_log(org, provider, startdate=date(2026, 5, 1))
+    managed = make_lettings_log(other_org, other_provider, startdate=date(2026, 6, 1), manager=org)
+    columns = ["id", "owning_organisation_name", "managing_organisation_name"]
+    _, first = export(statistician, columns=columns)
+    _, second = export(statistician, columns=columns)
+    header, *rows = as_rows(first)
+    assert header == columns and len(rows) == 2
+    by_id = {row[0]: row for row in rows}
+    assert len(by_id) == 2 and all(len(pseudonym) == 16 for row in rows for pseudonym in row)
+    # Within one file: Greenfield owns the first log and manages the second, under one pseudonym.
+    (own_row,) = [r for r in rows if r[1] == r[2]]
+    (managed_row,) = [r for r in rows if r[1] != r[2]]
+    assert own_row[1] == managed_row[2] and managed_row[1] != own_row[1]
+    # Between files: the same logs and organisations have nothing in common.
+    _, *again = as_rows(second)
+    first_values = {value for row in rows for value in row}
+    assert first_values.isdisjoint({value for row in again for value in row})
+    # No raw id or name is left.
+    for raw in (str(own.pk), str(managed.pk), str(org.pk), str(other_org.pk), org.name, other_org.name):
+        assert raw not in {value for row in rows for value in row}
+    assert org.name not in first.decode() and other_org.name not in first.decode()
+
+
+def test_sales_pseudonyms_cover_organisation_and_user_ids(statistician, org, coordinator):
+    from domain.models import LocalAuthority, SalesLog
+    from domain.services.sales import sales_log_save
+    from tests.lettings_answers import apply
+    from tests.sales_answers import discounted_ownership_answers
+
+    LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
+    sale = apply(SalesLog(), discounted_ownership_answers(org, coordinator))
+    sales_log_save(log=sale, by=coordinator)
+    _, data = export(statistician, log_type="sales")
+    header, row = as_rows(data)
+    cell = dict(zip(header, row))
+    assert cell["OWNINGORGID"] == cell["MANINGORGID"] == cell["OWNINGORGNAME"] == cell["MANINGORGNAME"]
+    assert cell["USERNAMEID"] == cell["AMENDEDBYID"] and len(cell["USERNAMEID"]) == 16
+    assert cell["ID"] not in (str(sale.pk), "") and cell["OWNINGORGID"] != str(org.pk)
+    assert cell["USERNAMEID"] != cell["OWNINGORGID"] and cell["ID"] != cell["OWNINGORGID"]
+    assert "CREATEDBY" not in header and coordinator.email not in data.decode()
+
+
+def test_an_export_without_pseudonyms_keeps_the_ids(statistician, org, provider):
+    log = make_lettings_log(org, provider, startdate=date(2026, 5, 1))
+    _, data = export(statistician, pseudonymised=False, columns=["id", "owning_organisation_name"])
+    assert as_rows(data)[1] == [str(log.pk), org.name]

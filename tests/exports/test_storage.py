@@ -1,47 +1,16 @@
 """File storage: the local folder by default, S3 over real HTTP (moto's server) when S3_BUCKET is set."""
 
-import socket
 import urllib.request
 import zipfile
-from datetime import date
-from unittest import mock
+from datetime import date, timedelta
 
-import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
 from exports.cds.run import cds_export_run
-from exports.storage import LocalStorage, S3Storage, get_storage, MULTIPART_CHUNK
+from exports.storage import LocalStorage, S3Storage, file_response, get_storage, MULTIPART_CHUNK
 from tests.factories import make_organisation, make_user
 from tests.clock import on
-
-BUCKET = "core-exports-test"
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    with socket.socket() as probe:  # a free port; moto's server then binds it
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def s3(s3_endpoint, settings, monkeypatch):
-    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                        "AWS_DEFAULT_REGION": "eu-west-2", "AWS_SESSION_TOKEN": "testing"}.items():
-        monkeypatch.setenv(name, value)
-    client = boto3.client("s3", endpoint_url=s3_endpoint)
-    client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
-    settings.S3_BUCKET, settings.S3_ENDPOINT_URL = BUCKET, s3_endpoint
-    yield client
-    for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-        client.delete_object(Bucket=BUCKET, Key=item["Key"])
-    client.delete_bucket(Bucket=BUCKET)
-
+from tests.s3 import BUCKET
 
 def test_s3_backend_is_chosen_when_a_bucket_is_configured(s3):
     assert isinstance(get_storage(), S3Storage)
@@ -94,23 +63,26 @@ def test_cds_export_writes_zips_and_manifest_to_the_bucket_root(s3):
         assert bundle.namelist() == ["users_2024_2025_apr_mar_f0001_inc0001_pt001.xml", "manifest.xml"]
 
 
-def test_local_storage_links_are_signed_and_expire(tmp_path, settings, client, db):
+def test_local_files_are_streamed_under_their_readable_name(tmp_path, settings):
     settings.S3_BUCKET, settings.FILE_STORAGE_DIR = "", tmp_path
     source = tmp_path / "source.txt"
-    source.write_bytes(b"hello")
+    source.write_bytes(b"id,status\n")
     storage = get_storage()
-    storage.save("hello.txt", source)
-    assert storage.list() == ["hello.txt", "source.txt"]
-    response = client.get(storage.url("hello.txt"))
-    assert response.status_code == 200 and b"".join(response.streaming_content) == b"hello"
-    assert client.get(storage.url("hello.txt").replace("/files/", "/files/x")).status_code == 410
-    with mock.patch("django.core.signing.time.time", return_value=10**10):
-        link = storage.url("hello.txt", expires_in=60)
-    with mock.patch("django.core.signing.time.time", return_value=10**10 + 30):
-        assert client.get(link).status_code == 200
-    with mock.patch("django.core.signing.time.time", return_value=10**10 + 61):
-        response = client.get(link)
-    assert response.status_code == 410
+    storage.save("csv-downloads/0f3c.csv", source)
+    assert storage.list() == ["csv-downloads/0f3c.csv", "source.txt"]
+    response = file_response("csv-downloads/0f3c.csv", filename="lettings-logs.csv", lifetime=timedelta(seconds=60))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"id,status\n"
+    assert response["Content-Disposition"] == 'attachment; filename="lettings-logs.csv"'
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_s3_files_redirect_to_a_short_presigned_url_with_the_readable_name(s3):
+    s3.put_object(Bucket=BUCKET, Key="csv-downloads/9ab1.csv", Body=b"id\n1\n")
+    response = file_response("csv-downloads/9ab1.csv", filename="sales-logs.csv", lifetime=timedelta(seconds=60))
+    assert response.status_code == 302 and "X-Amz-Expires=60" in response["Location"]
+    with urllib.request.urlopen(response["Location"]) as fetched:
+        assert fetched.read() == b"id\n1\n"
+        assert fetched.headers["Content-Disposition"] == 'attachment; filename="sales-logs.csv"'
 
 
 def test_storage_names_cannot_leave_the_folder(tmp_path):

@@ -11,7 +11,8 @@ LOG_TYPES = ("lettings", "sales")
 
 class Command(BaseCommand):
     help = ("Run routing, rules and derived values on answers read as JSON from standard input, without "
-            "saving anything. Prints the status, errors by field, soft checks and derived values.")
+            "saving anything. Prints the status, errors by field, soft checks, derived values and the answers as "
+            "they stand after inference and clearing.")
 
     def add_arguments(self, parser):
         parser.add_argument("--log-type", required=True, choices=LOG_TYPES)

@@ -1,12 +1,15 @@
 """2026 sales: hard rules on the setup answers (rules spec §2.1): the sale completion date must fall in
 an open collection year and not far ahead, the owning organisation must be active on that date and
-have accepted the data sharing agreement, and the assigned user must belong to the log's organisations."""
+have accepted the data sharing agreement, the assigned user must belong to the log's organisations, and
+organisations once set cannot be emptied."""
 
 from __future__ import annotations
 
 from domain import collection
 from domain.validations.dates import as_date, log_date_error, long_date
-from domain.validations.organisations import absorbing_not_yet_active, assignee_belongs, merged_by
+from domain.validations.organisations import (
+    absorbing_not_yet_active, assignee_belongs, merged_by, organisation_kept_rule,
+)
 from domain.validations.rules import HARD, Rule
 
 from .common import present
@@ -47,6 +50,8 @@ def _owner_changed(log) -> bool:
 
 
 RULES = [
+    organisation_kept_rule("owning_organisation_id", "owning organisation"),
+    organisation_kept_rule("managing_organisation_id", "reporting organisation"),
     Rule(
         "setup.saledate.within_open_years", HARD, ("saledate",),
         message="{error}",

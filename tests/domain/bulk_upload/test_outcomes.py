@@ -72,6 +72,49 @@ def test_soft_checks_are_confirmed_in_bulk(upload_file, owner, uploader):
     assert (log.age1, log.retirement_value_check, log.status) == (80, 0, LogStatus.COMPLETED)
 
 
+class SameHash(str):
+    """A text value whose hash is the same as every other's: forces a hash collision."""
+
+    def __hash__(self):
+        return 1
+
+
+def test_different_rows_whose_keys_share_a_hash_are_not_duplicates(upload_file, owner, uploader, monkeypatch):
+    from domain.bulk_upload import reader
+
+    read_rows = reader.data_rows
+
+    def rows_with_colliding_tenant_codes(*args, **kwargs):
+        for row in read_rows(*args, **kwargs):
+            if row.values.get(13) is not None:
+                row.values[13] = SameHash(row.values[13])
+            yield row
+
+    monkeypatch.setattr(reader, "data_rows", rows_with_colliding_tenant_codes)
+    assert hash(("x", SameHash("T-1"))) == hash(("x", SameHash("T-2")))  # the two keys below collide
+    upload = upload_file(template_csv([general_needs_row(owner, uploader, **{"13": "T-1"}),
+                                       general_needs_row(owner, uploader, **{"13": "T-2"})]))
+    assert upload.status == UploadStatus.LOGS_CREATED, list(upload.errors.values_list("row", "message"))
+    assert sorted(LettingsLog.objects.values_list("tenancycode", flat=True)) == ["T-1", "T-2"]
+
+
+def test_repeated_rows_still_match_when_their_hashes_collide_with_others(upload_file, owner, uploader, monkeypatch):
+    from domain.bulk_upload import reader
+
+    read_rows = reader.data_rows
+
+    def rows_with_colliding_tenant_codes(*args, **kwargs):
+        for row in read_rows(*args, **kwargs):
+            row.values[13] = SameHash(row.values[13])
+            yield row
+
+    monkeypatch.setattr(reader, "data_rows", rows_with_colliding_tenant_codes)
+    first, second = (general_needs_row(owner, uploader, **{"13": code}) for code in ("T-1", "T-2"))
+    upload = upload_file(template_csv([first, second, first]))
+    repeated = {e.row for e in upload.errors.all() if e.message.startswith("This row is the same as row")}
+    assert upload.status == UploadStatus.IMPORTANT_ERRORS and repeated == {9, 11}
+
+
 def test_repeated_rows_in_a_file_are_set_up_errors(upload_file, owner, uploader):
     row = general_needs_row(owner, uploader)
     upload = upload_file(template_csv([row, row]))

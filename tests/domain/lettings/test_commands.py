@@ -96,3 +96,49 @@ def test_check_answers_explains_unreadable_input(db, monkeypatch, capsys):
         run_check(monkeypatch, capsys, {"colour": "blue"})
     with pytest.raises(CommandError, match="owning_organisation_id: nothing matches 'ORG999999'"):
         run_check(monkeypatch, capsys, {"owning_organisation_id": "ORG999999"})
+
+
+def test_check_answers_prints_the_answers_after_inference_and_clearing(db, monkeypatch, capsys):
+    """A child of 7 is not asked their working situation: it is set to 9 ("child under 16"); the total
+    charge is worked out from the rent; a hidden answer is cleared; and every answer is spelt as given."""
+    owner = make_organisation(name="Check PRP", provider_type=2)
+    user = make_user(owner, role=2, email="checker@example.com")
+    result = run_check(monkeypatch, capsys, {
+        "owning_organisation_id": f"ORG{owner.pk}", "managing_organisation_id": f"ORG{owner.pk}",
+        "assigned_to_id": user.email, "needstype": 1, "renewal": 0, "startdate": "2026-06-01", "rent_type": 2,
+        "declaration": 1, "hhmemb": 2, "age1_known": 0, "age1": 70, "details_known_2": 0, "age2_known": 0,
+        "age2": 7, "period": 4, "brent": "433.33", "scharge": "10", "irproduct_other": "Not asked",
+    })
+    answers = result["answers"]
+    assert answers["ecstat2"] == 9
+    assert (answers["brent"], answers["scharge"], answers["tcharge"]) == ("433.33", "10", "443.33")
+    assert "irproduct_other" not in answers and "irproduct_other" in result["cleared"]
+    assert answers["startdate"] == "2026-06-01"
+    assert (answers["owning_organisation_id"], answers["assigned_to_id"]) == (f"ORG{owner.pk}", user.email)
+    assert (answers["needstype"], answers["age2"], answers["declaration"]) == (1, 7, 1)
+
+
+def test_check_answers_names_a_scheme_and_location_as_they_are_given(db, monkeypatch, capsys):
+    from tests.factories import make_location, make_scheme
+
+    owner = make_organisation(name="Supported PRP", provider_type=2)
+    scheme = make_scheme(owner)
+    location = make_location(scheme)
+    result = run_check(monkeypatch, capsys, {
+        "owning_organisation_id": owner.code, "managing_organisation_id": owner.code, "needstype": 2,
+        "scheme_id": scheme.code, "location_id": location.code, "startdate": "2026-06-01",
+    })
+    assert (result["answers"]["scheme_id"], result["answers"]["location_id"]) == (scheme.code, str(location.pk))
+
+
+@pytest.mark.parametrize("brent", ["1e308", "NaN", "-Infinity", "99999999999999999999999999"])
+def test_check_answers_refuses_numbers_nothing_can_be_worked_out_from(db, monkeypatch, capsys, brent):
+    owner = make_organisation(name="Check PRP", provider_type=2)
+    user = make_user(owner, role=2, email="checker@example.com")
+    result = run_check(monkeypatch, capsys, {
+        "owning_organisation_id": owner.code, "managing_organisation_id": owner.code, "assigned_to_id": user.email,
+        "needstype": 1, "renewal": 0, "startdate": "2026-06-01", "rent_type": 2, "declaration": 1, "hhmemb": 1, "age1_known": 0,
+        "age1": 40, "period": 1, "brent": brent, "scharge": "10",
+    })
+    assert result["errors"]["brent"][0].startswith("Basic rent: enter a number")
+    assert result["answers"]["tcharge"] == "10.00"  # worked out as if the rent were not given

@@ -13,7 +13,7 @@ from tests.clock import on
 
 def test_ids_are_unique_and_named_by_topic():
     ids = [rule.id for rule in HARD_RULES]
-    assert len(ids) == len(set(ids)) == 61
+    assert len(ids) == len(set(ids)) == 63
     assert {rule_id.split(".")[0] for rule_id in ids} == {
         "setup", "property", "household", "income", "finances", "charges", "equity", "sale_dates"}
     assert all(rule.kind == "hard" and rule.fields for rule in HARD_RULES)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('domain', '0008_sales_bulk_upload'),
+        ('domain', '0013_reviews'),
     ]
 
     operations = [
