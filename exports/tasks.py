@@ -16,6 +16,13 @@ SCHEDULES = {
 }
 
 
+def import_core_run(run_id: int) -> dict:
+    """An import started from the support page: its stored files read back, then imported."""
+    from exports.cds_import.jobs import import_stored_run
+
+    return import_stored_run(run_id)
+
+
 def cds_export(full: bool = False, collection: str | None = None, year: int | None = None) -> dict:
     """The CDS export: partial by default (the nightly job), full when asked. A start while another
     run is going is refused and recorded as the job's result (not retried)."""

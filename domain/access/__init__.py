@@ -18,6 +18,7 @@ exports. Import from `domain.access`.
 
 from .downloads import *  # noqa: F401,F403
 from .exports import *  # noqa: F401,F403
+from .imports import *  # noqa: F401,F403
 from .lettings import *  # noqa: F401,F403
 from .logs import *  # noqa: F401,F403
 from .organisations import *  # noqa: F401,F403

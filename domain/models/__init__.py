@@ -2,6 +2,7 @@
 
 from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .exports import Export, ExportCollection, ExportStatus
+from .imports import ImportRun, ImportStatus
 from .lettings import LettingsLog
 from .locks import RunLock
 from .logs import CreationMethod, LogStatus
@@ -32,6 +33,8 @@ __all__ = [
     "Export",
     "ExportCollection",
     "ExportStatus",
+    "ImportRun",
+    "ImportStatus",
     "LettingsLog",
     "LogStatus",
     "LocalAuthority",

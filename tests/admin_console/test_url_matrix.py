@@ -32,7 +32,7 @@ from django_q.models import Failure, OrmQ, Schedule, Success
 
 from domain import access
 from domain.models import (
-    BulkUpload, CsvDownload, Export, LettingsLog, LocalAuthority, Location, Organisation,
+    BulkUpload, CsvDownload, Export, ImportRun, LettingsLog, LocalAuthority, Location, Organisation,
     OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, User,
 )
 from domain.selectors.reviews import log_queries
@@ -71,6 +71,7 @@ SCOPES = {
     BulkUpload: access.visible_bulk_uploads,
     CsvDownload: access.visible_csv_downloads,
     Export: access.visible_cds_exports,
+    ImportRun: access.visible_import_runs,
     OrganisationRelationship.history.model: _relationship_history,
     LocalAuthority: _reference(LocalAuthority),
     RentRange: _reference(RentRange),
@@ -115,6 +116,7 @@ CHANGERS = {
                                       or upload.uploaded_by_id == user.pk),
     CsvDownload: _support,
     Export: _support,
+    ImportRun: _support,
     OrganisationRelationship.history.model: _nobody,
     LocalAuthority: _nobody,
     RentRange: _nobody,
@@ -208,6 +210,7 @@ def world(db, clock):
     CsvDownload.objects.create(user=provider, organisation=greenfield, role=provider.role, kind="lettings",
                                year=2026)
     Export.objects.create(collection="users", started_at=timezone.now())
+    ImportRun.objects.create(started_by=User.objects.get(email="support@example.com"))
     Success.objects.create(id="a" * 32, name="done", func="math.floor", started=timezone.now(),
                            stopped=timezone.now(), success=True)
     Failure.objects.create(id="b" * 32, name="failed", func="math.floor", started=timezone.now(),

@@ -14,7 +14,7 @@ ALWAYS = {"Home", "Users", "Relationship history", "Lettings logs", "Sales logs"
 MENUS = {
     "support@example.com": ALWAYS
     | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges", "Background jobs", "Login lockouts",
-       "Export statistics"},
+       "Export statistics", "Imports from the original service"},
     "statistician@example.com": ALWAYS | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges",
                                           "Export statistics"},
     "coordinator@greenfield.example.com": ALWAYS | {"Your organisation", "Schemes", "Locations"},
