@@ -139,19 +139,14 @@ class Template:
         return cached
 
 
-_TEMPLATES: dict[tuple[str, int], Template] = {}
-
-
-def register(template: Template) -> Template:
-    _TEMPLATES[(template.log_type, template.year)] = template
-    return template
-
-
 def template_for(log_type: str, year: int) -> Template | None:
-    if not _TEMPLATES:
-        from domain.forms.y2026.lettings import bulk_upload  # noqa: F401  (each registers itself)
-        from domain.forms.y2026.sales import bulk_upload as sales_bulk_upload  # noqa: F401
-    return _TEMPLATES.get((log_type, year))
+    """The template of a collection year (None when the year takes no uploads of that log type)."""
+    from domain.forms import registry
+
+    try:
+        return registry.year(year).of(log_type).template
+    except LookupError:
+        return None
 
 
 def column_letter(index: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from domain.bulk_upload.reader import date_from_parts
-from domain.bulk_upload.template import STR, Cell, Template, cell, register
+from domain.bulk_upload.template import STR, Cell, Template, cell
 
 from . import bulk_upload_checks
 
@@ -313,7 +313,7 @@ def describe_row(row) -> dict:
     return {"tenant_code": _text(row, 13) or "", "property_ref": _text(row, 14) or ""}
 
 
-TEMPLATE = register(Template(
+TEMPLATE = Template(
     log_type="lettings",
     year=2026,
     fields=FIELDS,
@@ -327,4 +327,4 @@ TEMPLATE = register(Template(
     existing_duplicate_columns=("startdate", "age1", "sexrab1", "ecstat1", "owning_organisation_id", "tcharge",
                                 "postcode_full", "address_line1", "uprn", "tenancycode"),
     existing_duplicate_fields=(1, 8, 9, 10, 13, 18, 19, 23, 24, 25, 41, 42, 47, 142, 143, 144, 145),
-))
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from domain.bulk_upload.template import DEC, STR, Cell, Template, cell, register
+from domain.bulk_upload.template import DEC, STR, Cell, Template, cell
 from domain.forms.y2026.lettings.bulk_upload import ETHNIC_GROUPS
 
 from . import bulk_upload_checks
@@ -302,7 +302,7 @@ def describe_row(row) -> dict:
     return {"purchaser_code": (text(row, 7) or "")[:64]}
 
 
-TEMPLATE = register(Template(
+TEMPLATE = Template(
     log_type="sales",
     year=2026,
     fields=FIELDS,
@@ -316,4 +316,4 @@ TEMPLATE = register(Template(
     route_fields=route_fields,
     existing_duplicate_columns=EXISTING_DUPLICATE_COLUMNS,
     existing_duplicate_fields=EXISTING_DUPLICATE_FIELDS,
-))
+)

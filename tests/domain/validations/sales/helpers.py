@@ -6,8 +6,9 @@ from datetime import date
 from types import SimpleNamespace
 
 from domain.validations.rules import run_rules
-from domain.validations.sales import RULES
+from domain.forms import registry
 
+RULES = registry.year(2026).sales.rules
 BY_ID = {rule.id: rule for rule in RULES}
 
 ANSWER_FIELDS = (
