@@ -22,5 +22,11 @@ YEAR = Year(
         template_from="domain.forms.y2026.sales.bulk_upload:TEMPLATE",
         csv_from="exports.csv.sales_2026",
         cds_from="exports.cds.sales:SALES_2026",
+        # Sales rules spec §2.3 and §2.7 keep three rules on answers 2026 no longer collects: they run, and
+        # cannot fire on a stored log (nothing sets these).
+        inert_fields={
+            "buylivein": "whether the buyers will live in the property: not collected in 2026",
+            "exdate": "the exchange of contracts date: not collected in 2026",
+        },
     ),
 )
