@@ -8,8 +8,8 @@ sale arithmetic (`ownershipsch` 3 no longer exists). The checks of single answer
 Besides the answer columns, the rules read these attributes of a SalesLog: `loaded_values`, `owning_organisation` (with `name`,
 `merge_date`, `available_from`, `absorbing_organisation`, `absorbed_organisations`),
 `owning_organisation_id`, `managing_organisation_id`, `assigned_to_id`, `assigned_to.organisation`,
-`owning_organisation_dsa_signed` (True/False/None), `skip_dpo_check`, `la_is_london` (True/False/None;
-None falls back to the borough codes) and `local_authority` (the reference-table authority whose code is
+`owning_organisation_dsa_signed` (True/False/None), `skip_dpo_check`, `la_is_london` (True/False/None)
+and `local_authority` (the reference-table authority whose code is
 `la`, with `code`, `name`, `start_date`, `end_date`; None when no authority has that code).
 """
 
