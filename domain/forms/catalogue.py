@@ -61,6 +61,7 @@ class Question:
     keep_when_hidden: bool = False  # not cleared by routing (postcodes, LA, location...)
     max_length: int = 255
     kind: str | None = None  # how the answer is stored, when the type and step do not say (money in pounds)
+    bulk: int | None = None  # the field of the year's bulk upload template that fills it
 
     @property
     def codes(self) -> list:

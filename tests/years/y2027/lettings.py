@@ -14,7 +14,7 @@ def _page(form, page_id: str):
 
 JOINT = replace(FORM_2026.question("joint"), label="Is this a joint tenancy (2027 wording)?",
                 options=FORM_2026.question("joint").options + (Option(4, "Not applicable"),))
-UPRN_CONFIRMED = Question("uprn_confirmed", RADIO, "Is this the right address?", number=16,
+UPRN_CONFIRMED = Question("uprn_confirmed", RADIO, "Is this the right address?", number=16, bulk=92,
                           options=options((1, "Yes"), (0, "No")), shown_when=when(uprn=ne(None)))
 ADDRESS = _page(FORM_2026, "address")
 ADDRESS = replace(ADDRESS, questions=(ADDRESS.questions[0], UPRN_CONFIRMED, *ADDRESS.questions[1:]))
