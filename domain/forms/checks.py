@@ -39,8 +39,8 @@ def _system_fields(model) -> set[str]:
     return declared
 
 
-def _error(message: str, obj, id: str, hint: str) -> checks.Error:
-    return checks.Error(message, hint=hint, obj=obj, id=id)
+def _error(message: str, obj, check_id: str, hint: str) -> checks.Error:
+    return checks.Error(message, hint=hint, obj=obj, id=check_id)
 
 
 def _rule_errors(log_year, columns: set[str]) -> list[checks.Error]:

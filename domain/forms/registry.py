@@ -56,6 +56,7 @@ def _forget_years(*, setting, **kwargs) -> None:
 
 
 def years(log_type: str | None = None) -> list[int]:
+    """The known years (every year declares both log types)."""
     return list(all_years())
 
 
