@@ -113,6 +113,7 @@ class Question:
             "step": _number(self.step),
             "optional": self.optional,
             "derived_when": self.derived_when.as_json() if self.derived_when else None,
+            "bulk_upload_field": self.bulk,
         }
 
 

@@ -9,7 +9,8 @@ Each check has a stable id:
 - forms.E004  a log model column is neither a question or derived value of a year nor a system field
               (declared by the model's abstract base);
 - forms.E005  a condition names a field that is not a column, or a predicate nobody registered;
-- forms.E006  a bulk upload template cell (or error routing) names a column the model does not have;
+- forms.E006  a bulk upload template cell (or error routing) names a column the model does not have, or a
+              question names a template field (`bulk=`) that fills something else;
 - forms.E007  a form column the CDS export neither exports nor excludes with a reason, or an exclusion
               of a column the form does not have;
 - forms.E008  the same for the CSV download;
@@ -113,12 +114,21 @@ def _template_errors(log_year, columns: set[str]) -> list[checks.Error]:
     named |= {(None, column) for column in (*template.extra_error_fields, *template.existing_duplicate_columns)}
     # Errors on a checkbox question (its field, not a column) are routed too.
     known = columns | {question.field for question in log_year.form.questions}
-    return [
+    errors = [
         _error(f"The {log_year.form} bulk upload template "
                f"{f'field {number}' if number else 'error routing'} names '{column}', which is not a column.",
                log_year.form, "forms.E006", "Fix the column name in the template declaration.")
         for number, column in sorted(named, key=lambda pair: (pair[0] or 0, pair[1])) if column not in known
     ]
+    named_fields = dict.fromkeys((q.field, q.bulk) for q in log_year.form.questions if q.bulk is not None)
+    for field, number in named_fields:
+        cell = template.fields.get(number)
+        if cell is None or field not in cell.columns:
+            errors.append(_error(
+                f"Question '{field}' of the {log_year.form} names bulk upload field {number}, "
+                f"which the template {'does not have' if cell is None else 'uses for ' + repr(cell.columns[0])}.",
+                log_year.form, "forms.E006", "Fix the question's bulk= number, or the template's special cells."))
+    return errors
 
 
 def _cds_errors(log_year, model) -> list[checks.Error]:

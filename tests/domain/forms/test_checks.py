@@ -90,6 +90,22 @@ def test_a_template_cell_on_a_missing_column_is_found(monkeypatch, lettings):
                        "a column.")]
 
 
+def test_a_question_naming_a_template_field_that_fills_something_else_is_found(monkeypatch, lettings):
+    template = lettings.template
+    monkeypatch.setitem(lettings.__dict__, "template",
+                        replace(template, fields={**template.fields, 142: cell("tshortfall", kind="dec")}))
+    assert [(e.id, e.msg) for e in check_years()] == [
+        ("forms.E006", "Question 'brent' of the lettings form 2026 names bulk upload field 142, which the template "
+                       "uses for 'tshortfall'.")]
+
+
+def test_describe_form_gives_each_question_its_bulk_upload_field():
+    from domain.forms.describe import describe_form
+
+    questions = describe_form(registry.form_for_year("lettings", 2026))["questions"]
+    assert {q["field"]: q["bulk_upload_field"] for q in questions}["tenancycode"] == 13
+
+
 def test_an_export_column_neither_exported_nor_excluded_with_a_reason_is_found(monkeypatch, lettings):
     cds = lettings.cds
     monkeypatch.setitem(lettings.__dict__, "cds", replace(cds, excluded={**cds.excluded, "tenancyother": " ",
