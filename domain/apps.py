@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class DomainConfig(AppConfig):
@@ -9,3 +10,7 @@ class DomainConfig(AppConfig):
     def ready(self):
         # Settings checks live beside the settings; registering them here runs them with the app.
         import config.checks  # noqa: F401
+        from domain.forms.checks import check_years
+
+        # The years' declarations against the log models (forms.E001...).
+        checks.register(check_years, "forms")

@@ -23,9 +23,10 @@ from import_export import fields, resources
 from import_export.formats import base_formats
 
 from domain import access, collection
+from domain.forms import registry
 from domain.models import CsvDownload
 
-from .csv import logs, registry
+from .csv import logs
 from .csv.writer import CHUNK_SIZE, neutralise, spooled_file
 
 LOG_TYPES = ("lettings", "sales")
@@ -98,12 +99,12 @@ class Pseudonyms:
 
 
 def available_columns(log_type: str, year: int) -> list[str]:
-    declaration = registry.declaration(log_type, year)
+    declaration = logs.declaration_for(log_type, year)
     return [c.header for c in logs.columns(declaration.FORM, declaration, support=True)] + [REVIEW_COLUMN.header]
 
 
 def export_columns(log_type: str, year: int, *, chosen=None, pseudonymised=True) -> list[logs.LogColumn]:
-    declaration = registry.declaration(log_type, year)
+    declaration = logs.declaration_for(log_type, year)
     every = logs.columns(declaration.FORM, declaration, support=True)
     chosen = set(chosen or [c.header for c in every] + [REVIEW_COLUMN.header])
     return [c for c in [*every, REVIEW_COLUMN]
@@ -178,7 +179,7 @@ def build_file(download: CsvDownload):
     years = sorted(int(y) for y in filters.get("years") or registry.years(log_type))
     # The latest chosen year's layout serves every chosen year (each year adds columns).
     layout_year = years[-1]
-    declaration = registry.declaration(log_type, layout_year)
+    declaration = logs.declaration_for(log_type, layout_year)
     pseudonymised = filters.get("pseudonymised", True)
     cols = export_columns(log_type, layout_year, chosen=filters.get("columns"), pseudonymised=pseudonymised)
     # A new key for every export, dropped with this function's frame: files cannot be joined.

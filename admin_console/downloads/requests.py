@@ -13,9 +13,10 @@ from django.urls import reverse
 
 from admin_console.downloads.changelist import changelist_queryset, list_params
 from domain import access
+from domain.forms import registry
 from domain.models import DownloadKind
 from domain.services.downloads import csv_download_request, may_request
-from exports.csv import downloads, registry
+from exports.csv import downloads
 from exports.requested_rows import LIST_MODELS
 
 REQUESTABLE = [k for k in DownloadKind if k != DownloadKind.STATISTICS]

@@ -11,11 +11,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from domain import access
+from domain.forms import registry
 from domain.models import DownloadKind, LocalAuthority, Organisation
 from domain.models.logs import VISIBLE_STATUSES, LogStatus
 from domain.services.downloads import csv_download_request
 from exports import statistics
-from exports.csv import registry
 
 
 class StatisticsExportForm(forms.Form):

@@ -3,6 +3,11 @@
 A template is data (a field map) plus two functions of its year: `build(row, context)` turns one row of
 typed cells into answers in catalogue names and codes, and `checks(row, log, context)` adds the
 bulk-only checks. Everything else (reading, error mapping, duplicates, outcomes) is shared.
+
+Most fields fill one question each: the question names its field (`Question(..., bulk=137)`), and
+`question_cells` makes those cells from the form, `question_answers` reads them. A year's template adds
+the cells that are not one question's answer (dates in parts, ages, ticked needs), and its `build` reads
+those with named hooks.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
+
+from domain.forms.catalogue import LOCATION, ORGANISATION, SCHEME, TEXT, USER, Form
 
 INT, DEC, STR = "int", "dec", "str"
 
@@ -23,6 +30,20 @@ class Cell:
     columns: tuple[str, ...] = ()
     label: str = ""  # the question in words, when the catalogue has no single question for it
     upper: bool = False  # read case-insensitively ("r" is "R")
+    answers: bool = False  # its value is the answer to its one question (made by question_cells)
+    codes: dict | None = field(default=None, compare=False)  # template code -> catalogue code, when they differ
+
+    def answer(self, row: Row, number: int):
+        """The answer this cell gives its question: text as typed (trimmed), otherwise the typed value,
+        through `codes` (a code outside them stays as it is, so that the option check reports it)."""
+        if self.kind == STR and not self.upper:
+            raw = row.raw.get(number)
+            value = raw.strip() if raw and raw.strip() else None
+        else:
+            value = row.values.get(number)
+        if value is not None and self.codes:
+            return self.codes.get(value, value)
+        return value
 
     def read(self, raw: str | None) -> tuple[Any, bool]:
         """The typed value of a cell and whether it could be read."""
@@ -48,6 +69,28 @@ class Cell:
 
 def cell(*columns: str, kind: str = INT, label: str = "", upper: bool = False) -> Cell:
     return Cell(kind=kind, columns=columns, label=label, upper=upper)
+
+
+def question_cells(form: Form, codes: dict[str, dict] | None = None) -> dict[int, Cell]:
+    """A cell for each question of the form that names its template field, typed from the question:
+    text and references as trimmed text, text codes case-insensitively, decimals as decimals, the rest
+    as whole numbers. `codes` gives, by field, how template codes map to the catalogue's."""
+    codes = codes or {}
+    cells: dict[int, Cell] = {}
+    for question in form.questions:
+        if question.bulk is None or question.bulk in cells:
+            continue
+        stored = question.value_kind
+        text = question.type in (TEXT, ORGANISATION, USER, SCHEME, LOCATION) or stored == "str"
+        kind = STR if text else DEC if stored == "decimal" else INT
+        cells[question.bulk] = Cell(kind=kind, columns=(question.field,), answers=True, codes=codes.get(question.field),
+                                    upper=text and bool(question.options))
+    return cells
+
+
+def question_answers(row: Row, fields: dict[int, Cell]) -> dict:
+    """The answers of the cells that each fill one question, in field order."""
+    return {spec.columns[0]: spec.answer(row, number) for number, spec in sorted(fields.items()) if spec.answers}
 
 
 @dataclass
@@ -139,19 +182,14 @@ class Template:
         return cached
 
 
-_TEMPLATES: dict[tuple[str, int], Template] = {}
-
-
-def register(template: Template) -> Template:
-    _TEMPLATES[(template.log_type, template.year)] = template
-    return template
-
-
 def template_for(log_type: str, year: int) -> Template | None:
-    if not _TEMPLATES:
-        from domain.forms.y2026.lettings import bulk_upload  # noqa: F401  (each registers itself)
-        from domain.forms.y2026.sales import bulk_upload as sales_bulk_upload  # noqa: F401
-    return _TEMPLATES.get((log_type, year))
+    """The template of a collection year (None when the year takes no uploads of that log type)."""
+    from domain.forms import registry
+
+    try:
+        return registry.year(year).of(log_type).template
+    except LookupError:
+        return None
 
 
 def column_letter(index: int) -> str:

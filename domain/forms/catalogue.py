@@ -61,6 +61,7 @@ class Question:
     keep_when_hidden: bool = False  # not cleared by routing (postcodes, LA, location...)
     max_length: int = 255
     kind: str | None = None  # how the answer is stored, when the type and step do not say (money in pounds)
+    bulk: int | None = None  # the field of the year's bulk upload template that fills it
 
     @property
     def codes(self) -> list:
@@ -112,6 +113,7 @@ class Question:
             "step": _number(self.step),
             "optional": self.optional,
             "derived_when": self.derived_when.as_json() if self.derived_when else None,
+            "bulk_upload_field": self.bulk,
         }
 
 
@@ -202,19 +204,24 @@ class Form:
         return list(seen) + [d.field for d in self.derived if d.field not in seen]
 
     def evolve(self, *, year: int, replace_pages: dict[str, Page] | None = None,
-               replace_questions: dict[str, Question] | None = None) -> Form:
-        """Next year's form: this one with some pages or questions swapped."""
+               replace_questions: dict[str, Question] | None = None, remove_questions: Iterable[str] = ()) -> Form:
+        """Next year's form: this one with some pages or questions swapped, and some questions no longer
+        asked (a page left without questions goes too)."""
         replace_pages = replace_pages or {}
         replace_questions = replace_questions or {}
+        removed = set(remove_questions)
 
         def swap_page(page: Page) -> Page:
             page = replace_pages.get(page.id, page)
-            return replace(page, questions=tuple(replace_questions.get(q.field, q) for q in page.questions))
+            return replace(page, questions=tuple(replace_questions.get(q.field, q) for q in page.questions
+                                                 if q.field not in removed))
+
+        def pages(sub: Subsection) -> tuple[Page, ...]:
+            swapped = [swap_page(p) for p in sub.pages]
+            return tuple(p for p in swapped if p.questions)
 
         sections = tuple(
-            replace(section, subsections=tuple(
-                replace(sub, pages=tuple(swap_page(p) for p in sub.pages)) for sub in section.subsections
-            ))
+            replace(section, subsections=tuple(replace(sub, pages=pages(sub)) for sub in section.subsections))
             for section in self.sections
         )
         return replace(self, year=year, sections=sections)

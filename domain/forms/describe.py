@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
+from . import registry
 from .catalogue import Form
-
-
-def _rules_for(form: Form):
-    if form.log_type == "lettings":
-        from domain.validations import lettings
-
-        return lettings.rules_for(form.year)
-    from domain.validations import sales
-
-    return sales.rules_for(form.year)
 
 
 def describe_form(form: Form) -> dict:
@@ -29,5 +20,5 @@ def describe_form(form: Form) -> dict:
             for section, subsection, page, question in form.placed_questions()
         ],
         "derived": [{"field": d.field, "kind": d.kind, "label": d.label} for d in form.derived],
-        "rules": [rule.describe() for rule in _rules_for(form)],
+        "rules": [rule.describe() for rule in registry.log_year(form.log_type, form.year).rules],
     }

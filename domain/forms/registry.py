@@ -1,58 +1,91 @@
-"""Every collection year's forms, by log type and year.
+"""The collection years the service knows, found rather than listed.
 
-A new year is a new sub-package (domain/forms/y2027/...) that evolves the year before and registers
-its forms here. Logs pick their form by the year their date falls in.
+Every `domain/forms/yNNNN/` package is a year (its `YEAR` object, see `domain/forms/year.py`); the
+setting `EXTRA_FORM_YEARS` names more year packages (tests add a year that way). A log takes the
+form of the year its date falls in; callers ask the year for anything else (rules, derived values,
+bulk upload template, CSV and CDS declarations).
 """
 
 from __future__ import annotations
 
+import pkgutil
+import re
 from datetime import date
+from importlib import import_module
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 from domain import collection
 
 from .catalogue import Form
+from .year import LogYear, Year
 
-_FORMS: dict[tuple[str, int], Form] = {}
-
-
-def register(form: Form) -> Form:
-    _FORMS[(form.log_type, form.year)] = form
-    return form
+YEAR_PACKAGE = re.compile(r"^y\d{4}$")
+_years: dict[int, Year] | None = None
 
 
-def unregister(form: Form) -> None:
-    _FORMS.pop((form.log_type, form.year), None)
+def _discover() -> dict[int, Year]:
+    import domain.forms as forms
+
+    packages = [f"domain.forms.{m.name}" for m in pkgutil.iter_modules(forms.__path__)
+                if m.ispkg and YEAR_PACKAGE.match(m.name)]
+    found: dict[int, Year] = {}
+    for name in [*packages, *getattr(settings, "EXTRA_FORM_YEARS", ())]:
+        year = import_module(name).YEAR
+        if year.year in found:
+            raise ValueError(f"{name} declares {year.year}, which another package declares already.")
+        found[year.year] = year
+    return dict(sorted(found.items()))
 
 
-_loaded = False
+def all_years() -> dict[int, Year]:
+    """Every known year, oldest first."""
+    global _years
+    if _years is None:
+        _years = _discover()
+    return _years
 
 
-def _load() -> None:
-    """Import every year's form packages once (each registers its forms)."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        from domain.forms.y2026 import lettings, sales  # noqa: F401
+@receiver(setting_changed)
+def _forget_years(*, setting, **kwargs) -> None:
+    global _years
+    if setting == "EXTRA_FORM_YEARS":
+        _years = None
+
+
+def years(log_type: str | None = None) -> list[int]:
+    """The known years (every year declares both log types)."""
+    return list(all_years())
+
+
+def year(number: int) -> Year:
+    """A known year exactly (LookupError naming the known ones otherwise)."""
+    known = all_years()
+    if number not in known:
+        raise LookupError(f"There is no {number} collection year. Known years: {', '.join(map(str, known)) or 'none'}.")
+    return known[number]
+
+
+def log_year(log_type: str, number: int) -> LogYear:
+    """A log type's year; a year before the first uses the first, after the last the last."""
+    known = all_years()
+    if not known:
+        raise LookupError("No collection years are declared.")
+    if number not in known:
+        number = min(known) if number < min(known) else max(known)
+    return known[number].of(log_type)
 
 
 def all_forms(log_type: str | None = None) -> list[Form]:
-    _load()
-    return [form for (kind, _), form in sorted(_FORMS.items()) if log_type in (None, kind)]
+    kinds = ("lettings", "sales") if log_type is None else (log_type,)
+    return [y.of(kind).form for kind in kinds for y in all_years().values()]
 
 
-def years(log_type: str) -> list[int]:
-    return [form.year for form in all_forms(log_type)]
-
-
-def form_for_year(log_type: str, year: int) -> Form:
+def form_for_year(log_type: str, number: int) -> Form:
     """The form of a year; a date before the first year uses the first, after the last the last."""
-    _load()
-    if (log_type, year) in _FORMS:
-        return _FORMS[(log_type, year)]
-    known = years(log_type)
-    if not known:
-        raise LookupError(f"No {log_type} forms are registered.")
-    return _FORMS[(log_type, known[0] if year < known[0] else known[-1])]
+    return log_year(log_type, number).form
 
 
 def form_for_date(log_type: str, day: date | None) -> Form:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from domain.forms import registry
 from domain.forms.catalogue import Form
 from domain.lookups.logs import log_apply_lookups
 from domain.models import LettingsLog, User
 from domain.services import logs
 from domain.services.logs import Outcome, apply_status  # noqa: F401  (part of this module's interface)
 from domain.services.logs import normalise_postcodes
-from domain.validations import lettings as lettings_rules
 
 # Leaving out a rent or charge also leaves out what was worked out from it; leaving out a postcode or a
 # previous local authority also leaves out the answer that says it is known (rules spec §4.9).
@@ -23,11 +23,7 @@ LEFT_OUT_WITH = {
 
 
 def _derive_for(form: Form):
-    if form.year >= 2026:
-        from domain.forms.y2026.lettings.derived import derive
-
-        return derive
-    raise LookupError(f"No derived values are defined for {form}.")
+    return registry.log_year("lettings", form.year).derive
 
 
 def _prepare_answers(log: LettingsLog) -> None:
@@ -58,7 +54,7 @@ def _after_delete(old_set) -> None:
 LETTINGS = logs.register_kind(logs.LogKind(
     log_type="lettings",
     prepare=_prepare_answers,
-    rules_for=lettings_rules.rules_for,
+    rules_for=lambda year: registry.log_year("lettings", year).rules,
     derive_for=_derive_for,
     left_out_with=LEFT_OUT_WITH,
     after_save=_after_save,

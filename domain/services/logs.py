@@ -97,7 +97,7 @@ def _reask_changed_soft_checks(log: LogBase, rules) -> list[str]:
             continue
         try:
             fires = rule.applies(log) and not rule.passes(log)
-        except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError):
+        except (TypeError, ValueError, ArithmeticError):
             fires = False
         if fires and any(_changed(log, field) for field in rule.fields):
             setattr(log, name, None)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+from domain.forms import registry
 from domain.forms.catalogue import Form
 from domain.lookups.logs import log_apply_lookups
 from domain.models import SalesLog, User
 from domain.services import logs
 from domain.services.logs import Outcome, normalise_postcodes
-from domain.validations import sales as sales_rules
 
 
 def _derive_for(form: Form):
-    if form.year >= 2026:
-        from domain.forms.y2026.sales.derived import derive
-
-        return derive
-    raise LookupError(f"No derived values are defined for {form}.")
+    return registry.log_year("sales", form.year).derive
 
 
 def _prepare_answers(log: SalesLog) -> None:
@@ -43,7 +39,7 @@ def _after_delete(old_set) -> None:
 SALES = logs.register_kind(logs.LogKind(
     log_type="sales",
     prepare=_prepare_answers,
-    rules_for=sales_rules.rules_for,
+    rules_for=lambda year: registry.log_year("sales", year).rules,
     derive_for=_derive_for,
     left_out_with={"postcode_full": ("pcodenk",), "ppostcode_full": ("ppcodenk",)},
     after_save=_after_save,

@@ -67,8 +67,9 @@ def run_rules(rules, log, findings: Findings | None = None) -> Findings:
             if not rule.applies(log) or rule.passes(log):
                 continue
             message = rule.message.format(**rule.context(log))
-        except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError):
-            # A rule that cannot be worked out on partial answers does not fire.
+        except (TypeError, ValueError, ArithmeticError):
+            # A rule that cannot be worked out on partial answers does not fire. (A misspelt field or a
+            # missing key is a mistake, and fails loudly.)
             continue
         if rule.kind == HARD:
             findings.add_error(rule.fields, message)

@@ -92,9 +92,7 @@ class LettingsExport:
 
 
 def declaration_for(year: int) -> LettingsExport:
-    """The declaration of a year: the latest one not after it (the first for earlier years)."""
-    from .lettings_2026 import LETTINGS_2026
+    """The declaration of a year (a year without one of its own: the nearest year's)."""
+    from domain.forms import registry
 
-    declarations = {d.year: d for d in (LETTINGS_2026,)}
-    earlier = [y for y in declarations if y <= year]
-    return declarations[max(earlier) if earlier else min(declarations)]
+    return registry.log_year("lettings", year).cds

@@ -1,11 +1,14 @@
 """Sales logs of one collection year (spec cds-export §8): plugs in once `domain.models.SalesLog` exists.
 
 Elements are the stored column names upper-cased, except the renames and computed fields declared
-here; which columns exist comes from the year's sales form catalogue, as for lettings. A column of
-the form that is neither exported nor in SALES_EXCLUDED is written after the known columns.
+here (the 2026 declaration, SALES_2026); which columns exist comes from the year's sales form
+catalogue, as for lettings. A column of the form that is neither exported nor excluded is written after
+the known columns.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 from django.apps import apps
 
@@ -119,7 +122,8 @@ COMPUTED = [
     _la_name("la", "LANAME"), _la_name("prevloc", "PREVLOCNAME"), _whole("income1"), _whole("income2"),
 ]
 
-ORDER_2026 = """
+# The element order of CDS's sales table: a fact of the receiving table, as for lettings.
+ELEMENT_ORDER = """
 ID STATUS PURCHID TYPE JOINTMORE BEDS AGE1 SEXRAB1 ETHNIC BUILTYPE PROPTYPE AGE2 RELAT2 SEXRAB2 NOINT ECSTAT2
 PRIVACYNOTICE ECSTAT1 WHEEL HHOLDCOUNT AGE3 LA INCOME1 AGE4 AGE5 AGE6 INC1MORT INCOME2 SAVINGSNK SAVINGS PREVOWN
 SEXRAB3 MORTGAGE INC2MORT ECSTAT3 ECSTAT4 ECSTAT5 ECSTAT6 RELAT3 RELAT4 RELAT5 RELAT6 HB SEXRAB4 SEXRAB5 SEXRAB6
@@ -138,15 +142,43 @@ NATIONALITYALL1 NATIONALITYALL2 PREVLOCNAME LIVEINBUYER1 LIVEINBUYER2 HASESTATEF
 STAIRLASTMONTH STAIRLASTYEAR STAIRINITIALDAY STAIRINITIALMONTH STAIRINITIALYEAR MSCHARGE_VALUE_CHECK DUPLICATESET
 STAIRCASETOSALE HASSERVICECHARGESCHANGED NEWSERVICECHARGES
 """.split()
-POSITION = {name: i for i, name in enumerate(ORDER_2026)}
-NEW_COLUMNS_AT = POSITION["DAY"] - 0.5  # columns CDS has not placed go after the stored block
+
+
+@dataclass(frozen=True)
+class SalesExport:
+    """A year's sales export: elements are the form's columns (upper-cased, or renamed), less those
+    excluded with a reason, plus the system columns and the computed fields, in CDS's order; a column
+    CDS has not placed goes after the stored block."""
+
+    year: int
+    renames: dict[str, str]
+    excluded: dict[str, str]
+    system_columns: tuple[str, ...]
+    computed: tuple[ExportField, ...]
+    order: tuple[str, ...] = tuple(ELEMENT_ORDER)
+
+    def evolve(self, *, year: int, rename: dict[str, str] | None = None, exclude: dict[str, str] | None = None,
+               **changes) -> SalesExport:
+        """Next year's declaration: this one with more renames or exclusions, other changes by name."""
+        return replace(self, year=year, renames={**self.renames, **(rename or {})},
+                       excluded={**self.excluded, **(exclude or {})}, **changes)
+
+    def fields(self, form, model) -> list[ExportField]:
+        """Stored columns (upper-cased or renamed), then computed fields, in CDS's order."""
+        position = {name: i for i, name in enumerate(self.order)}
+        new_columns_at = position["DAY"] - 0.5
+        columns = [c for c in dict.fromkeys([*form.columns, *self.system_columns]) if c not in self.excluded]
+        fields = [stored(model, c, self.renames.get(c, c.upper())) for c in columns] + list(self.computed)
+        return sorted(fields, key=lambda f: position.get(f.name, new_columns_at))
+
+
+SALES_2026 = SalesExport(year=2026, renames=RENAMES, excluded=SALES_EXCLUDED, system_columns=SYSTEM_COLUMNS,
+                         computed=tuple(COMPUTED))
 
 
 def sales_fields(form, model) -> list[ExportField]:
-    """Stored columns (upper-cased or renamed), then computed fields, in CDS's order."""
-    columns = [c for c in dict.fromkeys([*form.columns, *SYSTEM_COLUMNS]) if c not in SALES_EXCLUDED]
-    fields = [stored(model, c, RENAMES.get(c, c.upper())) for c in columns] + COMPUTED
-    return sorted(fields, key=lambda f: POSITION.get(f.name, NEW_COLUMNS_AT))
+    """The elements of the form's year (its declaration's), in CDS's order."""
+    return registry.log_year("sales", form.year).cds.fields(form, model)
 
 
 class SalesContext:

@@ -15,10 +15,6 @@ from domain.forms import registry
 from domain.forms.y2026.lettings.bulk_upload import ETHNIC_GROUPS, FIRST_LETS, OTHER_NATIONALITY, \
     PREFERS_NOT_TO_SAY, UK
 from domain.forms.y2026.lettings.derived import INCREF
-# Importing a bulk upload template module registers it, and the template registry loads the others only
-# while it is empty (domain/bulk_upload/template.py): the sales template is imported too so that reading
-# the lettings codes above does not leave bulk upload without its sales template.
-from domain.forms.y2026.sales import bulk_upload as _sales_template  # noqa: F401
 from domain.models import LettingsLog, Location, LogStatus, Scheme
 from exports.cds.lettings_declaration import Variant, declaration_for
 from exports.cds.lettings_values import DETAILS_NOT_GIVEN, NOT_KNOWN_AGE

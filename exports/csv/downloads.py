@@ -12,7 +12,7 @@ from django.utils import timezone
 from domain import access, collection
 from exports import schemes_csv
 
-from . import definitions, logs, registry, users
+from . import definitions, logs, users
 from .writer import write_rows
 
 LOG_KINDS = ("lettings", "sales")
@@ -33,7 +33,7 @@ def log_queryset(user, log_type: str, year: int, queryset=None):
 
 
 def log_columns(user, log_type: str, year: int) -> tuple:
-    declaration = registry.declaration(log_type, year)
+    declaration = logs.declaration_for(log_type, year)
     return declaration, logs.columns(declaration.FORM, declaration, support=access.is_support(user))
 
 

@@ -183,3 +183,15 @@ def rows(queryset, cols: list[LogColumn], *, codes: bool, context: Context | Non
     getters = [c.codes if codes else c.labels for c in cols]
     for log in queryset.iterator(chunk_size=CHUNK_SIZE):
         yield [get(log, context) for get in getters]
+
+
+def declaration_for(log_type: str, year: int) -> ModuleType:
+    """The download declaration of a collection year (as its year package names it)."""
+    from domain.forms import registry
+
+    known = registry.years(log_type)
+    if year not in known:
+        if not known:
+            raise LookupError(f"{log_type.capitalize()} logs cannot be downloaded yet.")
+        raise LookupError(f"There is no {log_type} download for {year}. Choose one of: {', '.join(map(str, known))}.")
+    return registry.year(year).of(log_type).csv

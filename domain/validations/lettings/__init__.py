@@ -7,9 +7,9 @@ HARD_RULES = [
     *setup.RULES, *scheme.RULES, *dates.RULES, *property.RULES, *tenancy.RULES, *household.RULES,
     *financial.RULES, *local_authority.RULES,
 ]
-RULES = [*HARD_RULES, *soft.rules_for_form(2026)]
 
 
-def rules_for(year: int):
-    """The rules of a collection year's lettings form (2026 onwards share these)."""
-    return RULES
+def rules_for_form(form) -> list:
+    """The rules a lettings log of this form is checked against: the hard rules, then one soft check
+    per interruption page of the form."""
+    return [*HARD_RULES, *soft.rules_for_form(form)]

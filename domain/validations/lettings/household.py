@@ -26,9 +26,7 @@ def internal_transfer(log) -> bool:
 
 
 def _prevten_label(log) -> str:
-    from domain.forms import registry
-
-    question = registry.form_for_year("lettings", 2026).question("prevten")
+    question = log.form.question("prevten")
     return question.label_for(log.prevten) or str(log.prevten)
 
 

@@ -8,7 +8,6 @@ unusual; that is the table `TRIGGERS` below.
 
 from __future__ import annotations
 
-from domain.forms import registry
 from domain.forms.money import weekly, weekly_income
 from domain.forms.y2026.lettings import predicates
 from domain.validations.rules import Rule
@@ -118,6 +117,6 @@ TRIGGERS: dict[str, Trigger] = {
 }
 
 
-def rules_for_form(year: int) -> list[Rule]:
-    """One soft rule per interruption page of the year's lettings form."""
-    return soft_rules(registry.form_for_year("lettings", year), TRIGGERS, strict=True)
+def rules_for_form(form) -> list[Rule]:
+    """One soft rule per interruption page of a lettings form."""
+    return soft_rules(form, TRIGGERS, strict=True)

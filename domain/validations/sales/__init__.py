@@ -5,12 +5,11 @@ sale arithmetic (`ownershipsch` 3 no longer exists). The checks of single answer
 (numbers within limits, steps, codes among the options) come from the catalogue, in
 `domain/validations/answers.py`.
 
-Besides the answer columns, the rules read these attributes of a SalesLog (each read with getattr, so a
-missing one skips its rule rather than failing): `loaded_values`, `owning_organisation` (with `name`,
+Besides the answer columns, the rules read these attributes of a SalesLog: `loaded_values`, `owning_organisation` (with `name`,
 `merge_date`, `available_from`, `absorbing_organisation`, `absorbed_organisations`),
 `owning_organisation_id`, `managing_organisation_id`, `assigned_to_id`, `assigned_to.organisation`,
-`owning_organisation_dsa_signed` (True/False/None), `skip_dpo_check`, `la_is_london` (True/False/None;
-None falls back to the borough codes) and `local_authority` (the reference-table authority whose code is
+`owning_organisation_dsa_signed` (True/False/None), `skip_dpo_check`, `la_is_london` (True/False/None)
+and `local_authority` (the reference-table authority whose code is
 `la`, with `code`, `name`, `start_date`, `end_date`; None when no authority has that code).
 """
 
@@ -28,16 +27,9 @@ HARD_RULES = [
 ]
 
 
-def _soft_rules(year: int):
-    from domain.forms import registry
+def rules_for_form(form) -> list:
+    """The rules a sales log of this form is checked against: the hard rules, then one soft check per
+    interruption page of the form."""
     from domain.validations.soft import soft_rules
 
-    return soft_rules(registry.form_for_year("sales", year), {})
-
-
-RULES = [*HARD_RULES, *_soft_rules(2026)]
-
-
-def rules_for(year: int):
-    """The rules of a collection year's sales form (2026 onwards share these)."""
-    return RULES
+    return [*HARD_RULES, *soft_rules(form, {})]

@@ -3,7 +3,6 @@ and percentages are written in messages."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from domain.validations.rules import get, present  # noqa: F401  (shared by the rules here)
@@ -27,7 +26,6 @@ TYPE_NAMES = {
     21: "Social HomeBuy for outright purchase", 22: "an equity loan scheme",
 }
 
-_LONDON_BOROUGH = re.compile(r"^E090000(0[1-9]|[12][0-9]|3[0-3])$")
 
 
 def number(log, field: str) -> Decimal | None:
@@ -35,12 +33,8 @@ def number(log, field: str) -> Decimal | None:
 
 
 def is_london(log) -> bool:
-    """The property is in a London borough. The model says so in `la_is_london`; a log without that
-    (or with it unknown) is judged from the borough codes E09000001 to E09000033."""
-    known = getattr(log, "la_is_london", None)
-    if known is not None:
-        return bool(known)
-    return bool(_LONDON_BOROUGH.match(str(get(log, "la") or "")))
+    """The property is in a London borough (the model judges it from the borough codes)."""
+    return bool(log.la_is_london)
 
 
 def percent(value) -> str:

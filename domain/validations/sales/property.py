@@ -21,12 +21,12 @@ ADDRESS_FIELDS = ("la", "postcode_full", "uprn", "uprn_selection")
 
 
 def _authority(log):
-    return getattr(log, "local_authority", None)
+    return log.local_authority
 
 
 def _looked_up(log) -> bool:
-    """The log has an `la` and the model has looked it up (the attribute exists, even if None)."""
-    return present(log, "la") and hasattr(log, "local_authority")
+    """The log has an `la` to look up in the reference table."""
+    return present(log, "la")
 
 
 def _in_england(log) -> bool:

@@ -22,7 +22,7 @@ def _saledate_error(log) -> str | None:
 
 
 def _owner(log):
-    return getattr(log, "owning_organisation", None)
+    return log.owning_organisation if log.owning_organisation_id else None
 
 
 def _dated_owner(log) -> bool:
@@ -30,7 +30,7 @@ def _dated_owner(log) -> bool:
 
 
 def _merged_words(org) -> str:
-    into = f" into {org.absorbing_organisation.name}" if getattr(org, "absorbing_organisation", None) else ""
+    into = f" into {org.absorbing_organisation.name}" if org.absorbing_organisation_id else ""
     return f"{org.name} merged{into} on {long_date(org.merge_date)}"
 
 
@@ -89,8 +89,8 @@ RULES = [
         message="This organisation's data protection officer has not yet accepted the data sharing agreement, "
                 "so it cannot own logs. Choose another owning organisation, or ask them to accept it first.",
         applies=lambda log: (bool(log.owning_organisation_id) and _owner_changed(log)
-                             and not getattr(log, "skip_dpo_check", False)),
-        passes=lambda log: getattr(log, "owning_organisation_dsa_signed", None) is not False,
+                             and not log.skip_dpo_check),
+        passes=lambda log: log.owning_organisation_dsa_signed is not False,
     ),
     Rule(
         "setup.assigned_to_id.not_in_organisations", HARD,

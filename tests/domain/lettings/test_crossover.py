@@ -1,6 +1,6 @@
-"""Two collection years open at once: a test-only 2027 form that re-uses 2026 with one question changed."""
+"""Two collection years open at once: the test-only 2027 year (tests/years/y2027), whose form re-uses 2026's
+with the joint tenancy question changed."""
 
-from dataclasses import replace
 from datetime import date, timedelta
 from unittest.mock import patch
 
@@ -8,7 +8,6 @@ import pytest
 
 from domain import access
 from domain.forms import registry
-from domain.forms.catalogue import Option
 from domain.models import LettingsLog, Role
 from domain.services.lettings import lettings_log_evaluate, lettings_log_save
 from tests.factories import make_organisation, make_user
@@ -20,13 +19,9 @@ FORM_2026 = registry.form_for_year("lettings", 2026)
 
 
 @pytest.fixture
-def form_2027():
-    joint = FORM_2026.question("joint")
-    changed = replace(joint, label="Is this a joint tenancy (2027 wording)?",
-                      options=joint.options + (Option(4, "Not applicable"),))
-    form = registry.register(FORM_2026.evolve(year=2027, replace_questions={"joint": changed}))
-    yield form
-    registry.unregister(form)
+def form_2027(settings):
+    settings.EXTRA_FORM_YEARS = ["tests.years.y2027"]
+    return registry.form_for_year("lettings", 2027)
 
 
 @pytest.fixture

@@ -2,33 +2,22 @@
 
 from datetime import date
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 
 from domain.forms.y2026.lettings.derived import derive, household_type
+from domain.models import LettingsLog
+from tests.factories import make_location, make_organisation, make_scheme
 
-BLANK_COLUMNS = [
-    "renewal", "needstype", "rent_type", "net_income_known", "rsnvac", "startdate", "mrcdate", "voiddate",
-    "unittype_gn", "beds", "hhmemb", "ethnic_group", "ethnic", "nationality_all_group", "nationality_all",
-    "brent", "scharge", "pscharge", "supcharg", "tcharge", "period", "tshortfall", "hb", "household_charge",
-    "prevten", "housingneeds", "housingneeds_type", "housingneeds_other", "postcode_full", "address_line1",
-    "town_or_city", "uprn", "la", "location_id", "wchair", "referral_register", "waityear", "offered",
-    "first_time_property_let_as_social_housing", "unitletas", "incref", "wrent", "wscharge", "wpschrge",
-    "wsupchrg", "wtcharge", "wtshortfall", "tshortfall_known", "postcode_known", "is_la_inferred",
-    "ppostcode_full", "ppcodenk", "previous_la_known", "prevloc", "is_previous_la_inferred", "uprn_known",
-    "owning_organisation_provider_type",
-]
-for n in range(1, 9):
-    BLANK_COLUMNS += [f"age{n}", f"age{n}_known", f"sexrab{n}", f"relat{n}", f"ecstat{n}", f"details_known_{n}",
-                      f"gender_same_as_sex{n}", f"gender_description{n}"]
-CHECKBOXES = [f"illness_type_{n}" for n in range(1, 11)] + [
-    "cbl", "cap", "chr", "accessible_register", "letting_allocation_unknown",
-    "rp_homeless", "rp_insan_unsat", "rp_medwel", "rp_hardship", "rp_dontknow", "declaration"]
+pytestmark = pytest.mark.django_db
 
 
-def make_log(**answers):
-    log = SimpleNamespace(**dict.fromkeys(BLANK_COLUMNS + CHECKBOXES))
+def make_log(**answers) -> LettingsLog:
+    """A new lettings log with only these answers; a provider type is the owning organisation's."""
+    provider_type = answers.pop("owning_organisation_provider_type", None)
+    log = LettingsLog()
+    if provider_type is not None:
+        log.owning_organisation = make_organisation(provider_type=provider_type)
     for name, value in answers.items():
         setattr(log, name, value)
     return log
@@ -168,7 +157,7 @@ def test_renewal_defaults_and_their_removal():
     assert (log.first_time_property_let_as_social_housing, log.voiddate, log.unitletas) == (0, date(2026, 6, 1), 5)
     assert (log.prevten, log.ppostcode_full, log.ppcodenk, log.prevloc, log.previous_la_known) == (
         32, "S1 2AB", 0, "E08000039", 1)
-    undone = make_log(**{k: getattr(log, k) for k in BLANK_COLUMNS})
+    undone = make_log(**{f.attname: getattr(log, f.attname) for f in LettingsLog._meta.concrete_fields})
     undone.renewal = 0
     derive(undone, {"renewal": 1, "needstype": 1})
     assert (undone.referral_register, undone.waityear, undone.rsnvac, undone.voiddate, undone.prevten) == (
@@ -188,11 +177,11 @@ def test_existing_or_new_tenant():
 
 
 def test_wheelchair_standard_from_the_location():
-    log = make_log(needstype=2, location_id=7)
-    log.location = SimpleNamespace(mobility_type="W")
+    scheme = make_scheme()
+    log = make_log(needstype=2, location=make_location(scheme, mobility_type="W"))
     derive(log, {})
     assert log.wchair == 1
-    log.location = SimpleNamespace(mobility_type="N")
+    log.location = make_location(scheme, mobility_type="N")
     derive(log, {})
     assert log.wchair == 2
 

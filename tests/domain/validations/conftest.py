@@ -6,13 +6,14 @@ from unittest.mock import patch
 
 import pytest
 
+from domain.forms import registry
 from domain.models import LettingsLog
 from domain.services.lettings import lettings_log_evaluate
-from domain.validations.lettings import RULES
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import apply, general_needs_answers
 from tests.clock import on
 
+RULES = registry.year(2026).lettings.rules
 BY_ID = {rule.id: rule for rule in RULES}
 TODAY = date(2026, 10, 1)
 

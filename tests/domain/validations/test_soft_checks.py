@@ -12,10 +12,11 @@ from domain.forms import registry
 from domain.forms.catalogue import INTERRUPTION
 from domain.models import LettingsLog
 from domain.services.lettings import lettings_log_evaluate, lettings_log_save
-from domain.validations.lettings import RULES, soft
+from domain.validations.lettings import soft
 from domain.validations.rules import HARD, SOFT
 
 pytestmark = pytest.mark.django_db
+RULES = registry.year(2026).lettings.rules
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def test_every_interruption_page_is_a_soft_rule_confirmed_by_its_question():
              if page.questions and page.questions[0].type == INTERRUPTION}
     rules = {rule.id: rule.confirm_field for rule in RULES if rule.kind == SOFT}
     assert rules == pages
-    assert len(rules) == len(soft.rules_for_form(2026)) > 80
+    assert len(rules) == len(soft.rules_for_form(registry.form_for_year("lettings", 2026))) > 80
 
 
 def test_describe_form_lists_every_rule():

@@ -1,6 +1,5 @@
 """The 2026 lettings form: April 2026 to March 2027."""
 
-from domain.forms import registry
 from domain.forms.catalogue import Form, Section
 
 from . import predicates  # noqa: F401  (registers the named conditions)
@@ -13,7 +12,7 @@ from .property import PROPERTY_INFORMATION
 from .setup import SETUP
 from .tenancy import TENANCY_INFORMATION
 
-FORM = registry.register(Form(
+FORM = Form(
     log_type="lettings",
     year=2026,
     sections=(
@@ -24,4 +23,4 @@ FORM = registry.register(Form(
     ),
     derived=DERIVED_FIELDS,
     gate_ignores=("tenancycode", "propcode", "scheme_id", "location_id"),
-))
+)

@@ -96,13 +96,13 @@ LEAD_TENANT_PAGES = (
     under_retirement_check("age_lead_tenant_under_retirement_value_check", 1),
     over_retirement_check("age_lead_tenant_over_retirement_value_check", 1),
     Page("lead_tenant_sex_registered_at_birth", (
-        Question("sexrab1", RADIO, "What sex was the lead tenant registered with at birth?", number=31,
+        Question("sexrab1", RADIO, "What sex was the lead tenant registered with at birth?", number=31, bulk=42,
                  options=sex_registered_at_birth("Lead tenant")),
     ), shown_when=DECLARED),
     Page("lead_tenant_gender_same_as_sex", (
         Question("gender_same_as_sex1", RADIO, "Is the lead tenant’s gender identity the same as the sex they "
-                 "were registered with at birth?", number=32, options=gender_same_as_sex("Lead tenant")),
-        Question("gender_description1", TEXT, "Lead tenant’s gender identity", number=32,
+                 "were registered with at birth?", number=32, bulk=43, options=gender_same_as_sex("Lead tenant")),
+        Question("gender_description1", TEXT, "Lead tenant’s gender identity", number=32, bulk=44,
                  shown_when=when(gender_same_as_sex1=2), derived_when=when(gender_same_as_sex1=ne(2))),
     ), shown_when=DECLARED),
     pregnancy_check("no_household_member_likely_to_be_pregnant_lead_check"),
@@ -124,7 +124,7 @@ LEAD_TENANT_PAGES = (
                  shown_when=when(nationality_all_group=12)),
     ), shown_when=DECLARED),
     Page("lead_tenant_working_situation", (
-        Question("ecstat1", RADIO, "Which of these best describes the lead tenant’s working situation?", number=36,
+        Question("ecstat1", RADIO, "Which of these best describes the lead tenant’s working situation?", number=36, bulk=47,
                  options=working_situations("Tenant"), hint=WORKING_SITUATION_HINT),
     ), shown_when=DECLARED),
     under_retirement_check("working_situation_lead_tenant_under_retirement_value_check", 1),

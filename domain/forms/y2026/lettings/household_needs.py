@@ -8,7 +8,7 @@ from .household_characteristics import illness_check, pregnancy_check
 HOUSEHOLD_NEEDS = Subsection("household_needs", "Household needs", pages=(
     Page("armed_forces", (
         Question("armedforces", RADIO, "Does anybody in the household have links to the UK armed forces?",
-                 number=72, hint="This excludes national service. If there are several people with links, answer "
+                 number=72, bulk=90, hint="This excludes national service. If there are several people with links, answer "
                  "for a regular first, then a reserve, then a spouse or civil partner.", options=options(
                      (1, "Yes – the person is a current or former regular"),
                      (4, "Yes – the person is a current or former reserve"),
@@ -20,7 +20,7 @@ HOUSEHOLD_NEEDS = Subsection("household_needs", "Household needs", pages=(
                  )),
     )),
     Page("armed_forces_serving", (
-        Question("leftreg", RADIO, "Is the person still serving in the UK armed forces?", number=73, options=options(
+        Question("leftreg", RADIO, "Is the person still serving in the UK armed forces?", number=73, bulk=91, options=options(
             (6, "Yes"),
             (4, "No – they left up to and including 5 years ago"),
             (5, "No – they left more than 5 years ago"),
@@ -29,10 +29,10 @@ HOUSEHOLD_NEEDS = Subsection("household_needs", "Household needs", pages=(
     ), shown_when=when(armedforces=1)),
     Page("armed_forces_injured", (
         Question("reservist", RADIO, "Was the person seriously injured or made ill as a result of their service?",
-                 number=74, options=options((1, "Yes"), (2, "No"), (3, "Person prefers not to say"))),
+                 number=74, bulk=92, options=options((1, "Yes"), (2, "No"), (3, "Person prefers not to say"))),
     ), shown_when=when(armedforces=one_of(1, 4))),
     Page("pregnant", (
-        Question("preg_occ", RADIO, "Is anybody in the household pregnant?", number=75,
+        Question("preg_occ", RADIO, "Is anybody in the household pregnant?", number=75, bulk=93,
                  options=options((1, "Yes"), (2, "No"), (3, "Tenant prefers not to say"))),
     )),
     pregnancy_check("no_household_member_likely_to_be_pregnant_check"),
@@ -52,7 +52,7 @@ HOUSEHOLD_NEEDS = Subsection("household_needs", "Household needs", pages=(
     ), shown_when=when(housingneeds=1)),
     Page("health_conditions", (
         Question("illness", RADIO, "Does anybody in the household have a physical or mental health condition (or "
-                 "illness) expected to last 12 months or more?", number=79,
+                 "illness) expected to last 12 months or more?", number=79, bulk=100,
                  options=options((1, "Yes"), (2, "No"), (3, "Tenant prefers not to say"))),
     )),
     illness_check("working_situation_long_term_illness_check"),

@@ -105,9 +105,9 @@ PREVIOUS_TENURES = options(
 def reason_questions(reasons) -> tuple[Question, ...]:
     return (
         Question("reason", RADIO, "What is the tenant’s main reason for leaving their last settled home?",
-                 number=83, options=reasons,
+                 number=83, bulk=113, options=reasons,
                  hint="The last settled home is the last place the tenant lived with security of tenure."),
-        Question("reasonother", TEXT, "What was the other reason?", number=83, shown_when=when(reason=20)),
+        Question("reasonother", TEXT, "What was the other reason?", number=83, bulk=114, shown_when=when(reason=20)),
     )
 
 
@@ -116,12 +116,12 @@ REFERRAL_LABEL = "How was this letting referred?"
 HOUSEHOLD_SITUATION = Subsection("household_situation", "Household situation", pages=(
     Page("time_lived_in_local_authority", (
         Question("layear", RADIO, "How long has the household lived continuously in the local authority area of "
-                 "this new letting?", number=81, options=options(
+                 "this new letting?", number=81, bulk=111, options=options(
                      (1, "Just moved to local authority area with this new let"), *YEARS, (6, "Don’t know"))),
     )),
     Page("time_on_waiting_list", (
         Question("waityear", RADIO, "How long has the household been on the local authority housing register "
-                 "(waiting list) for this area?", number=82, derived_when=RENEWAL, options=options(
+                 "(waiting list) for this area?", number=82, bulk=112, derived_when=RENEWAL, options=options(
                      (13, "Household not on the housing register (or waiting list) in this area"), *YEARS,
                      (6, "Don’t know"))),
     ), shown_when=when(renewal=0)),
@@ -132,21 +132,21 @@ HOUSEHOLD_SITUATION = Subsection("household_situation", "Household situation", p
                  "choose that answer instead."),
     Page("previous_housing_situation", (
         # A general needs renewal derives this: 30 when the owner is a local authority, else 32.
-        Question("prevten", RADIO, "Where was the household living immediately before this letting?", number=84,
+        Question("prevten", RADIO, "Where was the household living immediately before this letting?", number=84, bulk=115,
                  options=PREVIOUS_TENURES, derived_when=when(renewal=1, needstype=1)),
     ), shown_when=when(renewal=ne(1))),
     Page("previous_housing_situation_renewal", (
-        Question("prevten", RADIO, "Where was the household living immediately before this letting?", number=84,
+        Question("prevten", RADIO, "Where was the household living immediately before this letting?", number=84, bulk=115,
                  options=options(*SUPPORTED_HOUSING_TENURES)),
     ), shown_when=when(renewal=1, needstype=2)),
     Page("homelessness", (
-        Question("homeless", RADIO, "Was the household homeless immediately before this letting?", number=85,
+        Question("homeless", RADIO, "Was the household homeless immediately before this letting?", number=85, bulk=116,
                  options=options((11, "Yes - assessed by a local authority as homeless"), (1, "No"))),
     )),
     # Previous postcode and local authority are filled in from the property on a renewal, and are never
     # cleared by routing (the postcode lookup and its resets look after them).
     Page("previous_postcode", (
-        Question("ppcodenk", RADIO, "Do you know the postcode of the household’s last settled home?", number=86,
+        Question("ppcodenk", RADIO, "Do you know the postcode of the household’s last settled home?", number=86, bulk=117,
                  options=options((0, "Yes"), (1, "No")), derived_when=RENEWAL, keep_when_hidden=True),
         Question("ppostcode_full", TEXT, "Postcode of the last settled home", number=86, max_length=8,
                  shown_when=when(ppcodenk=0), not_known_when=when(ppcodenk=1), derived_when=RENEWAL,
@@ -165,7 +165,7 @@ HOUSEHOLD_SITUATION = Subsection("household_situation", "Household situation", p
     ), shown_when=when(renewal=0, is_previous_la_inferred=False)),
     Page("reasonable_preference", (
         Question("reasonpref", RADIO, "Was the household given reasonable preference by the local authority?",
-                 number=88, hint="Households may be given reasonable preference for social housing, also "
+                 number=88, bulk=121, hint="Households may be given reasonable preference for social housing, also "
                  "known as priority need, by the local authority.",
                  options=options((1, "Yes"), (2, "No"), (3, "Don’t know"))),
     )),
@@ -216,7 +216,7 @@ HOUSEHOLD_SITUATION = Subsection("household_situation", "Household situation", p
     ), shown_when=OWNER_IS_PRP, ignores_gate=True),
     Page("referral_noms_la_hr", (
         Question("referral_noms", RADIO, "How was the tenant referred from the local authority register?",
-                 number=92, options=options(
+                 number=92, bulk=133, options=options(
                      (1, "Nominated by a local authority to a PRP"),
                      (2, "Supported housing only - referred by a local authority to a PRP"),
                      (3, "Internal transfer from another property owned by the same PRP landlord - for existing "
@@ -225,7 +225,7 @@ HOUSEHOLD_SITUATION = Subsection("household_situation", "Household situation", p
                  )),
     ), shown_when=OWNER_IS_PRP & when(referral_register=6), ignores_gate=True),
     Page("referral_noms_hr", (
-        Question("referral_noms", RADIO, "How was the tenant referred from the housing register?", number=92,
+        Question("referral_noms", RADIO, "How was the tenant referred from the housing register?", number=92, bulk=133,
                  options=options(
                      (5, "Internal transfer from another property owned by the same PRP landlord - for existing "
                          "social tenants only"),
@@ -235,7 +235,7 @@ HOUSEHOLD_SITUATION = Subsection("household_situation", "Household situation", p
                  )),
     ), shown_when=OWNER_IS_PRP & when(referral_register=7), ignores_gate=True),
     Page("referral_org_nominated", (
-        Question("referral_org", RADIO, "Who referred the household to the local authority?", number=92,
+        Question("referral_org", RADIO, "Who referred the household to the local authority?", number=92, bulk=134,
                  options=options(
                      (1, "Referred to LA by health service"),
                      (2, "Referred to LA by community learning disability team"),
@@ -252,7 +252,7 @@ HOUSEHOLD_SITUATION = Subsection("household_situation", "Household situation", p
                  )),
     ), shown_when=OWNER_IS_PRP & when(referral_register=6, referral_noms=1), ignores_gate=True),
     Page("referral_org_directly_referred", (
-        Question("referral_org", RADIO, "Which third party referred the household?", number=92, options=options(
+        Question("referral_org", RADIO, "Which third party referred the household?", number=92, bulk=134, options=options(
             (11, "Health service"),
             (12, "Community learning disability team"),
             (13, "Community mental health team"),

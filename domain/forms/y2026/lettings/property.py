@@ -18,7 +18,7 @@ PROPERTY_INFORMATION = Subsection("property_information", "Property information"
                                  (0, "No", "This is a re-let of existing social housing stock."))),
     ), shown_when=when(renewal=ne(1))),
     Page("property_let_type", (
-        Question("unitletas", RADIO, "What rent type was the property most recently let as?", number=14, options=options(
+        Question("unitletas", RADIO, "What rent type was the property most recently let as?", number=14, bulk=17, options=options(
             (1, "Social rent basis"), (2, "Affordable rent basis"), (5, "London Affordable Rent basis"),
             (6, "Rent to Buy basis"), (7, "London Living Rent basis"), (8, "Another Intermediate Rent basis"),
             (9, "Specified accommodation - exempt accommodation, managed properties, refuges and local authority hostels"),
@@ -51,31 +51,31 @@ PROPERTY_INFORMATION = Subsection("property_information", "Property information"
         )),
     ), shown_when=when(first_time_property_let_as_social_housing=1, renewal=ne(1))),
     Page("address", (
-        Question("uprn", TEXT, "UPRN of the property, if known", number=16, optional=True, max_length=12,
+        Question("uprn", TEXT, "UPRN of the property, if known", number=16, bulk=18, optional=True, max_length=12,
                  hint="The Unique Property Reference Number: up to 12 digits."),
-        Question("address_line1", TEXT, "Address line 1", number=17, keep_when_hidden=True),
-        Question("address_line2", TEXT, "Address line 2", number=17, optional=True, keep_when_hidden=True),
-        Question("town_or_city", TEXT, "Town or city", number=17, keep_when_hidden=True),
-        Question("county", TEXT, "County", number=17, optional=True, keep_when_hidden=True),
+        Question("address_line1", TEXT, "Address line 1", number=17, bulk=19, keep_when_hidden=True),
+        Question("address_line2", TEXT, "Address line 2", number=17, bulk=20, optional=True, keep_when_hidden=True),
+        Question("town_or_city", TEXT, "Town or city", number=17, bulk=21, keep_when_hidden=True),
+        Question("county", TEXT, "County", number=17, bulk=22, optional=True, keep_when_hidden=True),
         Question("postcode_full", TEXT, "Postcode", number=17, keep_when_hidden=True, max_length=8),
     )),
     Page("property_local_authority", (
-        Question("la", SELECT, "What is the property’s local authority?", number=18, keep_when_hidden=True,
+        Question("la", SELECT, "What is the property’s local authority?", number=18, bulk=25, keep_when_hidden=True,
                  max_length=9),
     ), shown_when=when(needstype=1, is_la_inferred=False)),
     interruption("local_authority_rent_value_check", "rent_value_check", "rent_soft_validation_triggered?", RENT_CHECK),
     Page("property_unit_type", (
-        Question("unittype_gn", RADIO, "What type of unit is the property?", number=19, options=options(
+        Question("unittype_gn", RADIO, "What type of unit is the property?", number=19, bulk=26, options=options(
             (2, "Bedsit"), (8, "Bungalow"), (1, "Flat or maisonette"), (7, "House"),
             (10, "Shared bungalow"), (4, "Shared flat or maisonette"), (9, "Shared house"), (6, "Other"),
         )),
     ), shown_when=when(needstype=1)),
     Page("property_wheelchair_accessible", (
-        Question("wchair", RADIO, "Is the property built or adapted to wheelchair-user standards?", number=20,
+        Question("wchair", RADIO, "Is the property built or adapted to wheelchair-user standards?", number=20, bulk=27,
                  options=options((1, "Yes"), (2, "No"))),
     ), shown_when=when(needstype=1)),
     Page("property_number_of_bedrooms", (
-        Question("beds", NUMERIC, "How many bedrooms does the property have?", number=21, min=1, max=12, step=1,
+        Question("beds", NUMERIC, "How many bedrooms does the property have?", number=21, bulk=28, min=1, max=12, step=1,
                  hint="If shared accommodation, enter the number of bedrooms occupied by this household.",
                  derived_when=when(unittype_gn=2)),
     ), shown_when=when(needstype=1, unittype_gn=ne(2))),
@@ -94,7 +94,7 @@ PROPERTY_INFORMATION = Subsection("property_information", "Property information"
                  "major_repairs_date_soft_validation_triggered?",
                  "Are you sure? The property was vacant for more than 2 years after the repairs."),
     Page("sheltered_accommodation", (
-        Question("sheltered", RADIO, "Is this letting in sheltered accommodation?", number=24, options=options(
+        Question("sheltered", RADIO, "Is this letting in sheltered accommodation?", number=24, bulk=35, options=options(
             (7, "Yes – for tenants with low support needs"), (2, "Yes – extra care housing"), (8, "Yes – other"),
             (3, "No"), (4, "Don’t know"),
         )),

@@ -22,14 +22,14 @@ TENANCY_TYPES = options(
 
 def tenancy_type_questions(label: str) -> tuple[Question, ...]:
     return (
-        Question("tenancy", RADIO, label, number=27, options=TENANCY_TYPES),
-        Question("tenancyother", TEXT, "Describe the type of tenancy", number=27, shown_when=when(tenancy=3)),
+        Question("tenancy", RADIO, label, number=27, bulk=38, options=TENANCY_TYPES),
+        Question("tenancyother", TEXT, "Describe the type of tenancy", number=27, bulk=39, shown_when=when(tenancy=3)),
     )
 
 
 def tenancy_length(label: str, hint: str = "") -> Question:
     # Only a fixed-term length must be given; a periodic tenancy's expected length may be left blank.
-    return Question("tenancylength", NUMERIC, label, number=28, min=0, max=150, step=1, hint=hint,
+    return Question("tenancylength", NUMERIC, label, number=28, bulk=40, min=0, max=150, step=1, hint=hint,
                     optional_when=when(tenancy=not_one_of(*FIXED_TERM)))
 
 
@@ -37,11 +37,11 @@ FIXED_TERM_LENGTH = "How long is the fixed-term tenancy, to the nearest year?"
 
 TENANCY_INFORMATION = Subsection("tenancy_information", "Tenancy information", pages=(
     Page("joint", (
-        Question("joint", RADIO, "Is this a joint tenancy?", number=25,
+        Question("joint", RADIO, "Is this a joint tenancy?", number=25, bulk=36,
                  options=options((1, "Yes"), (2, "No"), (3, "Don’t know"))),
     )),
     Page("starter_tenancy", (
-        Question("startertenancy", RADIO, "Is this a starter or introductory tenancy?", number=26,
+        Question("startertenancy", RADIO, "Is this a starter or introductory tenancy?", number=26, bulk=37,
                  options=options((1, "Yes"), (2, "No"))),
     )),
     Page("tenancy_type", tenancy_type_questions("What type of tenancy is this?"),

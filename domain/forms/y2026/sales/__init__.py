@@ -1,9 +1,6 @@
 """The 2026 sales form: sales completing from April 2026 to March 2027.
-
-Not yet listed in `domain.forms.registry._load`; importing this package registers it.
 """
 
-from domain.forms import registry
 from domain.forms.catalogue import Form, Section
 
 from . import predicates  # noqa: F401  (registers the named conditions)
@@ -19,7 +16,7 @@ from .setup import SETUP
 from .shared_ownership_initial import SHARED_OWNERSHIP_INITIAL_PURCHASE
 from .staircasing import SHARED_OWNERSHIP_STAIRCASING
 
-FORM = registry.register(Form(
+FORM = Form(
     log_type="sales",
     year=2026,
     sections=(
@@ -35,4 +32,4 @@ FORM = registry.register(Form(
     ),
     derived=DERIVED_FIELDS,
     gate_ignores=("purchid",),
-))
+)

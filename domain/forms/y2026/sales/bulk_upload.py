@@ -1,7 +1,8 @@
 """2026 sales: the official bulk upload template (136 fields), declared once.
 
 `FIELDS` says, for each template field number, which catalogue columns (columns of `SalesLog`) its
-answer feeds; errors on those columns are reported on that field. Several answers have a column per
+answer feeds; errors on those columns are reported on that field. Most come from the questions
+(`Question(..., bulk=N)`); the special cells below are read by the named hooks of `build`. Several answers have a column per
 kind of sale (the price is field 99 for a shared ownership initial purchase, 120 for staircasing and
 128 for discounted ownership): `build` reads the column of the row's kind of sale, and `route_fields`
 reports errors there. The bulk-only checks are in `bulk_upload_checks.py`.
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from domain.bulk_upload.template import DEC, STR, Cell, Template, cell, register
+from domain.bulk_upload.template import DEC, STR, Cell, Template, cell, question_answers, question_cells
+from domain.forms.y2026.sales import FORM
 from domain.forms.y2026.lettings.bulk_upload import ETHNIC_GROUPS
 
 from . import bulk_upload_checks
@@ -44,101 +46,48 @@ def _date_cells(column: str, what: str, first: int) -> dict[int, Cell]:
     return {first + i: cell(column, label=f"{what} ({part})") for i, part in enumerate(("day", "month", "year"))}
 
 
-FIELDS: dict[int, Cell] = {
+# The fields that are not one question's answer, read by the hooks of `build`.
+SPECIAL_CELLS: dict[int, Cell] = {
     **_date_cells("saledate", "Sale completion date", 1),
-    4: cell("owning_organisation_id", kind=STR),
-    5: cell("managing_organisation_id", kind=STR),
-    6: cell("assigned_to_id", kind=STR),
-    7: cell("purchid", kind=STR),
-    8: cell("ownershipsch"),
     9: cell("type", label="Type of shared ownership sale"),
-    10: cell("staircase"),
     11: cell("type", label="Type of discounted ownership sale"),
-    12: cell("jointpur"),
-    13: cell("jointmore"),
-    14: cell("noint"),
-    15: cell("privacynotice"),
-    16: cell("uprn", kind=STR),
-    17: cell("address_line1", kind=STR),
-    18: cell("address_line2", kind=STR),
-    19: cell("town_or_city", kind=STR),
-    20: cell("county", kind=STR),
     21: cell("postcode_full", kind=STR, label="Postcode (first part)"),
     22: cell("postcode_full", kind=STR, label="Postcode (second part)"),
-    23: cell("la", kind=STR),
-    24: cell("proptype"),
-    25: cell("buildheightclass"),
-    26: cell("beds"),
-    27: cell("builtype"),
-    28: cell("wchair"),
     29: cell("age1", "age1_known", kind=STR, upper=True, label="Age of buyer 1"),
-    30: cell("sexrab1", kind=STR, upper=True),
-    31: cell("gender_same_as_sex1"),
-    32: cell("gender_description1", kind=STR),
     33: cell("ethnic", "ethnic_group"),
     34: cell("nationality_all", "nationality_all_group"),
-    35: cell("ecstat1"),
-    36: cell("buy1livein"),
     37: cell("relat2", "details_known_2"),
     38: cell("age2", "age2_known", kind=STR, upper=True, label="Age of buyer or person 2"),
-    39: cell("sexrab2", kind=STR, upper=True),
-    40: cell("gender_same_as_sex2"),
-    41: cell("gender_description2", kind=STR),
     42: cell("ethnicbuy2", "ethnic_group2"),
     43: cell("nationality_all_buyer2", "nationality_all_buyer2_group"),
-    44: cell("ecstat2"),
-    45: cell("buy2livein"),
-    46: cell("hholdcount"),
     **_people_fields(),
     71: cell("prevten", kind=STR, upper=True),
     72: cell("ppcodenk"),
     73: cell("ppostcode_full", kind=STR, label="Postcode of buyer 1’s last settled home (first part)"),
     74: cell("ppostcode_full", kind=STR, label="Postcode of buyer 1’s last settled home (second part)"),
     75: cell("prevloc", "previous_la_known", kind=STR),
-    76: cell("buy2living"),
     77: cell("prevtenbuy2", kind=STR, upper=True),
-    78: cell("hhregres"),
-    79: cell("hhregresstill"),
-    80: cell("armedforcesspouse"),
-    81: cell("disabled"),
-    82: cell("wheel"),
     83: cell("income1", "income1nk", kind=STR, upper=True),
-    84: cell("inc1mort"),
     85: cell("income2", "income2nk", kind=STR, upper=True),
-    86: cell("inc2mort"),
-    87: cell("hb"),
     88: cell("savings", "savingsnk", kind=STR, upper=True),
-    89: cell("prevown"),
-    90: cell("prevshared"),
     # Shared ownership, initial purchase
-    91: cell("resale"),
     92: cell("proplen", "proplen_asked"),
     **_date_cells("hodate", "Practical completion or handover date", 93),
-    96: cell("frombeds"),
-    97: cell("fromprop"),
-    98: cell("socprevten"),
     99: cell("value", kind=DEC),
     100: cell("equity", kind=DEC),
     101: cell("mortgageused"),
     102: cell("mortgage", kind=DEC),
     103: cell("mortlen", "mortlen_known", kind=STR, upper=True, label="Length of the mortgage"),
     104: cell("deposit", kind=DEC),
-    105: cell("cashdis", kind=DEC),
     106: cell("mrent", kind=DEC),
     107: cell("mscharge", "has_mscharge", kind=STR, upper=True, label="Monthly service charge"),
     108: cell("management_fee", "has_management_fee", kind=DEC),
     # Shared ownership, staircasing
-    109: cell("stairbought", kind=DEC),
-    110: cell("stairowned", kind=DEC),
-    111: cell("staircasesale"),
-    112: cell("firststair"),
     **_date_cells("initialpurchase", "Date of the initial purchase", 113),
-    116: cell("numstair"),
     **_date_cells("lasttransaction", "Date of the last staircasing transaction", 117),
     120: cell("value", kind=DEC),
     121: cell("equity", kind=DEC),
     122: cell("mortgageused"),
-    123: cell("mrentprestaircasing", kind=DEC),
     124: cell("mrent", kind=DEC),
     125: cell("mscharge", "has_mscharge", kind=STR, upper=True, label="Monthly service charge"),
     126: cell("newservicecharges", "hasservicechargeschanged", kind=STR, upper=True,
@@ -146,15 +95,21 @@ FIELDS: dict[int, Cell] = {
     # Discounted ownership
     127: cell("proplen", "proplen_asked"),
     128: cell("value", kind=DEC),
-    129: cell("grant", kind=DEC),
-    130: cell("discount", kind=DEC),
     131: cell("mortgageused"),
     132: cell("mortgage", kind=DEC),
     133: cell("mortlen", "mortlen_known", kind=STR, upper=True, label="Length of the mortgage"),
-    134: cell("extrabor"),
     135: cell("deposit", kind=DEC),
     136: cell("mscharge", "has_mscharge", kind=STR, upper=True, label="Monthly leasehold charges"),
 }
+
+
+
+def template_fields(form) -> dict[int, Cell]:
+    """The template's fields: one per question that names its field (`bulk=`), plus the special cells."""
+    return dict(sorted({**question_cells(form), **SPECIAL_CELLS}.items()))
+
+
+FIELDS = template_fields(FORM)
 
 SETUP_FIELDS = frozenset(range(1, 16))
 EXTRA_ERROR_FIELDS = {
@@ -202,44 +157,28 @@ def build(row, context) -> dict:
     """The answers of one row in catalogue names and codes (references as the cells give them)."""
     get = row.get
     kind = route(row)
-    answers = {
+    answers = question_answers(row, context.template.fields)
+    if not answers["assigned_to_id"]:
+        answers["assigned_to_id"] = None if context.uploader_is_support else context.uploader.email
+    answers["privacynotice"] = 1 if get(15) == 1 else None
+    if kind != "discounted":
+        answers["extrabor"] = None
+    answers.update({
         "saledate": _date(row, 1),
-        "owning_organisation_id": text(row, 4),
-        "managing_organisation_id": text(row, 5),
-        "assigned_to_id": text(row, 6) or (None if context.uploader_is_support else context.uploader.email),
-        "purchid": text(row, 7),
-        "ownershipsch": get(8),
         "type": get(9) if get(8) == SHARED else (get(11) if get(8) == DISCOUNTED else None),
-        "staircase": get(10),
-        "jointpur": get(12), "jointmore": get(13), "noint": get(14),
-        "privacynotice": 1 if get(15) == 1 else None,
-        "uprn": text(row, 16), "address_line1": text(row, 17), "address_line2": text(row, 18),
-        "town_or_city": text(row, 19), "county": text(row, 20), "postcode_full": _postcode(row, 21, 22),
-        "la": text(row, 23),
-        "proptype": get(24), "buildheightclass": get(25), "beds": get(26), "builtype": get(27), "wchair": get(28),
-        "sexrab1": get(30), "gender_same_as_sex1": get(31), "gender_description1": text(row, 32),
+        "postcode_full": _postcode(row, 21, 22),
         "ethnic": get(33), "ethnic_group": None if get(33) is None else ETHNIC_GROUPS.get(get(33)),
-        "ecstat1": get(35), "buy1livein": get(36),
         "ethnicbuy2": get(42), "ethnic_group2": None if get(42) is None else ETHNIC_GROUPS.get(get(42), get(42)),
-        "buy2livein": get(45), "hholdcount": get(46),
         "prevten": _tenure(row, 71),
         "ppcodenk": PREVIOUS_POSTCODE_KNOWN.get(get(72)),
         "ppostcode_full": _postcode(row, 73, 74) if text(row, 73) and text(row, 74) else None,
         "prevloc": text(row, 75), "previous_la_known": 1 if text(row, 75) else 0,
-        "buy2living": get(76), "prevtenbuy2": _tenure(row, 77),
-        "hhregres": get(78), "hhregresstill": get(79), "armedforcesspouse": get(80),
-        "disabled": get(81), "wheel": get(82),
-        "inc1mort": get(84), "inc2mort": get(86), "hb": get(87), "prevown": get(89), "prevshared": get(90),
-        "resale": get(91), "hodate": _date(row, 93), "frombeds": get(96), "fromprop": get(97),
-        "socprevten": get(98),
-        "cashdis": get(105),
+        "prevtenbuy2": _tenure(row, 77),
+        "hodate": _date(row, 93),
         "management_fee": get(108),
         "has_management_fee": None if get(108) is None else int(get(108) > 0),
-        "stairbought": get(109), "stairowned": get(110), "staircasesale": get(111), "firststair": get(112),
-        "initialpurchase": _date(row, 113), "numstair": get(116), "lasttransaction": _date(row, 117),
-        "mrentprestaircasing": get(123),
-        "grant": get(129), "discount": get(130), "extrabor": get(134) if kind == "discounted" else None,
-    }
+        "initialpurchase": _date(row, 113), "lasttransaction": _date(row, 117),
+    })
     _age(answers, row, 1, 29)
     _nationality(answers, get(34), "nationality_all", "nationality_all_group")
     _nationality(answers, get(43), "nationality_all_buyer2", "nationality_all_buyer2_group")
@@ -265,8 +204,6 @@ def _people(answers, row) -> None:
     answers["details_known_2"] = 1 if present else 2
     answers["relat2"] = PARTNER.get(get(37))
     _age(answers, row, 2, 38, present)
-    answers.update({"sexrab2": get(39), "gender_same_as_sex2": get(40), "gender_description2": text(row, 41),
-                    "ecstat2": get(44)})
     for n in OTHER_PEOPLE:
         base = person_base(n)
         present = person_present(row, n)
@@ -302,7 +239,7 @@ def describe_row(row) -> dict:
     return {"purchaser_code": (text(row, 7) or "")[:64]}
 
 
-TEMPLATE = register(Template(
+TEMPLATE = Template(
     log_type="sales",
     year=2026,
     fields=FIELDS,
@@ -316,4 +253,4 @@ TEMPLATE = register(Template(
     route_fields=route_fields,
     existing_duplicate_columns=EXISTING_DUPLICATE_COLUMNS,
     existing_duplicate_fields=EXISTING_DUPLICATE_FIELDS,
-))
+)

@@ -36,12 +36,13 @@ DISCOUNTED_OWNERSHIP_SCHEME = Subsection(
             purchase_price("What was the full purchase price?", 113, hint=PRICE_HINT),
         ), shown_when=when(type=not_one_of(RENT_TO_BUY))),
         Page("discount", (
-            percentage("discount", "What was the percentage discount?", 115, max=70,
+            percentage("discount", "What was the percentage discount?", 115, bulk=130, max=70,
                        hint="For Right to Buy (RTB) and Preserved Right to Buy (PRTB)."),
         ), shown_when=when(type=one_of(*RIGHT_TO_BUY))),
         discount_check("percentage_discount_value_check"),
         Page("grant", (
-            money("grant", "What was the amount of any loan, grant, discount or subsidy given?", 114, max=MAX_MONEY,
+            money("grant", "What was the amount of any loan, grant, discount or subsidy given?", 114, bulk=129,
+                  max=MAX_MONEY,
                   hint="For all schemes except Right to Buy (RTB), Preserved Right to Buy (PRTB), Voluntary Right "
                        "to Buy (VRTB) and Rent to Buy."),
         ), shown_when=when(type=not_one_of(*RIGHT_TO_BUY, RENT_TO_BUY))),
@@ -58,7 +59,7 @@ DISCOUNTED_OWNERSHIP_SCHEME = Subsection(
         deposit_and_mortgage_check("discounted_ownership_deposit_and_mortgage_value_check_after_mortgage"),
         *mortgage_length_pages("mortgage_length_discounted_ownership", 118),
         Page("extra_borrowing_discounted_ownership", (
-            Question("extrabor", RADIO, "Does this include any extra borrowing?", number=119,
+            Question("extrabor", RADIO, "Does this include any extra borrowing?", number=119, bulk=134,
                      options=YES_NO_DONT_KNOW),
         ), shown_when=when(mortgageused=1)),
         Page("deposit_discounted_ownership", (

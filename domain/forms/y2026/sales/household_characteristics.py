@@ -30,24 +30,26 @@ def partner_options(who: str) -> tuple[Option, ...]:
     return options(("P", "Yes"), ("X", "No"), ("R", f"{who} prefers not to say"))
 
 
-def gender_page(page_id: str, n: int, who: str, whose: str, number: int, shown_when: Condition) -> Page:
+def gender_page(page_id: str, n: int, who: str, whose: str, number: int, shown_when: Condition,
+                bulk: int | None = None) -> Page:
     same, description = f"gender_same_as_sex{n}", f"gender_description{n}"
     return Page(page_id, (
         Question(same, RADIO, f"Is {whose} gender identity the same as the sex they were registered with at birth?",
-                 number=number, options=gender_same_as_sex(who)),
+                 number=number, options=gender_same_as_sex(who), bulk=bulk),
         Question(description, TEXT, f"What is {whose} gender identity?", number=number,
-                 shown_when=when(**{same: 2}), derived_when=when(**{same: ne(2)})),
+                 shown_when=when(**{same: 2}), derived_when=when(**{same: ne(2)}), bulk=bulk and bulk + 1),
     ), shown_when=shown_when)
 
 
-def sex_and_gender_pages(n: int, number: int, shown_when: Condition) -> tuple[Page, ...]:
+def sex_and_gender_pages(n: int, number: int, shown_when: Condition, bulk: int) -> tuple[Page, ...]:
+    """Buyer n's sex and gender identity; `bulk` is the template field of the first of their three answers."""
     whose = f"buyer {n}’s"
     return (
         Page(f"buyer_{n}_sex_registered_at_birth", (
             Question(f"sexrab{n}", RADIO, f"What was {whose} sex registered at birth?", number=number,
-                     options=sex_registered_at_birth(BUYER)),
+                     options=sex_registered_at_birth(BUYER), bulk=bulk),
         ), shown_when=shown_when),
-        gender_page(f"buyer_{n}_gender_same_as_sex", n, BUYER, whose, number + 1, shown_when),
+        gender_page(f"buyer_{n}_gender_same_as_sex", n, BUYER, whose, number + 1, shown_when, bulk + 1),
     )
 
 
@@ -80,19 +82,21 @@ def nationality_page(n: int, number: int, shown_when: Condition) -> Page:
     ), shown_when=shown_when)
 
 
-def working_situation_page(n: int, number: int, shown_when: Condition) -> Page:
+def working_situation_page(n: int, number: int, shown_when: Condition, bulk: int) -> Page:
     # Buyers are never children: buyer 2 keeps 9 only as a stored code (a hard error for a joint buyer 2).
     child = stored_only(9, "Child under 16") if n == 2 else None
     return Page(f"buyer_{n}_working_situation", (
         Question(f"ecstat{n}", RADIO, f"Which of these best describes buyer {n}’s working situation?", number=number,
-                 hint=WORKING_SITUATION_HINT, options=working_situations(BUYER, WORKING_SITUATION_ORDER, child=child)),
+                 hint=WORKING_SITUATION_HINT, options=working_situations(BUYER, WORKING_SITUATION_ORDER, child=child),
+                 bulk=bulk),
     ), shown_when=shown_when)
 
 
-def live_in_pages(n: int, number: int, shown_when: Condition) -> tuple[Page, ...]:
+def live_in_pages(n: int, number: int, shown_when: Condition, bulk: int) -> tuple[Page, ...]:
     return (
         Page(f"buyer_{n}_live_in_property", (
-            Question(f"buy{n}livein", RADIO, f"Will buyer {n} live in the property?", number=number, options=YES_NO),
+            Question(f"buy{n}livein", RADIO, f"Will buyer {n} live in the property?", number=number, options=YES_NO,
+                     bulk=bulk),
         ), shown_when=shown_when),
         live_in_check(f"buyer_{n}_live_in_property_value_check", n),
     )
@@ -111,14 +115,14 @@ BUYER_1_PAGES = (
     not_retired_check("age_1_not_retired_value_check", 1),
     opso_age_check("age_1_old_persons_shared_ownership_joint_purchase_value_check", JOINT),
     opso_age_check("age_1_old_persons_shared_ownership_value_check", SOLE),
-    *sex_and_gender_pages(1, 22, SEEN),
+    *sex_and_gender_pages(1, 22, SEEN, bulk=30),
     *ethnicity_pages(1, 24, ASKED),
     nationality_page(1, 26, ASKED),
-    working_situation_page(1, 27, ASKED),
+    working_situation_page(1, 27, ASKED, bulk=35),
     retired_check("working_situation_1_retirement_value_check", 1),
     not_retired_check("working_situation_1_not_retired_value_check", 1),
     income_ecstat_check("working_situation_buyer_1_income_value_check", 1),
-    *live_in_pages(1, 28, ASKED),
+    *live_in_pages(1, 28, ASKED, bulk=36),
 )
 
 BUYER_2_PAGES = (
@@ -136,21 +140,21 @@ BUYER_2_PAGES = (
     opso_age_check("age_2_old_persons_shared_ownership_value_check", SOLE),
     retired_check("age_2_buyer_retirement_value_check", 2),
     not_retired_check("age_2_buyer_not_retired_value_check", 2),
-    *sex_and_gender_pages(2, 31, JOINT & SEEN),
+    *sex_and_gender_pages(2, 31, JOINT & SEEN, bulk=39),
     *ethnicity_pages(2, 33, JOINT & ASKED),
     nationality_page(2, 35, JOINT & ASKED),
-    working_situation_page(2, 36, JOINT & ASKED),
+    working_situation_page(2, 36, JOINT & ASKED, bulk=44),
     retired_check("working_situation_2_retirement_value_check_joint_purchase", 2),
     not_retired_check("working_situation_2_not_retired_value_check_joint_purchase", 2),
     income_ecstat_check("working_situation_buyer_2_income_value_check", 2),
-    *live_in_pages(2, 37, JOINT & ASKED),
+    *live_in_pages(2, 37, JOINT & ASKED, bulk=45),
 )
 
 
 def household_size_page(page_id: str, shown_when: Condition) -> Page:
     # From 2026 this is everyone in the property, buyers included; hhmemb is worked out as the same number.
     return Page(page_id, (
-        Question("hholdcount", NUMERIC, "In total, how many people live in the property?", number=38, min=1, max=15,
+        Question("hholdcount", NUMERIC, "In total, how many people live in the property?", number=38, bulk=46, min=1, max=15,
                  step=1, hint=HOUSEHOLD_SIZE_HINT),
     ), shown_when=shown_when)
 

@@ -27,7 +27,7 @@ HOUSEHOLD_SITUATION = Subsection(
         ), shown_when=NOT_DISCOUNTED & when(is_previous_la_inferred=False)),
         Page("buyer_2_living_in", (
             Question("buy2living", RADIO, "At the time of purchase, was buyer 2 living at the same address as "
-                     "buyer 1?", number=67, options=YES_NO_DONT_KNOW),
+                     "buyer 1?", number=67, bulk=76, options=YES_NO_DONT_KNOW),
         ), shown_when=when(buy2livein=1)),
         Page("buyer_2_previous_housing_situation", (
             Question("prevtenbuy2", RADIO, "What was buyer 2’s previous tenure?", number=68, options=TENURES),

@@ -32,7 +32,7 @@ def income_page(n: int, shown_when=None) -> Page:
 def mortgage_income_page(n: int, shown_when=None) -> Page:
     page = Page(f"buyer_{n}_mortgage", (
         Question(f"inc{n}mort", RADIO, f"Was buyer {n}’s income used for a mortgage application?",
-                 number=73 + 2 * n, options=MORTGAGE_USED),
+                 number=73 + 2 * n, options=MORTGAGE_USED, bulk=82 + 2 * n),
     ))
     return page if shown_when is None else Page(page.id, page.questions, shown_when=shown_when)
 
@@ -69,11 +69,11 @@ INCOME_BENEFITS_AND_SAVINGS = Subsection(
         *joint_and_sole(
             "housing_benefits_joint_purchase", (
                 Question("hb", RADIO, "Were the buyers receiving any of these housing-related benefits immediately "
-                         "before buying this property?", number=78, options=HOUSING_BENEFITS),
+                         "before buying this property?", number=78, bulk=87, options=HOUSING_BENEFITS),
             ),
             "housing_benefits_not_joint_purchase", (
                 Question("hb", RADIO, "Was the buyer receiving any of these housing-related benefits immediately "
-                         "before buying this property?", number=78, options=HOUSING_BENEFITS),
+                         "before buying this property?", number=78, bulk=87, options=HOUSING_BENEFITS),
             )),
         *joint_and_sole(
             "savings_joint_purchase",
@@ -85,15 +85,15 @@ INCOME_BENEFITS_AND_SAVINGS = Subsection(
         *deposit_checks("savings_deposit_joint_purchase_value_check", "savings_deposit_value_check"),
         *joint_and_sole(
             "previous_ownership_joint_purchase", (
-                Question("prevown", RADIO, "Have any of the buyers previously owned a property?", number=80,
+                Question("prevown", RADIO, "Have any of the buyers previously owned a property?", number=80, bulk=89,
                          options=YES_NO_DONT_KNOW),
             ),
             "previous_ownership_not_joint_purchase", (
-                Question("prevown", RADIO, "Has the buyer previously owned a property?", number=80,
+                Question("prevown", RADIO, "Has the buyer previously owned a property?", number=80, bulk=89,
                          options=YES_NO_DONT_KNOW),
             )),
         Page("previous_shared", (
-            Question("prevshared", RADIO, "Was the previous property under shared ownership?", number=81,
+            Question("prevshared", RADIO, "Was the previous property under shared ownership?", number=81, bulk=90,
                      options=YES_NO_DONT_KNOW, hint="For any buyer."),
         ), shown_when=when(prevown=1)),
     ))

@@ -28,12 +28,12 @@ PRIVACY_NOTICE = "MHCLG privacy notice"
 
 
 def interview_question(label: str) -> Question:
-    return Question("noint", RADIO, label, number=11, options=INTERVIEWED,
+    return Question("noint", RADIO, label, number=11, bulk=14, options=INTERVIEWED,
                     hint="You should still try to answer all questions even if the buyers were not interviewed.")
 
 
 def privacy_notice_question(who: str) -> Question:
-    return Question("privacynotice", CHECKBOX, "Declaration", number=12, options=options(
+    return Question("privacynotice", CHECKBOX, "Declaration", number=12, bulk=15, options=options(
         ("privacynotice", f"{who} seen or been given access to the {PRIVACY_NOTICE}"),
     ))
 
@@ -41,23 +41,23 @@ def privacy_notice_question(who: str) -> Question:
 SETUP = Subsection("setup", "Set up this sales log", gated=False, pages=(
     # Which organisations are offered, and whether these two pages show, depends on the user (form §2.1).
     Page("owning_organisation", (
-        Question("owning_organisation_id", ORGANISATION, "Which organisation owns this log?", number=1),
+        Question("owning_organisation_id", ORGANISATION, "Which organisation owns this log?", number=1, bulk=4),
     )),
     Page("managing_organisation", (
-        Question("managing_organisation_id", ORGANISATION, "Which organisation is reporting this sale?", number=2),
+        Question("managing_organisation_id", ORGANISATION, "Which organisation is reporting this sale?", number=2, bulk=5),
     )),
     Page("completion_date", (
         Question("saledate", DATE, "What is the sale completion date?", number=3),
     )),
     Page("assigned_to", (
-        Question("assigned_to_id", USER, "Which user are you creating this log for?"),
+        Question("assigned_to_id", USER, "Which user are you creating this log for?", bulk=6),
     )),
     Page("purchaser_code", (
-        Question("purchid", TEXT, "What is the purchaser code?", number=4, optional=True,
+        Question("purchid", TEXT, "What is the purchaser code?", number=4, bulk=7, optional=True,
                  hint="This is how you usually refer to the purchaser on your own systems."),
     )),
     Page("ownership_scheme", (
-        Question("ownershipsch", RADIO, "Was this purchase made through an ownership scheme?", number=5,
+        Question("ownershipsch", RADIO, "Was this purchase made through an ownership scheme?", number=5, bulk=8,
                  options=options((1, "Shared Ownership"), (2, "Discounted Ownership")),
                  hint="Outright sales and other sales are not reported."),
     )),
@@ -66,7 +66,7 @@ SETUP = Subsection("setup", "Set up this sales log", gated=False, pages=(
                  options=SHARED_OWNERSHIP_TYPES),
     ), shown_when=when(ownershipsch=1)),
     Page("staircasing", (
-        Question("staircase", RADIO, "Is this a staircasing transaction?", number=7, options=YES_NO,
+        Question("staircase", RADIO, "Is this a staircasing transaction?", number=7, bulk=10, options=YES_NO,
                  hint="A staircasing transaction is when a shared owner buys more shares in their home."),
     ), shown_when=when(ownershipsch=1)),
     Page("discounted_ownership_type", (
@@ -74,10 +74,10 @@ SETUP = Subsection("setup", "Set up this sales log", gated=False, pages=(
                  options=DISCOUNTED_OWNERSHIP_TYPES),
     ), shown_when=when(ownershipsch=2)),
     Page("joint_purchase", (
-        Question("jointpur", RADIO, "Is this a joint purchase?", number=9, options=YES_NO),
+        Question("jointpur", RADIO, "Is this a joint purchase?", number=9, bulk=12, options=YES_NO),
     ), shown_when=when(ownershipsch=one_of(1, 2))),
     Page("number_joint_buyers", (
-        Question("jointmore", RADIO, "Are there more than 2 joint buyers of this property?", number=10,
+        Question("jointmore", RADIO, "Are there more than 2 joint buyers of this property?", number=10, bulk=13,
                  options=options((1, "Yes"), (2, "No"), (3, "Don’t know"))),
     ), shown_when=JOINT),
     Page("buyer_interview_joint_purchase", (

@@ -79,7 +79,7 @@ SHARED_OWNERSHIP_INITIAL_PURCHASE = Subsection(
     "shared_ownership_initial_purchase", "Shared ownership - initial purchase", enabled_when=INITIAL_PURCHASE,
     listed_when=when(staircase=2) & any_of(when(ownershipsch=1), when(ownershipsch=None)), pages=(
         Page("resale", (
-            Question("resale", RADIO, "Is this a resale?", number=82, options=YES_NO,
+            Question("resale", RADIO, "Is this a resale?", number=82, bulk=91, options=YES_NO,
                      hint="If the social landlord has previously sold the property to another buyer and is now "
                           "reselling the property, select ‘yes’."),
         ), shown_when=when(staircase=one_of(2, 3))),
@@ -102,15 +102,15 @@ SHARED_OWNERSHIP_INITIAL_PURCHASE = Subsection(
             ),
             also=when(**{"soctenant_asked?": True})),
         Page("previous_bedrooms", (
-            Question("frombeds", NUMERIC, "How many bedrooms did the buyer’s previous property have?", number=85,
+            Question("frombeds", NUMERIC, "How many bedrooms did the buyer’s previous property have?", number=85, bulk=96,
                      min=1, max=6, step=1, hint="For bedsits, enter 1."),
         ), shown_when=SOCIAL_TENANT_BEFORE),
         Page("previous_property_type", (
-            Question("fromprop", RADIO, "What was the previous property type?", number=86,
+            Question("fromprop", RADIO, "What was the previous property type?", number=86, bulk=97,
                      options=options(*UNIT_TYPES, stored_only(0, "Don’t know"))),
         ), shown_when=SOCIAL_TENANT_BEFORE),
         Page("shared_ownership_previous_tenure", (
-            Question("socprevten", RADIO, "What was the rent type of the buyer’s previous tenure?", number=87,
+            Question("socprevten", RADIO, "What was the rent type of the buyer’s previous tenure?", number=87, bulk=98,
                      options=options((1, "Social Rent"), (2, "Affordable Rent"), (3, "London Affordable Rent"),
                                      (9, "Other"), (10, "Don’t know"))),
         ), shown_when=SOCIAL_TENANT_BEFORE),
@@ -135,10 +135,10 @@ SHARED_OWNERSHIP_INITIAL_PURCHASE = Subsection(
         ), shown_when=FULLY_OWNED),
         *deposit_checks("deposit_joint_purchase_value_check", "deposit_value_check"),
         Page("deposit_discount", (
-            money("cashdis", "How much cash discount was given through Social HomeBuy?", 94),
+            money("cashdis", "How much cash discount was given through Social HomeBuy?", 94, bulk=105),
         ), shown_when=when(type=18) & NOT_FULLY_OWNED),
         Page("deposit_discount_optional", (
-            money("cashdis", "How much cash discount was given through Social HomeBuy?", 94, optional=True),
+            money("cashdis", "How much cash discount was given through Social HomeBuy?", 94, bulk=105, optional=True),
         ), shown_when=when(type=18) & FULLY_OWNED),
         Page("monthly_rent", (
             money("mrent", "What is the basic monthly rent?", 95, max=None, step=PENCE,

@@ -20,8 +20,8 @@ STAIROWNED_CHECK = ("Are you sure? The maximum share of an older persons’ shar
 def about_staircasing(whose_total: str) -> tuple[Question, ...]:
     return (
         percentage("stairbought", "What percentage of the property has been bought in this staircasing "
-                   "transaction?", 98),
-        percentage("stairowned", f"What percentage of the property {whose_total} now own in total?", 99),
+                   "transaction?", 98, bulk=109),
+        percentage("stairowned", f"What percentage of the property {whose_total} now own in total?", 99, bulk=110),
     )
 
 
@@ -36,7 +36,8 @@ def initial_purchase_date() -> Question:
 
 
 def rent_before_staircasing() -> Question:
-    return money("mrentprestaircasing", "What was the basic monthly rent before staircasing?", 108, max=9999,
+    return money("mrentprestaircasing", "What was the basic monthly rent before staircasing?", 108, bulk=123,
+                 max=9999,
                  step=PENCE)
 
 
@@ -49,7 +50,7 @@ SHARED_OWNERSHIP_STAIRCASING = Subsection(
                         also=when(staircase=1)),
         Page("staircase_sale", (
             Question("staircasesale", RADIO, "Is this transaction part of a back-to-back staircasing transaction "
-                     "to facilitate sale of the home on the open market?", number=100, options=YES_NO_DONT_KNOW),
+                     "to facilitate sale of the home on the open market?", number=100, bulk=111, options=YES_NO_DONT_KNOW),
         ), shown_when=when(staircase=1) & FULLY_OWNED),
         interruption("staircase_bought_value_check", "staircase_bought_value_check", "stairbought_over_50?",
                      STAIRBOUGHT_CHECK),
@@ -57,11 +58,11 @@ SHARED_OWNERSHIP_STAIRCASING = Subsection(
         stairowned_check("staircase_owned_value_check_not_joint_purchase", SOLE),
         Page("staircase_first_time", (
             Question("firststair", RADIO, "Is this the first time the shared owner has engaged in staircasing in "
-                     "the home?", number=101, options=YES_NO),
+                     "the home?", number=101, bulk=112, options=YES_NO),
         ), shown_when=when(staircase=1)),
         Page("staircase_previous", (
             Question("numstair", NUMERIC, "Including this time, how many times has the shared owner engaged in "
-                     "staircasing in the home?", number=102, min=2, max=10, step=1),
+                     "staircasing in the home?", number=102, bulk=116, min=2, max=10, step=1),
             Question("lasttransaction", DATE, "What was the date of the last staircasing transaction?", number=103),
             initial_purchase_date(),
         ), shown_when=when(firststair=ne(1))),

@@ -1,67 +1,46 @@
-"""Sales logs for the rule tests: plain namespaces with every field a rule reads, so no database."""
+"""Sales logs for the rule tests: real `SalesLog` rows (not saved) with only the answers a test gives, and
+the organisations, users and local authorities they refer to in the database."""
 
 from __future__ import annotations
 
 from datetime import date
-from types import SimpleNamespace
 
+from domain.forms import registry
+from domain.models import LocalAuthority, Organisation, SalesLog
 from domain.validations.rules import run_rules
-from domain.validations.sales import RULES
+from tests.factories import make_organisation, make_user
 
+RULES = registry.year(2026).sales.rules
 BY_ID = {rule.id: rule for rule in RULES}
 
-ANSWER_FIELDS = (
-    "saledate", "ownershipsch", "type", "staircase", "jointpur", "uprn", "uprn_selection", "postcode_full",
-    "pcodenk", "ppostcode_full", "ppcodenk", "la", "proptype", "beds", "buylivein", "buy1livein", "buy2livein",
-    "prevten", *[f"age{n}" for n in range(1, 7)], *[f"ecstat{n}" for n in range(1, 7)], "income1", "income2",
-    "fromprop", "frombeds", "value", "deposit", "equity", "mortgage", "mortgageused", "cashdis", "stairbought",
-    "stairowned", "discount", "grant", "mscharge", "has_mscharge", "hasservicechargeschanged",
-    "newservicecharges", "mrent", "resale", "numstair", "firststair", "hodate", "exdate", "initialpurchase",
-    "lasttransaction",
-)
+
+def organisation(name=None, merge_date=None, available_from=None, absorbing=None, absorbed=()) -> Organisation:
+    """An organisation row; `absorbed` organisations (rows) become ones it absorbed."""
+    org = make_organisation(merge_date=merge_date, available_from=available_from, absorbing_organisation=absorbing,
+                            **({"name": name} if name else {}))
+    for other in absorbed:
+        other.absorbing_organisation = org
+        other.save(update_fields=["absorbing_organisation"])
+    return org
 
 
-class Related:
-    """Stands in for a related manager (`absorbed_organisations`)."""
-
-    def __init__(self, *orgs):
-        self.orgs = orgs
-
-    def exists(self) -> bool:
-        return bool(self.orgs)
-
-    def values_list(self, name, flat=False):
-        return [getattr(org, name) for org in self.orgs]
+def local_authority(code="E08000035", name="Leeds", start_date=date(2021, 4, 1), end_date=None) -> dict:
+    """A local authority as the reference table holds it (the row is made when a log names it)."""
+    return {"code": code, "name": name, "start_date": start_date, "end_date": end_date}
 
 
-def organisation(pk=1, name="Greenfield Homes", merge_date=None, available_from=None, absorbing=None,
-                 absorbed=()):
-    return SimpleNamespace(pk=pk, id=pk, name=name, merge_date=merge_date, available_from=available_from,
-                           absorbing_organisation=absorbing, absorbed_organisations=Related(*absorbed))
-
-
-def local_authority(code="E08000035", name="Leeds", start_date=date(2021, 4, 1), end_date=None):
-    return SimpleNamespace(code=code, name=name, start_date=start_date, end_date=end_date)
-
-
-def sales_log(**answers) -> SimpleNamespace:
-    """A log with no answers except those given; system attributes default to a new, unowned log, and a
-    given `la` to an authority of that code in the reference table."""
-    log = SimpleNamespace(**{name: None for name in ANSWER_FIELDS})
-    log.loaded_values = {}
-    log.owning_organisation = None
-    log.owning_organisation_id = None
-    log.managing_organisation_id = None
-    log.assigned_to_id = None
-    log.assigned_to = None
-    log.owning_organisation_dsa_signed = None
-    log.skip_dpo_check = False
-    log.la_is_london = None
-    log.local_authority = None
+def sales_log(**answers) -> SalesLog:
+    """A new sales log with no answers except those given. A given `la` is in the reference table (active
+    since 2021) unless `local_authority` says otherwise: None for a code the table does not have."""
+    authority = answers.pop("local_authority", local_authority(code=answers["la"]) if answers.get("la") else None)
+    if authority is not None:
+        LocalAuthority.objects.update_or_create(code=authority["code"], defaults=authority)
+    assignee_organisation = answers.pop("assignee_organisation", None)
+    log = SalesLog()
     for name, value in answers.items():
         setattr(log, name, value)
-    if answers.get("la") and "local_authority" not in answers:
-        log.local_authority = local_authority(code=answers["la"])  # found in the table, active since 2021
+    if assignee_organisation is not None:
+        log.assigned_to = make_user(assignee_organisation)
     return log
 
 

@@ -188,7 +188,7 @@ def test_a_used_mortgage_is_not_zero(mortgage, expected):
     ("E09000007", True, "34.36", True),    # £137,440
 ])
 def test_discount_cap_outside_and_in_london(la, london, discount, expected):
-    log = sales_log(saledate=SALE, la=la, la_is_london=london, value=Decimal("400000"), discount=Decimal(discount))
+    log = sales_log(saledate=SALE, la=la, value=Decimal("400000"), discount=Decimal(discount))
     assert fails("finances.discount.over_cap", log) is expected
     if expected and not london:
         assert message("finances.discount.over_cap", log) == (

@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from domain.models import SalesLog
+
 from .helpers import errors, fails, message, sales_log
 
 SALE = date(2026, 6, 1)
@@ -11,8 +13,14 @@ SALE = date(2026, 6, 1)
 
 @pytest.mark.parametrize("buy1, buy2, expected", [(2, 2, True), (1, 2, False), (2, 1, False)])
 def test_someone_lives_in_when_the_buyers_will(buy1, buy2, expected):
+    # `buylivein` is not collected in 2026 (declared inert): the rule fires only when something sets it.
     log = sales_log(buylivein=1, buy1livein=buy1, buy2livein=buy2)
     assert fails("household.buylivein.no_buyer_lives_in", log) is expected
+
+
+def test_the_buyers_living_in_rule_is_inert_on_a_2026_log():
+    assert not any(f.name == "buylivein" for f in SalesLog._meta.concrete_fields)
+    assert fails("household.buylivein.no_buyer_lives_in", sales_log(buy1livein=2, buy2livein=2)) is False
 
 
 @pytest.mark.parametrize("prevten, ownershipsch, expected", [

@@ -4,12 +4,11 @@ import pytest
 
 from .helpers import errors, fails, message, sales_log
 
-OUTSIDE, LONDON = ("E08000035", False), ("E09000001", True)
+OUTSIDE, LONDON = "E08000035", "E09000001"
 
 
 def shared(la, **answers):
-    code, london = la
-    return sales_log(ownershipsch=1, la=code, la_is_london=london, **answers)
+    return sales_log(ownershipsch=1, la=la, **answers)
 
 
 @pytest.mark.parametrize("n", [1, 2])

@@ -4,8 +4,10 @@ from datetime import date
 from decimal import Decimal
 from unittest.mock import patch
 
-from domain.validations.sales import HARD_RULES, rules_for
-from domain.validations.sales import RULES as ALL_RULES
+from domain.forms import registry
+from domain.validations.sales import HARD_RULES
+
+ALL_RULES = registry.year(2026).sales.rules
 
 from .helpers import errors, failing, sales_log
 from tests.clock import on
@@ -20,7 +22,7 @@ def test_ids_are_unique_and_named_by_topic():
 
 
 def test_rules_for_2026_is_the_full_set_with_a_soft_check_per_confirmation_page():
-    assert rules_for(2026) is ALL_RULES
+    assert registry.log_year("sales", 2026).rules is ALL_RULES
     soft = [rule for rule in ALL_RULES if rule.kind == "soft"]
     assert len(ALL_RULES) == len(HARD_RULES) + len(soft) and len(soft) > 20
     assert all(rule.confirm_field and rule.confirm_field.endswith("_check") for rule in soft)

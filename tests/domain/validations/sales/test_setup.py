@@ -1,7 +1,6 @@
 """Sales setup rules: the sale date window (shared with lettings), organisations and the assignee."""
 
 from datetime import date
-from types import SimpleNamespace
 from unittest.mock import patch
 
 import pytest
@@ -15,7 +14,7 @@ WINDOW = "setup.saledate.within_open_years"
 def window_fails(saledate, today, *, editing=False) -> bool:
     log = sales_log(saledate=saledate)
     if editing:
-        log.loaded_values = {"saledate": date(2026, 5, 1)}
+        log._loaded_values = {"saledate": date(2026, 5, 1)}
     with on(today):
         return fails(WINDOW, log)
 
@@ -69,19 +68,19 @@ def test_an_edited_log_keeps_a_previous_year_date_until_the_edit_deadline(today,
     assert window_fails(date(2026, 6, 1), today, editing=False) is True
 
 
-MERGED_OWNER = organisation(name="Old Homes", merge_date=date(2026, 6, 1),
-                            absorbing=SimpleNamespace(name="New Homes"))
+def merged_owner():
+    return organisation(name="Old Homes", merge_date=date(2026, 6, 1), absorbing=organisation(name="New Homes"))
 
 
 @pytest.mark.parametrize("saledate, expected", [(date(2026, 5, 31), False), (date(2026, 6, 1), True)])
 def test_owning_organisation_must_not_have_merged_by_the_sale_date(saledate, expected):
-    log = sales_log(saledate=saledate, owning_organisation=MERGED_OWNER, owning_organisation_id=1)
+    log = sales_log(saledate=saledate, owning_organisation=merged_owner())
     assert fails("setup.saledate.owning_organisation_merged", log) is expected
     assert fails("setup.owning_organisation_id.inactive_on_saledate", log) is expected
 
 
 def test_merged_owner_is_reported_on_the_sale_date_and_the_organisation():
-    log = sales_log(saledate=date(2026, 7, 1), owning_organisation=MERGED_OWNER, owning_organisation_id=1)
+    log = sales_log(saledate=date(2026, 7, 1), owning_organisation=merged_owner())
     with on(date(2026, 7, 1)):
         found = errors(log)
     assert found["saledate"] == [
@@ -99,8 +98,8 @@ def test_merged_owner_is_reported_on_the_sale_date_and_the_organisation():
 ])
 def test_absorbing_owner_must_be_active_on_the_sale_date(saledate, absorbed, expected):
     owner = organisation(name="New Homes", available_from=date(2026, 6, 1),
-                         absorbed=[organisation(pk=7)] if absorbed else [])
-    log = sales_log(saledate=saledate, owning_organisation=owner, owning_organisation_id=1)
+                         absorbed=[organisation()] if absorbed else [])
+    log = sales_log(saledate=saledate, owning_organisation=owner)
     assert fails("setup.saledate.owning_organisation_not_yet_active", log) is expected
     assert fails("setup.owning_organisation_id.inactive_on_saledate", log) is expected
     if expected:
@@ -121,24 +120,30 @@ DSA = "setup.owning_organisation_id.data_sharing_agreement_not_signed"
     (False, None, True, False),   # a merge moving logs skips the check
 ])
 def test_owning_organisation_must_have_accepted_the_data_sharing_agreement(signed, loaded_owner, skip, expected):
-    log = sales_log(owning_organisation_id=1, owning_organisation_dsa_signed=signed, skip_dpo_check=skip)
-    log.loaded_values = {"owning_organisation_id": loaded_owner} if loaded_owner else {}
+    owners = {1: organisation(), 2: organisation()}
+    log = sales_log(owning_organisation=owners[1], owning_organisation_dsa_signed=signed, skip_dpo_check=skip)
+    log._loaded_values = {"owning_organisation_id": owners[loaded_owner].pk} if loaded_owner else {}
     assert fails(DSA, log) is expected
 
 
-def _assigned(user_org_pk, absorbed_pks=(), owner=1, manager=2):
-    user_org = organisation(pk=user_org_pk, absorbed=[organisation(pk=pk) for pk in absorbed_pks])
-    return sales_log(owning_organisation_id=owner, managing_organisation_id=manager, assigned_to_id=5,
-                     assigned_to=SimpleNamespace(organisation=user_org))
+def _assigned(user_org, absorbed=()):
+    """A log owned by organisation 1 and reported by 2, assigned to a user of `user_org` (1, 2 or 3), which
+    absorbed the organisations numbered in `absorbed`."""
+    orgs = {1: organisation(), 2: organisation(), 3: organisation()}
+    for n in absorbed:
+        orgs[n].absorbing_organisation = orgs[user_org]
+        orgs[n].save(update_fields=["absorbing_organisation"])
+    return sales_log(owning_organisation=orgs[1], managing_organisation=orgs[2], assignee_organisation=orgs[user_org])
 
 
-@pytest.mark.parametrize("log, expected", [
-    (_assigned(1), False),           # works for the owner
-    (_assigned(2), False),           # works for the organisation reporting the sale
-    (_assigned(3, absorbed_pks=[2]), False),  # works for the organisation that absorbed the reporter
-    (_assigned(3), True),
+@pytest.mark.parametrize("assignee, expected", [
+    ((1,), False),           # works for the owner
+    ((2,), False),           # works for the organisation reporting the sale
+    ((3, [2]), False),  # works for the organisation that absorbed the reporter
+    ((3,), True),
 ])
-def test_assignee_must_belong_to_the_log_organisations(log, expected):
+def test_assignee_must_belong_to_the_log_organisations(assignee, expected):
+    log = _assigned(*assignee)
     assert fails("setup.assigned_to_id.not_in_organisations", log) is expected
     if expected:
         assert set(errors(log)) == {"assigned_to_id", "owning_organisation_id", "managing_organisation_id"}
