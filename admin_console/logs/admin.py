@@ -13,6 +13,7 @@ from domain.models import LettingsLog, Location
 
 @admin.register(LettingsLog)
 class LettingsLogAdmin(DownloadLinkMixin, LogAdmin):
+    list_before_template = LogAdmin.list_before_template  # the DSA banner, then the download link
     log_type = "lettings"
     list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge"]

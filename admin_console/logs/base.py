@@ -23,6 +23,7 @@ from admin_console.logs import filters, layout
 from admin_console.logs.forms import answer_display, form_name, log_form_class
 from admin_console.pagination import CappedCountPaginator
 from domain import access
+from domain.selectors.data_sharing import data_sharing_banner_for
 from domain.forms import engine, registry
 from domain.models import LocalAuthority
 from domain.models.logs import LogStatus
@@ -65,6 +66,7 @@ class LogAdmin(ConsoleModelAdmin):
     ordering = ["-id"]
     readonly_fields = ["status_summary"]
     change_form_before_template = "admin_console/logs/conditions.html"
+    list_before_template = "admin_console/logs/list_before.html"
     actions_detail = ["check_answers", "delete_log", "restore_log"]
     actions_list = ["review_duplicates"]
     radio_fields = {}
@@ -101,7 +103,13 @@ class LogAdmin(ConsoleModelAdmin):
         return access.can_view_log(request.user, obj)
 
     def has_add_permission(self, request):
-        return access.can_add_log(request.user)
+        # "Create a new log" waits for the data sharing agreement (spec §5).
+        return access.can_start_new_logs(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}),
+                         "data_sharing_banner": data_sharing_banner_for(request.user)}
+        return super().changelist_view(request, extra_context)
 
     def has_change_permission(self, request, obj=None):
         return access.can_change_log(request.user, obj)

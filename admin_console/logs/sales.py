@@ -12,6 +12,7 @@ from domain.models import SalesLog
 
 @admin.register(SalesLog)
 class SalesLogAdmin(DownloadLinkMixin, LogAdmin):
+    list_before_template = LogAdmin.list_before_template  # the DSA banner, then the download link
     log_type = "sales"
     list_display = ["log_id", "purchaser_code", "sale_date", "ownership", "sale_type", "owning_organisation",
                     "managing_organisation", "assigned_to", "status_badge"]

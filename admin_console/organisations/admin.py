@@ -5,12 +5,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from unfold.admin import TabularInline
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.organisations.forms import ManagingAgentForm, OrganisationForm, StockOwnerForm
 from domain import access
+from domain.selectors.data_sharing import agreement_of, agreement_url
 from domain.models import Organisation, OrganisationRelationship, OrganisationStatus
 from domain.services.organisations import organisation_deactivate, organisation_reactivate, organisation_save
 
@@ -99,7 +102,8 @@ class OrganisationAdmin(ConsoleModelAdmin):
     fieldsets = [
         (
             "About this organisation",
-            {"fields": ["name", "provider_type", "housing_registration_no", "holds_own_stock", "profit_status"]},
+            {"fields": ["name", "provider_type", "housing_registration_no", "holds_own_stock", "profit_status",
+                        "data_sharing_agreement"]},
         ),
         ("Contact details", {"fields": ["address_line1", "address_line2", "postcode", "phone"]}),
         ("Rent periods", {"fields": ["rent_periods"]}),
@@ -125,6 +129,17 @@ class OrganisationAdmin(ConsoleModelAdmin):
             (title, {**options, "fields": ["rent_periods_display" if f == "rent_periods" else f for f in options["fields"]]})
             for title, options in self.fieldsets
         ]
+
+    @display(description="Data sharing agreement")
+    def data_sharing_agreement(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        agreement = agreement_of(obj)
+        if agreement is None:
+            state = "Not accepted"
+        else:
+            state = f"Accepted {timezone.localtime(agreement.signed_at):%d/%m/%Y} by {agreement.data_protection_officer_name}"
+        return format_html('{} (<a class="underline" href="{}">read the agreement</a>)', state, agreement_url(obj))
 
     @display(description="Rent periods")
     def rent_periods_display(self, obj):

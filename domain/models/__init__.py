@@ -1,5 +1,6 @@
 """Every model of the service, one module per concept."""
 
+from .data_sharing import DataProtectionConfirmation
 from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .exports import Export, ExportCollection, ExportStatus
 from .lettings import LettingsLog
@@ -26,6 +27,7 @@ __all__ = [
     "UploadStatus",
     "CreationMethod",
     "CsvDownload",
+    "DataProtectionConfirmation",
     "DownloadKind",
     "DownloadStatus",
     "Export",

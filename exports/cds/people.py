@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 
 from domain import collection
-from domain.models import Organisation, OrganisationStatus, Role, User
+from domain.models import DataProtectionConfirmation, Organisation, OrganisationStatus, Role, User
 
 from . import values
 from .collections import CdsCollection
@@ -48,6 +48,7 @@ def organisation_status(row) -> str:
 
 
 STATUS_COLUMNS = ("discarded_at", "merge_date", "active")
+DSA = "data_protection_confirmation__"
 
 ORGANISATION_FIELDS = [
     stored(Organisation, "id"),
@@ -68,10 +69,11 @@ ORGANISATION_FIELDS = [
     stored(Organisation, "profit_status"),
     stored(Organisation, "group"),
     stored(Organisation, "discarded_at", "deleted_at"),
-    # Data sharing agreements are not recorded by this service yet: never signed, no DPO e-mail.
-    computed("dsa_signed", lambda r, c: "false"),
-    computed("dsa_signed_at", lambda r, c: None),
-    computed("dpo_email", lambda r, c: None),
+    # The data sharing agreement (spec §5): accepted or not, when, and the officer's address as recorded.
+    computed("dsa_signed", lambda r, c: values.boolean(bool(r[DSA + "confirmed"])), DSA + "confirmed"),
+    computed("dsa_signed_at", lambda r, c: values.iso(r[DSA + "signed_at"]), DSA + "signed_at"),
+    computed("dpo_email", lambda r, c: r[DSA + "data_protection_officer_email"] or None,
+             DSA + "data_protection_officer_email"),
     computed("status", lambda r, c: organisation_status(r), *STATUS_COLUMNS),
 ]
 
@@ -101,4 +103,6 @@ class OrganisationsCollection(CdsCollection):
     def changed_between(self, since, until):
         dpo_changed = User.objects.filter(organisation=OuterRef("pk"), is_dpo=True,
                                           updated_at__gte=since, updated_at__lte=until)
-        return Q(updated_at__gte=since, updated_at__lte=until) | Q(Exists(dpo_changed))
+        dsa_changed = DataProtectionConfirmation.objects.filter(organisation=OuterRef("pk"),
+                                                               updated_at__gte=since, updated_at__lte=until)
+        return Q(updated_at__gte=since, updated_at__lte=until) | Q(Exists(dpo_changed)) | Q(Exists(dsa_changed))

@@ -138,13 +138,13 @@ def test_organisation_matches_reference(storage):
     (reference,) = reference_records("organisation.xml")
     org = make_organisation(name="MHCLG Reference", provider_type=ProviderType.LA, address_line1="2 Marsham Street",
                             address_line2="London", postcode="SW1P 4DF", housing_registration_no="1234",
-                            holds_own_stock=True)
+                            holds_own_stock=True, dsa_signed=False)
 
     result = cds_export_run(full=True, collection="organisations")
     records = exported_records(storage, result.collections[0].as_json()["archive"])
 
     (record,) = [r for r in records if dict(r)["id"] == str(org.pk)]
-    # No data sharing agreements are recorded by this service yet: not signed, no date, no DPO e-mail.
+    # An organisation that has not accepted the data sharing agreement: not signed, no date, no DPO e-mail.
     expected = dict(reference) | {"id": str(org.pk), "name": "MHCLG Reference", "dsa_signed": "false",
                                   "dsa_signed_at": None, "dpo_email": None}
     assert record == list(expected.items())
@@ -165,3 +165,24 @@ def test_organisation_status_and_active_follow_deletion_merge_and_deactivation(s
     assert (by_id[str(merged.pk)]["status"], by_id[str(merged.pk)]["merge_date"]) == (
         "merged", "2026-06-01T00:00:00+01:00")
     assert by_id[str(inactive.pk)]["status"] == "deactivated"
+
+
+@pytest.mark.django_db
+def test_organisation_with_an_accepted_agreement_matches_reference(storage):
+    from domain.models import Role
+    from domain.services.data_sharing import data_sharing_agreement_record
+
+    (reference,) = reference_records("organisation.xml")
+    org = make_organisation(name="MHCLG Reference", provider_type=ProviderType.LA, address_line1="2 Marsham Street",
+                            address_line2="London", postcode="SW1P 4DF", housing_registration_no="1234",
+                            holds_own_stock=True, dsa_signed=False)
+    officer = make_user(org, Role.DATA_COORDINATOR, email="officer@reference.test", is_dpo=True)
+    data_sharing_agreement_record(organisation=org, officer=officer)
+
+    result = cds_export_run(full=True, collection="organisations")
+    records = exported_records(storage, result.collections[0].as_json()["archive"])
+
+    (record,) = [r for r in records if dict(r)["id"] == str(org.pk)]
+    expected = dict(reference) | {"id": str(org.pk), "name": "MHCLG Reference",
+                                  "dsa_signed_at": "2026-11-28T12:00:00+00:00", "dpo_email": "officer@reference.test"}
+    assert record == list(expected.items())
