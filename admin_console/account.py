@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse_lazy
 
-from admin_console import email_change
+from admin_console import email_change, second_factor
 from domain.services.password_resets import password_reset_request_allowed
 
 
@@ -65,4 +65,5 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("confirm-email/<str:token>/", email_change.confirm_view, name="email_change_confirm"),
+    *second_factor.urlpatterns,
 ]

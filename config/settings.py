@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "django_q",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_email",
     "axes",
     "csp",
     "domain.apps.DomainConfig",
@@ -75,6 +79,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor: django-otp marks whether this session passed it; ours sends those who must to it.
+    "django_otp.middleware.OTPMiddleware",
+    "admin_console.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -155,6 +162,18 @@ AXES_LOCKOUT_TEMPLATE = "admin_console/locked_out.html"
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
+# The second factor (spec §10): support pass it in every session; SUPPORT_SECOND_FACTOR=false turns that
+# off for local development only. A wrong code is a failed sign-in (axes locks after five), so
+# django-otp's own per-device delays are off.
+SUPPORT_SECOND_FACTOR = env_bool("SUPPORT_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = "CORE"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_EMAIL_THROTTLE_FACTOR = 0
+OTP_EMAIL_TOKEN_VALIDITY = 15 * 60
+OTP_EMAIL_COOLDOWN_DURATION = 60
+OTP_EMAIL_SUBJECT = "Your CORE security code"
+OTP_EMAIL_BODY_TEMPLATE_PATH = "registration/second_factor_email.txt"
 # Sessions expire after a day of inactivity.
 SESSION_COOKIE_AGE = 24 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
