@@ -53,6 +53,13 @@ def answer_column(field: str, description: str):
     return column
 
 
+def _name_on_log_date(log, organisation) -> str:
+    """An organisation as a log shows it: its name on the log's date (spec §3)."""
+    if organisation is None:
+        return "-"
+    return organisation.label_on(getattr(log, "startdate", None) or getattr(log, "saledate", None))
+
+
 class LogAdmin(ConsoleModelAdmin):
     """Subclasses set `log_type` and build `fieldsets` and `conditional_fields` once from
     `latest_form(log_type)` (unfold reads conditional_fields from the class)."""
@@ -274,6 +281,14 @@ class LogAdmin(ConsoleModelAdmin):
         return redirect(self.url("duplicates_list"))
 
     # --- list columns ----------------------------------------------------------------------------
+
+    @display(description="Owning organisation", ordering="owning_organisation__name")
+    def owner_name(self, log):
+        return _name_on_log_date(log, log.owning_organisation)
+
+    @display(description="Managing organisation", ordering="managing_organisation__name")
+    def manager_name(self, log):
+        return _name_on_log_date(log, log.managing_organisation)
 
     @display(description="Log ID", ordering="id")
     def log_id(self, log):

@@ -11,10 +11,12 @@ from unfold.admin import TabularInline
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
+from admin_console.organisations.name_changes import NameChangesInline
 from admin_console.organisations.forms import ManagingAgentForm, OrganisationForm, StockOwnerForm
 from domain import access
 from domain.selectors.data_sharing import agreement_of, agreement_url
-from domain.models import Organisation, OrganisationRelationship, OrganisationStatus
+from domain.models import Organisation, OrganisationNameChange, OrganisationRelationship, OrganisationStatus
+from domain.services.organisation_names import organisation_name_change_add, organisation_name_change_cancel
 from domain.services.organisations import organisation_deactivate, organisation_reactivate, organisation_save
 
 STATUS_COLOURS = {
@@ -109,11 +111,15 @@ class OrganisationAdmin(ConsoleModelAdmin):
         ("Rent periods", {"fields": ["rent_periods"]}),
         ("Group", {"fields": ["group_member", "group_member_of", "group"]}),
     ]
-    inlines = [StockOwnersInline, ManagingAgentsInline]
+    inlines = [NameChangesInline, StockOwnersInline, ManagingAgentsInline]
     actions_detail = ["deactivate", "reactivate"]
 
     def get_queryset(self, request):
         return access.visible_organisations(request.user)
+
+    def get_inlines(self, request, obj):
+        # A new organisation starts with its name: name changes come once it exists.
+        return self.inlines if obj is not None else [i for i in self.inlines if i is not NameChangesInline]
 
     def editable_fields(self, request, obj=None):
         return access.organisation_editable_fields(request.user, obj)
@@ -172,6 +178,21 @@ class OrganisationAdmin(ConsoleModelAdmin):
 
     def save_model(self, request, obj, form, change):
         organisation_save(organisation=obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not OrganisationNameChange:
+            return super().save_formset(request, form, formset, change)
+        # Name changes go through their service: added with their checks, cancelled rather than deleted.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for inline_form in formset.forms:
+            data = getattr(inline_form, "cleaned_data", None) or {}
+            if data.get("DELETE") and inline_form.instance.pk:
+                formset.deleted_objects.append(
+                    organisation_name_change_cancel(change=inline_form.instance, by=request.user))
+            elif not inline_form.instance.pk and inline_form.has_changed() and not data.get("DELETE"):
+                formset.new_objects.append(organisation_name_change_add(
+                    organisation=form.instance, name=inline_form.instance.name,
+                    startdate=inline_form.instance.startdate, by=request.user))
 
     @display(description="Organisation ID", ordering="pk")
     def code_display(self, obj):

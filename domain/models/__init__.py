@@ -7,7 +7,9 @@ from .lettings import LettingsLog
 from .locks import RunLock
 from .logs import CreationMethod, LogStatus
 from .organisations import (
+    NameChangeStatus,
     Organisation,
+    OrganisationNameChange,
     OrganisationRelationship,
     OrganisationStatus,
     ProfitStatus,
@@ -40,6 +42,8 @@ __all__ = [
     "Location",
     "LocationDeactivationPeriod",
     "Organisation",
+    "OrganisationNameChange",
+    "NameChangeStatus",
     "OrganisationRelationship",
     "RunLock",
     "OrganisationStatus",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 
 from domain import collection
-from domain.models import DataProtectionConfirmation, Organisation, OrganisationStatus, Role, User
+from domain.models import DataProtectionConfirmation, Organisation, OrganisationNameChange, OrganisationStatus, Role, User
+
+from domain.selectors.organisation_names import NameBook
 
 from . import values
 from .collections import CdsCollection
@@ -52,7 +54,7 @@ DSA = "data_protection_confirmation__"
 
 ORGANISATION_FIELDS = [
     stored(Organisation, "id"),
-    stored(Organisation, "name"),
+    computed("name", lambda r, c: values.text(c.name(r["id"], r["name"])), "id", "name"),  # today's (spec §3)
     stored(Organisation, "phone"),
     stored(Organisation, "provider_type"),
     stored(Organisation, "address_line1"),
@@ -100,9 +102,14 @@ class OrganisationsCollection(CdsCollection):
     def fields(self):
         return ORGANISATION_FIELDS
 
+    def context(self):
+        return NameBook()
+
     def changed_between(self, since, until):
         dpo_changed = User.objects.filter(organisation=OuterRef("pk"), is_dpo=True,
                                           updated_at__gte=since, updated_at__lte=until)
+        name_changed = OrganisationNameChange.objects.filter(organisation=OuterRef("pk"),
+                                                             updated_at__gte=since, updated_at__lte=until)
         dsa_changed = DataProtectionConfirmation.objects.filter(organisation=OuterRef("pk"),
                                                                updated_at__gte=since, updated_at__lte=until)
-        return Q(updated_at__gte=since, updated_at__lte=until) | Q(Exists(dpo_changed)) | Q(Exists(dsa_changed))
+        return Q(updated_at__gte=since, updated_at__lte=until) | Q(Exists(dpo_changed)) | Q(Exists(dsa_changed)) | Q(Exists(name_changed))

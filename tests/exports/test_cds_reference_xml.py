@@ -8,7 +8,7 @@ import pytest
 from domain.models import LettingsLog, Organisation, ProviderType, Role, User
 from exports.cds.run import cds_export_run
 from tests.exports.cds_support import answers_from_reference, exported_records, london, reference_records
-from tests.factories import make_location, make_organisation, make_scheme, make_user
+from tests.factories import make_lettings_log, make_location, make_organisation, make_scheme, make_user
 from tests.clock import on
 
 # Values CDS has that this service does not store yet (bulk upload references and as-entered values,
@@ -168,16 +168,19 @@ def test_organisation_status_and_active_follow_deletion_merge_and_deactivation(s
 
 
 @pytest.mark.django_db
-def test_organisation_with_an_accepted_agreement_matches_reference(storage):
-    from domain.models import Role
+def test_organisation_with_an_accepted_agreement_and_a_name_change_matches_reference(storage):
+    from domain.models import OrganisationNameChange, Role
     from domain.services.data_sharing import data_sharing_agreement_record
 
     (reference,) = reference_records("organisation.xml")
-    org = make_organisation(name="MHCLG Reference", provider_type=ProviderType.LA, address_line1="2 Marsham Street",
+    org = make_organisation(name="Ministry Reference", provider_type=ProviderType.LA, address_line1="2 Marsham Street",
                             address_line2="London", postcode="SW1P 4DF", housing_registration_no="1234",
                             holds_own_stock=True, dsa_signed=False)
     officer = make_user(org, Role.DATA_COORDINATOR, email="officer@reference.test", is_dpo=True)
     data_sharing_agreement_record(organisation=org, officer=officer)
+    # The export names an organisation as it is called today: the change in force, not the scheduled one.
+    OrganisationNameChange.objects.create(organisation=org, name="MHCLG Reference", startdate=date(2026, 4, 1))
+    OrganisationNameChange.objects.create(organisation=org, name="Future Reference", startdate=date(2027, 4, 1))
 
     result = cds_export_run(full=True, collection="organisations")
     records = exported_records(storage, result.collections[0].as_json()["archive"])
@@ -186,3 +189,19 @@ def test_organisation_with_an_accepted_agreement_matches_reference(storage):
     expected = dict(reference) | {"id": str(org.pk), "name": "MHCLG Reference",
                                   "dsa_signed_at": "2026-11-28T12:00:00+00:00", "dpo_email": "officer@reference.test"}
     assert record == list(expected.items())
+
+
+@pytest.mark.django_db
+def test_lettings_organisation_names_are_those_on_the_tenancy_start_date(storage):
+    from domain.models import OrganisationNameChange
+
+    owner = make_organisation(name="Before Homes")
+    OrganisationNameChange.objects.create(organisation=owner, name="After Homes", startdate=date(2026, 6, 1))
+    early = make_lettings_log(owner, startdate=date(2026, 5, 2))
+    late = make_lettings_log(owner, startdate=date(2026, 6, 2))
+
+    result = cds_export_run(full=True, collection="lettings", year=2026)
+    records = exported_records(storage, result.collections[0].as_json()["archive"])
+    names = {dict(r)["log_id"]: (dict(r)["owningorgname"], dict(r)["maningorgname"]) for r in records}
+    assert names[str(early.pk)] == ("Before Homes", "Before Homes")
+    assert names[str(late.pk)] == ("After Homes", "After Homes")
