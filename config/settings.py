@@ -279,6 +279,26 @@ LOGGING = {
 
 from config.unfold import UNFOLD  # noqa: E402,F401  (the console's look and navigation)
 
+# GOV.UK Notify (spec §11): with an API key the service's emails go through Notify's templates, by these
+# ids (each overridable as NOTIFY_TEMPLATE_<NAME>); without one, through the mail backend above.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")  # tests point it at a local fake server
+NOTIFY_TEMPLATE_DEFAULTS = {
+    "invitation": "3fc2e3a7-0835-4b84-ab7a-ce51629eb614",
+    "invitation_reminder": "bcdec787-f0a7-46e9-8d63-b3e0a06ee455",
+    "user_reactivated": "ac45a899-490e-4f59-ae8d-1256fc0001f9",
+    "second_factor_code": "6bdf5ee1-8e01-4be1-b1f9-747061d8a24c",
+    "email_changed_old_address": "3eb80517-1051-4dfc-b4cc-cb18228a3829",
+    "email_changed_new_address": "0cdd0be1-7fa5-4808-8225-ae4c5a002352",
+    "user_moved_organisation": "4b7716c0-cc5c-41dd-92e4-a0dff03bdf5e",
+    "dpo_asked_to_sign": "3dbf78fe-a2c8-4d65-aa19-e4d62695d4a9",
+    "merge_user_of_merged_organisation": "b3b62e72-5ced-4515-8720-08bdc7bac792",
+    "merge_absorbing_several": "7cdfefac-84c3-4054-8bd9-63103b3847b6",
+    "merge_absorbing_one": "35456951-2046-468e-9f41-a620e94db203",
+}
+NOTIFY_TEMPLATES = {name: os.environ.get(f"NOTIFY_TEMPLATE_{name.upper()}", default)
+                    for name, default in NOTIFY_TEMPLATE_DEFAULTS.items()}
+
 # Where links in emails point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SIMPLE_HISTORY_REVERT_DISABLED = True  # history is an audit trail; edits go through the forms and their rules

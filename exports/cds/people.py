@@ -27,7 +27,7 @@ USER_FIELDS = [
     stored(User, "email"),
     stored(User, "name"),
     stored(User, "organisation_id"),
-    stored(User, "sign_in_count"),  # not counted by this service yet: written empty
+    stored(User, "sign_in_count"),
     stored(User, "last_login", "last_sign_in_at"),
     computed("role", lambda r, c: ROLE_NAMES.get(r["role"]), "role"),
     stored(User, "phone"),
