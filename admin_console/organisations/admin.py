@@ -17,7 +17,10 @@ from domain import access
 from domain.selectors.data_sharing import agreement_of, agreement_url
 from domain.models import Organisation, OrganisationNameChange, OrganisationRelationship, OrganisationStatus
 from domain.services.organisation_names import organisation_name_change_add, organisation_name_change_cancel
-from domain.services.organisations import organisation_deactivate, organisation_reactivate, organisation_save
+from domain.services.organisations import (
+    organisation_deactivate, organisation_deletion_refusal, organisation_delete, organisation_reactivate,
+    organisation_save,
+)
 
 STATUS_COLOURS = {
     OrganisationStatus.ACTIVE.label: "success",
@@ -112,7 +115,7 @@ class OrganisationAdmin(ConsoleModelAdmin):
         ("Group", {"fields": ["group_member", "group_member_of", "group"]}),
     ]
     inlines = [NameChangesInline, StockOwnersInline, ManagingAgentsInline]
-    actions_detail = ["deactivate", "reactivate"]
+    actions_detail = ["deactivate", "reactivate", "delete_organisation"]
 
     def get_queryset(self, request):
         return access.visible_organisations(request.user)
@@ -229,6 +232,33 @@ class OrganisationAdmin(ConsoleModelAdmin):
         )
         return self._change_status(request, organisation, organisation_reactivate, "Reactivate", explanation,
                                    "reactivated", "primary")
+
+    @action(description="Delete organisation", icon="delete", permissions=["change_status"])
+    def delete_organisation(self, request, object_id):
+        """GET shows the consequences (or why it cannot be deleted); POST deletes."""
+        organisation = self.get_object_or_404(request, object_id)
+        change_url = reverse("admin:domain_organisation_change", args=[organisation.pk])
+        refusal = organisation_deletion_refusal(organisation)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(change_url)
+        if request.method != "POST":
+            context = {
+                **self.admin_site.each_context(request), "opts": self.model._meta,
+                "title": f"Delete {organisation.name}?",
+                "explanation": (f"{organisation.name}, its schemes and their locations, and all its users will be "
+                                "deleted: they disappear from every list and their pages no longer open. Its logs "
+                                "keep it as their organisation. This cannot be undone from the console."),
+                "button_label": "Delete organisation", "button_variant": "danger", "cancel_url": change_url,
+            }
+            return TemplateResponse(request, "admin_console/confirm.html", context)
+        try:
+            organisation_delete(organisation=organisation, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            return redirect(change_url)
+        messages.success(request, f"{organisation.name} was deleted.")
+        return redirect(reverse("admin:domain_organisation_changelist"))
 
     def _change_status(self, request, organisation, service, title, explanation, verb, variant):
         """GET shows what will happen; only a POST (with its CSRF token) changes anything."""
