@@ -6,6 +6,7 @@ from .exports import Export, ExportCollection, ExportStatus
 from .lettings import LettingsLog
 from .locks import RunLock
 from .logs import CreationMethod, LogStatus
+from .notifications import ServiceNotification, active_notifications
 from .organisations import (
     NameChangeStatus,
     Organisation,
@@ -46,6 +47,8 @@ __all__ = [
     "NameChangeStatus",
     "OrganisationRelationship",
     "RunLock",
+    "ServiceNotification",
+    "active_notifications",
     "OrganisationStatus",
     "PasswordResetRequest",
     "ProfitStatus",

@@ -33,7 +33,7 @@ from django_q.models import Failure, OrmQ, Schedule, Success
 from domain import access
 from domain.models import (
     BulkUpload, CsvDownload, Export, LettingsLog, LocalAuthority, Location, Organisation,
-    OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, User,
+    OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, ServiceNotification, User,
 )
 from domain.services.demo import USERS
 
@@ -81,6 +81,8 @@ SCOPES = {
     AccessAttempt: _operations(AccessAttempt),
     AccessLog: _operations(AccessLog),
     AccessFailureLog: _operations(AccessFailureLog),
+    ServiceNotification: lambda user: (ServiceNotification.objects.all() if access.can_manage_notifications(user)
+                                       else ServiceNotification.objects.none()),
 }
 
 
@@ -125,6 +127,7 @@ CHANGERS = {
     AccessAttempt: _support,
     AccessLog: _support,
     AccessFailureLog: _support,
+    ServiceNotification: _support,
 }
 
 OBJECT_PARAMETERS = {"object_id", "object_pk", "pk"}
@@ -210,6 +213,7 @@ def world(db, clock):
     AccessAttempt.objects.create(username="someone@example.com", ip_address="127.0.0.1", failures_since_start=1)
     AccessLog.objects.create(username="someone@example.com", ip_address="127.0.0.1")
     AccessFailureLog.objects.create(username="someone@example.com", ip_address="127.0.0.1", locked_out=False)
+    ServiceNotification.objects.create(title="Planned maintenance", start_date=timezone.now())
     return admin.site
 
 
