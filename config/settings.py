@@ -174,7 +174,7 @@ OTP_EMAIL_THROTTLE_FACTOR = 0
 OTP_EMAIL_TOKEN_VALIDITY = 15 * 60
 OTP_EMAIL_COOLDOWN_DURATION = 60
 OTP_EMAIL_SUBJECT = "Your CORE security code"
-OTP_EMAIL_BODY_TEMPLATE_PATH = "registration/second_factor_email.txt"
+
 # Sessions expire after a day of inactivity.
 SESSION_COOKIE_AGE = 24 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
@@ -288,6 +288,7 @@ NOTIFY_TEMPLATE_DEFAULTS = {
     "invitation": "3fc2e3a7-0835-4b84-ab7a-ce51629eb614",
     "invitation_reminder": "bcdec787-f0a7-46e9-8d63-b3e0a06ee455",
     "user_reactivated": "ac45a899-490e-4f59-ae8d-1256fc0001f9",
+    "password_reset": "2c410c19-80a7-481c-a531-2bcb3264f8e6",
     "second_factor_code": "6bdf5ee1-8e01-4be1-b1f9-747061d8a24c",
     "email_changed_old_address": "3eb80517-1051-4dfc-b4cc-cb18228a3829",
     "email_changed_new_address": "0cdd0be1-7fa5-4808-8225-ae4c5a002352",

@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from domain import access
 from domain.models import User
+from domain.services.mail import send_email
 
 APP_DEVICE_NAME = "Authenticator app"
 BACKUP_DEVICE_NAME = "Backup codes"
@@ -99,7 +100,15 @@ def second_factor_email_code(*, user: User) -> bool:
     allowed, _ = device.generate_is_allowed()
     if not allowed:
         return False
-    device.generate_challenge()
+    device.generate_token(valid_secs=settings.OTP_EMAIL_TOKEN_VALIDITY)
+    device.cooldown_set()
+    minutes = settings.OTP_EMAIL_TOKEN_VALIDITY // 60
+    send_email(
+        to=user.email, template="second_factor_code", personalisation={"otp": device.token},
+        subject=settings.OTP_EMAIL_SUBJECT,
+        body=(f"Your CORE security code is {device.token}\n\nIt works for {minutes} minutes. If you did not try "
+              "to sign in to CORE, reset your password and tell the helpdesk."),
+    )
     return True
 
 

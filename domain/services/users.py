@@ -21,12 +21,13 @@ def user_set_password_link(*, user: User) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
-def user_send_invitation(*, user: User, reminder: bool = False) -> None:
-    """Email the user a link to choose their password (a reminder when it was sent before)."""
+def user_send_invitation(*, user: User, reminder: bool = False, reactivated: bool = False) -> None:
+    """Email the user a link to choose their password (a reminder when it was sent before; the reactivation
+    template when they come back)."""
     link = user_set_password_link(user=user)
     send_email(
         to=user.email,
-        template="invitation_reminder" if reminder else "invitation",
+        template="user_reactivated" if reactivated else "invitation_reminder" if reminder else "invitation",
         subject="Reminder: you have been invited to CORE" if reminder else "You have been invited to CORE",
         body=(
             f"Hello {user.name},\n\n"
@@ -82,5 +83,5 @@ def user_reactivate(*, user: User, by: User) -> User:
     user.is_active = True
     user.reactivate_with_organisation = False
     user.save(update_fields=["is_active", "reactivate_with_organisation", "updated_at"])
-    transaction.on_commit(lambda: user_send_invitation(user=user))
+    transaction.on_commit(lambda: user_send_invitation(user=user, reactivated=True))
     return user
