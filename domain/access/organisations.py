@@ -130,3 +130,19 @@ def can_change_organisation_name(user, organisation: Organisation | None = None)
     if organisation is not None and organisation.discarded_at:
         return False
     return is_support(user)
+
+
+# --- merges (spec §4) ----------------------------------------------------------------------------
+
+
+def can_manage_merges(user) -> bool:
+    """Merge requests are support's, start to finish."""
+    return is_support(user)
+
+
+def can_review_merged_schemes(user, organisation: Organisation) -> bool:
+    """After a merge, the absorbing organisation's coordinators (or support) confirm its duplicate schemes
+    were reviewed."""
+    if is_support(user):
+        return True
+    return is_coordinator(user) and user.organisation_id == organisation.pk

@@ -6,6 +6,7 @@ from .exports import Export, ExportCollection, ExportStatus
 from .lettings import LettingsLog
 from .locks import RunLock
 from .logs import CreationMethod, LogStatus
+from .merges import MergeRequest, MergeRequestOrganisation, MergeStatus
 from .notifications import ServiceNotification, active_notifications
 from .organisations import (
     NameChangeStatus,
@@ -47,6 +48,9 @@ __all__ = [
     "NameChangeStatus",
     "OrganisationRelationship",
     "RunLock",
+    "MergeRequest",
+    "MergeRequestOrganisation",
+    "MergeStatus",
     "ServiceNotification",
     "active_notifications",
     "OrganisationStatus",

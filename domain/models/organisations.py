@@ -103,6 +103,7 @@ class Organisation(TimestampedModel):
         editable=False,
     )
     available_from = models.DateField(null=True, blank=True, editable=False)
+    schemes_deduplicated_at = models.DateTimeField(null=True, blank=True, editable=False)
     old_visible_id = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     old_org_id = models.CharField(max_length=64, blank=True, editable=False)
 

@@ -34,6 +34,7 @@ from domain import access
 from domain.models import (
     BulkUpload, CsvDownload, Export, LettingsLog, LocalAuthority, Location, Organisation,
     OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, ServiceNotification, User,
+    MergeRequest,
 )
 from domain.services.demo import USERS
 
@@ -81,6 +82,8 @@ SCOPES = {
     AccessAttempt: _operations(AccessAttempt),
     AccessLog: _operations(AccessLog),
     AccessFailureLog: _operations(AccessFailureLog),
+    MergeRequest: lambda user: (MergeRequest.objects.all() if access.can_manage_merges(user)
+                                else MergeRequest.objects.none()),
     ServiceNotification: lambda user: (ServiceNotification.objects.all() if access.can_manage_notifications(user)
                                        else ServiceNotification.objects.none()),
 }
@@ -128,6 +131,7 @@ CHANGERS = {
     AccessLog: _support,
     AccessFailureLog: _support,
     ServiceNotification: _support,
+    MergeRequest: _support,
 }
 
 OBJECT_PARAMETERS = {"object_id", "object_pk", "pk"}
@@ -214,6 +218,7 @@ def world(db, clock):
     AccessLog.objects.create(username="someone@example.com", ip_address="127.0.0.1")
     AccessFailureLog.objects.create(username="someone@example.com", ip_address="127.0.0.1", locked_out=False)
     ServiceNotification.objects.create(title="Planned maintenance", start_date=timezone.now())
+    MergeRequest.objects.create(absorbing_organisation=greenfield, merge_date=timezone.localdate())
     return admin.site
 
 
