@@ -4,6 +4,7 @@ from typing import Callable, NamedTuple
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,6 +17,7 @@ from admin_console.users import lifecycle
 from admin_console.users.forms import UserForm, UserInviteForm
 from domain import access
 from domain.models import Role, User, UserStatus
+from domain.services.data_sharing import data_sharing_agreement_request
 from domain.services.user_email import user_email_change_request
 from domain.services.users import user_deactivate, user_invite, user_reactivate
 
@@ -132,6 +134,8 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
             # A new address only takes effect once confirmed from the link sent to it.
             new_email, obj.email = obj.email, form.initial["email"]
             obj.save()
+            if "is_dpo" in form.changed_data and obj.is_dpo:
+                transaction.on_commit(lambda: data_sharing_agreement_request(user=obj))
             if "email" in form.changed_data:
                 self._request_email_change(request, obj, new_email)
         else:

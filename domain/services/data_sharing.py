@@ -48,3 +48,25 @@ def data_sharing_agreement_accept(*, organisation: Organisation, by: User) -> Da
     if not access.can_accept_data_sharing_agreement(by, organisation):
         raise PermissionDenied("Only the organisation's data protection officer can accept the agreement.")
     return _record(organisation, by, by.name, by.email)
+
+
+def data_sharing_agreement_request(*, user: User) -> bool:
+    """Ask a user who has just become their organisation's DPO to accept the agreement, if it is not
+    accepted yet (spec §5). Returns whether an email was sent."""
+    from django.conf import settings
+
+    from domain.selectors.data_sharing import agreement_url
+    from domain.services.mail import send_email
+
+    organisation = user.organisation
+    if not user.is_dpo or not user.is_active or access.dsa_confirmed(organisation):
+        return False
+    link = f"{settings.SITE_URL.rstrip('/')}{agreement_url(organisation)}"
+    send_email(
+        to=user.email, template="dpo_asked_to_sign", personalisation={"organisation_name": organisation.name,
+                                                                      "link": link},
+        subject=f"Accept the data sharing agreement for {organisation.name}",
+        body=(f"Hello {user.name},\n\nYou are now {organisation.name}'s data protection officer on CORE. The "
+              f"organisation cannot start logs until you accept the data sharing agreement at:\n\n{link}"),
+    )
+    return True

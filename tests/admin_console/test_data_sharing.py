@@ -128,3 +128,17 @@ def test_organisation_page_shows_the_agreement_state(client_for, support, dpo, u
     assert "Not accepted" in client_for(support).get(url).content.decode()
     sign_dsa(unsigned, dpo)
     assert "Accepted 28/11/2026 by Dora Officer" in client_for(support).get(url).content.decode()
+
+
+def test_a_user_made_dpo_is_asked_to_accept(client_for, support, provider_unsigned, unsigned,
+                                            django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from tests.admin_console.test_users_admin import user_post
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(support).post(reverse("admin:domain_user_change", args=[provider_unsigned.pk]),
+                                            user_post(provider_unsigned, is_dpo="on"))
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == [provider_unsigned.email] and page(unsigned) in message.body

@@ -87,3 +87,17 @@ def test_support_deletes_a_request(client_for, support, orgs):
     client_for(support).post(reverse("admin:domain_mergerequest_delete_request", args=[merge_request.pk]))
     merge_request.refresh_from_db()
     assert merge_request.status == MergeStatus.DELETED
+
+
+def test_the_absorbing_coordinator_reviews_duplicate_schemes(client_for, coordinator, org, other_coordinator):
+    from tests.factories import make_scheme
+
+    make_scheme(org, service_name="Court House")
+    make_scheme(org, service_name="Court House")
+    url = reverse("admin_console:duplicate_schemes", args=[org.pk])
+    body = client_for(coordinator).get(url).content.decode()
+    assert body.count('data-testid="duplicate-group"') == 1
+    client_for(coordinator).post(url)
+    org.refresh_from_db()
+    assert org.schemes_deduplicated_at is not None
+    assert client_for(other_coordinator).get(url).status_code == 404
