@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from domain import access, collection
+from domain import access
 from domain.models import (
     DataProtectionConfirmation, LettingsLog, Location, LocationDeactivationPeriod, MergeRequest,
     MergeRequestOrganisation, MergeStatus, Organisation, OrganisationRelationship, SalesLog, Scheme,
@@ -439,7 +439,3 @@ def schemes_deduplication_confirm(*, organisation: Organisation, by: User) -> No
         raise PermissionDenied("Only the organisation's coordinators or support can confirm this.")
     organisation.schemes_deduplicated_at = timezone.now()
     organisation.save(update_fields=["schemes_deduplicated_at", "updated_at"])
-
-
-def merge_date_window_start() -> date:
-    return collection.editable_start()
