@@ -87,7 +87,7 @@ class MergeRequestAdmin(ConsoleModelAdmin):
         rows = super().get_queryset(request).select_related("absorbing_organisation")
         if not access.can_manage_merges(request.user):
             return rows.none()
-        url_name = request.resolver_match.url_name if request.resolver_match else ""
+        url_name = (request.resolver_match.url_name if request.resolver_match else None) or ""
         if url_name.endswith("_changelist"):
             rows = rows.filter(discarded_at__isnull=True).filter(
                 Q(request_merged=False) | Q(merge_date__gte=collection.new_logs_start()))
