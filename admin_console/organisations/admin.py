@@ -6,14 +6,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from unfold.admin import TabularInline
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.organisations.name_changes import NameChangesInline
 from admin_console.organisations.forms import ManagingAgentForm, OrganisationForm, StockOwnerForm
-from domain import access
+from domain import access, collection
 from domain.selectors.data_sharing import agreement_of, agreement_url
 from domain.models import Organisation, OrganisationNameChange, OrganisationRelationship, OrganisationStatus
 from domain.services.organisation_names import organisation_name_change_add, organisation_name_change_cancel
@@ -108,7 +108,7 @@ class OrganisationAdmin(ConsoleModelAdmin):
         (
             "About this organisation",
             {"fields": ["name", "provider_type", "housing_registration_no", "holds_own_stock", "profit_status",
-                        "data_sharing_agreement"]},
+                        "data_sharing_agreement", "merges"]},
         ),
         ("Contact details", {"fields": ["address_line1", "address_line2", "postcode", "phone"]}),
         ("Rent periods", {"fields": ["rent_periods"]}),
@@ -149,6 +149,24 @@ class OrganisationAdmin(ConsoleModelAdmin):
         else:
             state = f"Accepted {timezone.localtime(agreement.signed_at):%d/%m/%Y} by {agreement.data_protection_officer_name}"
         return format_html('{} (<a class="underline" href="{}">read the agreement</a>)', state, agreement_url(obj))
+
+    @display(description="Merges")
+    def merges(self, obj):
+        """Which organisation this one merged into, or which merged into it (spec §4.4)."""
+        if obj is None or obj.pk is None:
+            return "-"
+        parts = []
+        if obj.absorbing_organisation_id and obj.merge_date:
+            parts.append(format_html("Merged into {} on {}.", obj.absorbing_organisation.name_on(obj.merge_date),
+                                     f"{obj.merge_date:%-d %B %Y}"))
+        absorbed = obj.absorbed_organisations.filter(merge_date__gte=collection.displayed_start()).order_by(
+            "merge_date", "name")
+        if absorbed:
+            listed = "; ".join(f"{org.name_on(org.merge_date)} ({org.merge_date:%-d %B %Y})" for org in absorbed)
+            parts.append(format_html(
+                'Absorbed: {}. <a class="underline" href="{}">Review duplicate schemes</a>', listed,
+                reverse("admin_console:duplicate_schemes", args=[obj.pk])))
+        return format_html_join(" ", "{}", ((part,) for part in parts)) if parts else "None"
 
     @display(description="Rent periods")
     def rent_periods_display(self, obj):

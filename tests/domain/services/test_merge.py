@@ -212,3 +212,13 @@ def test_every_relation_to_organisation_is_handled_by_the_merge():
                  if field.is_relation and field.auto_created and not field.concrete
                  and not field.related_model.__name__.startswith("Historical")}
     assert relations - set(handled) == set(), "a new relation to Organisation: decide what a merge does with it"
+
+
+def test_the_organisation_pages_say_who_merged_into_whom(merged, client_for, support, absorbing, merging):
+    from django.urls import reverse
+
+    client = client_for(support)
+    body = client.get(reverse("admin:domain_organisation_change", args=[absorbing.pk])).content.decode()
+    assert "Absorbed: Merging Homes (1 July 2026)" in body and "Review duplicate schemes" in body
+    body = client.get(reverse("admin:domain_organisation_change", args=[merging.pk])).content.decode()
+    assert "Merged into Absorbing Homes on 1 July 2026." in body
