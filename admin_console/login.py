@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 
 from domain import access
+from domain.services.imported_users import imported_user_invite_on_sign_in
 
 DEACTIVATED_MESSAGE = (
     "Your account has been deactivated. Ask a data coordinator at your organisation, "
@@ -21,6 +22,11 @@ NO_ROLE_MESSAGE = (
     "organisation to give you one."
 )
 
+FIRST_SIGN_IN_MESSAGE = (
+    "Your account has moved to CORE from the previous service, so it has no password here yet. We have sent "
+    "you an email with a link to choose one: follow it, then sign in."
+)
+
 
 class ConsoleAuthenticationForm(AdminAuthenticationForm):
     error_messages = {
@@ -33,6 +39,14 @@ class ConsoleAuthenticationForm(AdminAuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Email address"
         self.fields["username"].widget.attrs.update(type="email", autocomplete="email")
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if imported_user_invite_on_sign_in(self.cleaned_data.get("username")):
+                raise forms.ValidationError(FIRST_SIGN_IN_MESSAGE, code="invited")
+            raise
 
     def get_invalid_login_error(self):
         # Axes has already counted this failure (it listens to the failed authenticate call).

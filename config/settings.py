@@ -267,6 +267,14 @@ Q_CLUSTER = {
     "label": "Background jobs",
 }
 
+# Address search (OS Places API) and postcode to local authority (postcodes.io). Address search is
+# off without a key; an empty POSTCODE_LOOKUP_URL turns the postcode look-up off. After
+# LOOKUP_TIMEOUT_S seconds without an answer, forms fall back to manual entry.
+POSTCODE_LOOKUP_URL = os.environ.get("POSTCODE_LOOKUP_URL", "https://api.postcodes.io")
+ADDRESS_LOOKUP_URL = os.environ.get("ADDRESS_LOOKUP_URL", "https://api.os.uk/search/places/v1")
+OS_PLACES_API_KEY = os.environ.get("OS_PLACES_API_KEY", "")
+LOOKUP_TIMEOUT_S = float(os.environ.get("LOOKUP_TIMEOUT_S", "3"))
+
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None  # no anonymous user row: guardian grants are for real users only
 
@@ -275,7 +283,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # httpx logs every request URL at INFO, and an OS Places URL carries the API key.
+    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }
 
 from config.unfold import UNFOLD  # noqa: E402,F401  (the console's look and navigation)
@@ -303,7 +312,9 @@ NOTIFY_TEMPLATES = {name: os.environ.get(f"NOTIFY_TEMPLATE_{name.upper()}", defa
 
 # Where links in emails point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-SIMPLE_HISTORY_REVERT_DISABLED = True  # history is an audit trail; edits go through the forms and their rules
+# History is an audit trail; edits go through the forms and their rules. This only hides simple-history's
+# Revert button: admin_console/history.py is what refuses every POST to a history page.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 SILENCED_SYSTEM_CHECKS = [
     # Lockout is per account, as the service has always done: five failures lock that account

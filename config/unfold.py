@@ -140,6 +140,12 @@ UNFOLD = {
                         "permission": "admin_console.site.can_view_cds_exports",
                     },
                     {
+                        "title": "Imports from the original service",
+                        "icon": "move_to_inbox",
+                        "link": reverse_lazy("admin:domain_importrun_changelist"),
+                        "permission": "admin_console.site.can_run_imports",
+                    },
+                    {
                         "title": "Login lockouts",
                         "icon": "lock",
                         "link": reverse_lazy("admin:axes_accessattempt_changelist"),

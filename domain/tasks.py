@@ -24,3 +24,10 @@ def merge_request_process(merge_request_id: int, user_id: int | None = None) -> 
     merge_request = MergeRequest.objects.get(pk=merge_request_id)
     by = User.objects.filter(pk=user_id).first() if user_id else None
     return process(merge_request=merge_request, by=by)
+
+
+def review_digest() -> dict:
+    """The daily emails of logs returned to providers and awaiting coordinators' review."""
+    from domain.services.review_digest import review_digest_send
+
+    return review_digest_send().as_json()

@@ -24,6 +24,8 @@ class StatisticsExportForm(forms.Form):
                                       help_text="None ticked: every year.")
     statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
                                          choices=[(int(s), LogStatus(s).label) for s in VISIBLE_STATUSES])
+    approved_only = forms.BooleanField(required=False, label="Approved logs only",
+                                       help_text="Only logs a coordinator or support has approved.")
     needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
                                            choices=[(1, "General needs"), (2, "Supported housing")])
     las = forms.MultipleChoiceField(required=False, label="Local authorities")
@@ -72,7 +74,7 @@ class StatisticsExportForm(forms.Form):
         return {"log_type": data["log_type"], "years": data["years"], "statuses": data["statuses"],
                 "needstypes": data["needstypes"], "las": data["las"], "owners": data["owners"], **dates,
                 "values": data["values"], "columns": data["columns"], "pseudonymised": data["pseudonymised"],
-                "format": data["format"]}
+                "format": data["format"], "approved_only": data["approved_only"]}
 
 
 def export_view(request):

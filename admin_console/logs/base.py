@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.contrib.admin.utils import unquote
+from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
@@ -25,7 +26,7 @@ from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.selectors.data_sharing import data_sharing_banner_for
 from domain.forms import engine, registry
-from domain.models import LocalAuthority
+from domain.models import LocalAuthority, OrganisationNameChange
 from domain.models.logs import LogStatus
 from domain.services.logs import log_delete, log_evaluate, log_keep_valid, log_new, log_restore, log_save
 
@@ -93,8 +94,11 @@ class LogAdmin(ConsoleModelAdmin):
         url_name = request.resolver_match.url_name or ""
         include_deleted = filters.wants_deleted(request) or url_name.endswith(
             ("_change", "_restore_log", "_history", "_simple_history", "_answers"))
+        names = OrganisationNameChange.objects.filter(discarded_at__isnull=True)
         return access.visible_logs(request.user, self.model, include_deleted=include_deleted).select_related(
-            *self.related)
+            *self.related).prefetch_related(
+            Prefetch("owning_organisation__name_changes", queryset=names),
+            Prefetch("managing_organisation__name_changes", queryset=names))
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
@@ -380,7 +384,7 @@ class LogAdmin(ConsoleModelAdmin):
                     continue
                 seen.add(question.field)
                 anchor = layout.form_field_name(question, question.columns[0])
-                rows.append({"label": question.label, "answer": answer_display(question, log),
+                rows.append({"field": question.field, "label": question.label, "answer": answer_display(question, log),
                              "link": f"{change_url}#id_{anchor}",
                              "missing": not engine.is_answered(question, log) and not engine.is_optional(question, log)})
             sections.append({"id": subsection.id, "label": subsection.label, "rows": rows,

@@ -113,6 +113,7 @@ class OrganisationAdmin(ConsoleModelAdmin):
         ("Contact details", {"fields": ["address_line1", "address_line2", "postcode", "phone"]}),
         ("Rent periods", {"fields": ["rent_periods"]}),
         ("Group", {"fields": ["group_member", "group_member_of", "group"]}),
+        ("Review", {"fields": ["logs_need_approval"]}),
     ]
     inlines = [NameChangesInline, StockOwnersInline, ManagingAgentsInline]
     actions_detail = ["deactivate", "reactivate", "delete_organisation"]

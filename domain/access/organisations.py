@@ -9,7 +9,8 @@ from domain.models import Organisation, OrganisationRelationship
 from .roles import *  # noqa: F403
 
 # Fields each role may edit on an organisation (spec §1.5); support may also create organisations.
-COORDINATOR_ORGANISATION_FIELDS = ("address_line1", "address_line2", "postcode", "phone", "rent_periods")
+COORDINATOR_ORGANISATION_FIELDS = ("address_line1", "address_line2", "postcode", "phone", "rent_periods",
+                                   "logs_need_approval")
 SUPPORT_ORGANISATION_FIELDS = COORDINATOR_ORGANISATION_FIELDS + (
     "profit_status",
     "group_member",

@@ -3,6 +3,7 @@
 from .data_sharing import DataProtectionConfirmation
 from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .exports import Export, ExportCollection, ExportStatus
+from .imports import ImportRun, ImportStatus
 from .lettings import LettingsLog
 from .locks import RunLock
 from .logs import CreationMethod, LogStatus
@@ -18,6 +19,7 @@ from .organisations import (
     ProviderType,
     RentPeriod,
 )
+from .reviews import QueryStatus, ReviewComment, ReviewQuery, ReviewState
 from .schemes import Location, LocationDeactivationPeriod, Scheme, SchemeDeactivationPeriod
 from .sales import SalesLog
 from .reference_data import LocalAuthority, LocalAuthorityLink, RentRange, SaleRange
@@ -37,6 +39,8 @@ __all__ = [
     "Export",
     "ExportCollection",
     "ExportStatus",
+    "ImportRun",
+    "ImportStatus",
     "LettingsLog",
     "LogStatus",
     "LocalAuthority",
@@ -58,7 +62,11 @@ __all__ = [
     "ProfitStatus",
     "ProviderType",
     "RentPeriod",
+    "QueryStatus",
     "RentRange",
+    "ReviewComment",
+    "ReviewQuery",
+    "ReviewState",
     "Role",
     "SaleRange",
     "SalesLog",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel
+from .history import AuditTrail
 
 
 class DataProtectionConfirmation(TimestampedModel):
@@ -28,7 +28,7 @@ class DataProtectionConfirmation(TimestampedModel):
     old_id = models.CharField(max_length=64, blank=True, editable=False)
     old_org_id = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         verbose_name = "data sharing agreement"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel
+from .history import AuditTrail
 from .organisations import Organisation
 
 
@@ -49,7 +49,7 @@ class MergeRequest(TimestampedModel):
     total_lettings_logs = models.PositiveIntegerField(null=True, blank=True, editable=False)
     total_sales_logs = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         ordering = ["absorbing_organisation__name", models.F("merge_date").desc(nulls_last=True), "id"]
@@ -85,7 +85,7 @@ class MergeRequestOrganisation(TimestampedModel):
     merge_request = models.ForeignKey(MergeRequest, on_delete=models.CASCADE, related_name="merging")
     merging_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         verbose_name = "merging organisation"

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel
+from .history import AuditTrail
 
 
 class ServiceNotification(TimestampedModel):
@@ -27,7 +27,7 @@ class ServiceNotification(TimestampedModel):
                                     help_text="Leave empty to show it until someone ends it.")
     dismissed_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+", editable=False)
 
-    history = HistoricalRecords(excluded_fields=["dismissed_by"])
+    history = AuditTrail(excluded_fields=["dismissed_by"])
 
     class Meta:
         ordering = ["-start_date", "-pk"]

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel, squish
+from .history import AuditTrail
 
 ORGANISATION_CODE_PREFIX = "ORG"
 
@@ -91,6 +91,11 @@ class Organisation(TimestampedModel):
         blank=True,
         help_text="The rent periods this organisation charges by; lettings logs it manages offer only these.",
     )
+    logs_need_approval = models.BooleanField(
+        "logs need coordinator approval", default=True,
+        help_text="When on, a completed log waits for a data coordinator (or support) to approve it. When off, "
+                  "completed logs are approved automatically.",
+    )
     active = models.BooleanField(default=True, db_index=True)
     discarded_at = models.DateTimeField(null=True, blank=True, editable=False)
     merge_date = models.DateField(null=True, blank=True, editable=False)
@@ -107,7 +112,7 @@ class Organisation(TimestampedModel):
     old_visible_id = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     old_org_id = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         ordering = [Lower("name")]
@@ -164,6 +169,10 @@ class Organisation(TimestampedModel):
         on = on or timezone.localdate()
         if hasattr(on, "date") and callable(on.date):
             on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
+        if "name_changes" in getattr(self, "_prefetched_objects_cache", {}):  # a list page fetched them once
+            started = [change for change in self.name_changes.all()
+                       if change.discarded_at is None and change.startdate <= on]
+            return max(started, key=lambda change: change.startdate).name if started else self.name
         change = (self.name_changes.filter(discarded_at__isnull=True, startdate__lte=on)
                   .order_by("-startdate").values_list("name", flat=True).first())
         return change or self.name
@@ -210,7 +219,7 @@ class OrganisationRelationship(TimestampedModel):
         Organisation, on_delete=models.CASCADE, related_name="stock_owner_relationships"
     )
 
-    history = HistoricalRecords(
+    history = AuditTrail(
         verbose_name="relationship history entry", verbose_name_plural="relationship history"
     )
 
@@ -253,7 +262,7 @@ class OrganisationNameChange(TimestampedModel):
     startdate = models.DateField("start date")
     discarded_at = models.DateField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         ordering = ["organisation", "startdate"]

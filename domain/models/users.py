@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel, squish
+from .history import AuditTrail
 from .organisations import Organisation, ProviderType
 
 
@@ -103,7 +103,7 @@ class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login", "sign_in_count"])
+    history = AuditTrail(excluded_fields=["password", "last_login", "sign_in_count"])
 
     class Meta:
         ordering = ["organisation__name", "-role", "name"]

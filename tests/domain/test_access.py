@@ -42,7 +42,7 @@ def test_coordinator_can_change_contact_details_of_own_organisation_only(coordin
     assert access.can_change_organisation(coordinator, org)
     assert not access.can_change_organisation(coordinator, other_org)
     assert set(access.organisation_editable_fields(coordinator, org)) == {
-        "address_line1", "address_line2", "postcode", "phone", "rent_periods"
+        "address_line1", "address_line2", "postcode", "phone", "rent_periods", "logs_need_approval"
     }
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('domain', '0011_run_locks'),
+        ('domain', '0015_lookups'),
     ]
 
     operations = [
