@@ -16,6 +16,7 @@ from domain.models import (
     BulkUpload,
     CsvDownload,
     Export,
+    ImportRun,
     LettingsLog,
     Organisation,
     RentRange,
@@ -65,6 +66,7 @@ def examples(org, other_org, coordinator, provider, support, statistician, other
                               file_name="lettings.csv", file_key="uploads/history-test.csv")
     CsvDownload.objects.create(user=coordinator, organisation=org, kind="lettings", year=2026)
     Export.objects.create(collection="lettings", year=2026, started_at=now, records=3)
+    ImportRun.objects.create(started_by=support)
     make_local_authority()
     RentRange.objects.create(start_year=2026, ranges_rent_id=1, lettype=1, la="E08000038", beds=1,
                              soft_min=Decimal("80"), soft_max=Decimal("150"), hard_min=Decimal("50"),
