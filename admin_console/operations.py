@@ -43,3 +43,13 @@ for model, original in REPLACEMENTS:
         admin.site.unregister(model)
     admin.site.register(
         model, type(original.__name__, (OperationsAdminMixin, ReadOnlyHistoryAdmin, original, ModelAdmin), {}))
+
+# Second-factor devices are set up from the sign-in pages and reset through the users admin, never edited
+# as rows (django-otp registers admin pages for them).
+from django_otp.plugins.otp_email.models import EmailDevice  # noqa: E402
+from django_otp.plugins.otp_static.models import StaticDevice  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+for device_model in (TOTPDevice, StaticDevice, EmailDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)

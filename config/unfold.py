@@ -122,6 +122,18 @@ UNFOLD = {
                         "permission": "admin_console.site.is_support",
                     },
                     {
+                        "title": "Merge requests",
+                        "icon": "merge",
+                        "link": reverse_lazy("admin:domain_mergerequest_changelist"),
+                        "permission": "admin_console.site.is_support",
+                    },
+                    {
+                        "title": "Service notifications",
+                        "icon": "campaign",
+                        "link": reverse_lazy("admin:domain_servicenotification_changelist"),
+                        "permission": "admin_console.site.is_support",
+                    },
+                    {
                         "title": "CDS exports",
                         "icon": "cloud_upload",
                         "link": reverse_lazy("admin:domain_export_changelist"),

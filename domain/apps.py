@@ -14,3 +14,14 @@ class DomainConfig(AppConfig):
 
         # The years' declarations against the log models (forms.E001...).
         checks.register(check_years, "forms")
+
+        # Wiring outside the domain: each successful sign-in is counted (the export's sign_in_count).
+        from django.contrib.auth.signals import user_logged_in
+
+        user_logged_in.connect(_count_sign_in, dispatch_uid="domain.count_sign_in")
+
+
+def _count_sign_in(sender, request, user, **kwargs):
+    from domain.services.user_lifecycle import user_record_sign_in
+
+    user_record_sign_in(user=user)

@@ -16,6 +16,7 @@ exports. Import from `domain.access`.
 """
 
 
+from .data_sharing import *  # noqa: F401,F403
 from .downloads import *  # noqa: F401,F403
 from .exports import *  # noqa: F401,F403
 from .imports import *  # noqa: F401,F403

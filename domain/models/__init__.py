@@ -1,13 +1,18 @@
 """Every model of the service, one module per concept."""
 
+from .data_sharing import DataProtectionConfirmation
 from .downloads import CsvDownload, DownloadKind, DownloadStatus
 from .exports import Export, ExportCollection, ExportStatus
 from .imports import ImportRun, ImportStatus
 from .lettings import LettingsLog
 from .locks import RunLock
 from .logs import CreationMethod, LogStatus
+from .merges import MergeRequest, MergeRequestOrganisation, MergeStatus
+from .notifications import ServiceNotification, active_notifications
 from .organisations import (
+    NameChangeStatus,
     Organisation,
+    OrganisationNameChange,
     OrganisationRelationship,
     OrganisationStatus,
     ProfitStatus,
@@ -28,6 +33,7 @@ __all__ = [
     "UploadStatus",
     "CreationMethod",
     "CsvDownload",
+    "DataProtectionConfirmation",
     "DownloadKind",
     "DownloadStatus",
     "Export",
@@ -42,8 +48,15 @@ __all__ = [
     "Location",
     "LocationDeactivationPeriod",
     "Organisation",
+    "OrganisationNameChange",
+    "NameChangeStatus",
     "OrganisationRelationship",
     "RunLock",
+    "MergeRequest",
+    "MergeRequestOrganisation",
+    "MergeStatus",
+    "ServiceNotification",
+    "active_notifications",
     "OrganisationStatus",
     "PasswordResetRequest",
     "ProfitStatus",

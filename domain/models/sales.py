@@ -19,9 +19,24 @@ LONDON_BOROUGHS = {f"E090000{n:02d}" for n in range(1, 34)}
 class SalesLogBase(LogBase):
     LOG_TYPE = LOG_TYPE
     DATE_FIELD = "saledate"
-    # No data sharing agreements are recorded yet, so that rule is not applied (None skips it).
-    owning_organisation_dsa_signed = None
     skip_dpo_check = False
+    _dsa_signed_given = None
+
+    @property
+    def owning_organisation_dsa_signed(self) -> bool | None:
+        """Whether the owning organisation accepted the data sharing agreement (None: no owner). A value
+        set on the log (rule tests) wins."""
+        if self._dsa_signed_given is not None:
+            return self._dsa_signed_given
+        if not self.owning_organisation_id:
+            return None
+        from domain.access.data_sharing import dsa_confirmed
+
+        return dsa_confirmed(self.owning_organisation)
+
+    @owning_organisation_dsa_signed.setter
+    def owning_organisation_dsa_signed(self, value: bool | None) -> None:
+        self._dsa_signed_given = value
     bulk_upload = models.ForeignKey("domain.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="sales_logs", editable=False)
 

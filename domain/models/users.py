@@ -93,6 +93,9 @@ class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
     pending_email = models.EmailField("new email address awaiting confirmation", max_length=254, blank=True,
                                       editable=False)
     pending_email_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sign_in_count = models.PositiveIntegerField("times signed in", default=0, editable=False)
+    # Set on the one placeholder per organisation that holds logs unassigned when their user moved away.
+    is_unassigned_placeholder = models.BooleanField(default=False, editable=False)
 
     objects = UserManager()
 
@@ -100,7 +103,7 @@ class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
 
-    history = AuditTrail(excluded_fields=["password", "last_login"])
+    history = AuditTrail(excluded_fields=["password", "last_login", "sign_in_count"])
 
     class Meta:
         ordering = ["organisation__name", "-role", "name"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from django.contrib.auth.hashers import make_password
 from django.db.models.functions import Lower
 
-from domain.models import Organisation, OrganisationStatus, User
+from domain.models import DataProtectionConfirmation, Organisation, OrganisationStatus, User
 from domain.models.users import normalise_email
 from exports.cds.people import ORGANISATION_FIELDS, ROLE_NAMES, USER_FIELDS
 
+from . import texts
 from .errors import RecordProblem
 from .fields import read_stored, stored_readers
 from .part import Part
@@ -26,17 +27,17 @@ ROLES_BY_NAME = {name: role for role, name in ROLE_NAMES.items()}
 # service does not keep, and so are not read back.
 ORGANISATION_WORKED_OUT = {
     "active": "read with status: an organisation is active unless its status says otherwise",
-    "dsa_signed": "data sharing agreements are not recorded by this service yet",
-    "dsa_signed_at": "data sharing agreements are not recorded by this service yet",
-    "dpo_email": "data sharing agreements are not recorded by this service yet",
 }
-ORGANISATION_INVERSES = ("status",)
+# The name is today's (dated name changes are not in the collection); the agreement's three elements
+# become the organisation's data sharing agreement.
+ORGANISATION_INVERSES = ("status", "name", "dsa_signed", "dsa_signed_at", "dpo_email")
 USER_WORKED_OUT = {"organisation_name": "the organisation's name, from the organisations collection"}
 USER_INVERSES = ("role",)
 
 
 def _organisation_values(record: dict) -> dict:
     values = read_stored(ORGANISATION_READERS, record)
+    values["name"] = texts.string(record.get("name"), "name")
     if values.get("id") is None:
         raise RecordProblem("id", "every organisation needs its id.")
     if values.get("provider_type") not in (1, 2):
@@ -49,6 +50,17 @@ def _organisation_values(record: dict) -> dict:
     values["active"] = status != OrganisationStatus.DEACTIVATED
     values["old_visible_id"] = values.get("old_visible_id") or None
     return values
+
+
+def _import_agreement(pk: int, name: str, record: dict) -> None:
+    """An agreement the original service recorded as signed stays accepted: its DPO need not sign again."""
+    if not texts.boolean(record.get("dsa_signed"), "dsa_signed"):
+        return
+    DataProtectionConfirmation.objects.update_or_create(organisation_id=pk, defaults={
+        "confirmed": True, "organisation_name": name,
+        "signed_at": texts.moment(record.get("dsa_signed_at"), "dsa_signed_at"),
+        "data_protection_officer_email": texts.string(record.get("dpo_email"), "dpo_email"),
+    })
 
 
 def import_organisations(part: Part) -> None:
@@ -67,6 +79,7 @@ def import_organisations(part: Part) -> None:
                 raise RecordProblem("name", f"another organisation (id {clash}) already has the name "
                                             f"'{values['name']}'. Rename one of them, then import again.")
             part.save_row(Organisation, pk, values, kind="organisations")
+            _import_agreement(pk, values["name"], record)
     for number, pk, absorbing in absorbed:
         with part.record(number, pk):
             if not Organisation.objects.filter(pk=absorbing).exists():

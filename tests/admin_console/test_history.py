@@ -18,11 +18,13 @@ from domain.models import (
     Export,
     ImportRun,
     LettingsLog,
+    MergeRequest,
     Organisation,
     RentRange,
     Role,
     SaleRange,
     SalesLog,
+    ServiceNotification,
     User,
 )
 from domain.services.lettings import lettings_log_save
@@ -67,6 +69,8 @@ def examples(org, other_org, coordinator, provider, support, statistician, other
     CsvDownload.objects.create(user=coordinator, organisation=org, kind="lettings", year=2026)
     Export.objects.create(collection="lettings", year=2026, started_at=now, records=3)
     ImportRun.objects.create(started_by=support)
+    MergeRequest.objects.create(absorbing_organisation=org, merge_date=now.date())
+    ServiceNotification.objects.create(title="Planned maintenance", start_date=now)
     make_local_authority()
     RentRange.objects.create(start_year=2026, ranges_rent_id=1, lettype=1, la="E08000038", beds=1,
                              soft_min=Decimal("80"), soft_max=Decimal("150"), hard_min=Decimal("50"),
@@ -111,7 +115,7 @@ def test_support_reads_the_history_of_every_record_that_has_one(client_for, supp
     client = client_for(support)
     audited = [model for model in admin.site._registry if has_audit_trail(model)]
     assert {model._meta.model_name for model in audited} == {
-        "user", "organisation", "scheme", "location", "lettingslog", "saleslog"}
+        "user", "organisation", "scheme", "location", "lettingslog", "saleslog", "mergerequest", "servicenotification"}
     for model in audited:
         for obj in model._default_manager.all():
             for url in history_urls(model, obj):

@@ -175,7 +175,7 @@ def test_changing_the_rent_of_an_approved_log_in_the_form_puts_it_back_to_awaiti
 def _organisation_post(org, **extra):
     data = {"address_line1": org.address_line1, "address_line2": org.address_line2, "postcode": org.postcode,
             "phone": org.phone, "rent_periods": [str(code) for code in org.rent_periods]}
-    for prefix in ("stock_owner_relationships", "managing_agent_relationships"):
+    for prefix in ("name_changes", "stock_owner_relationships", "managing_agent_relationships"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MIN_NUM_FORMS": "0",
                      f"{prefix}-MAX_NUM_FORMS": "1000"})
     data.update(extra)

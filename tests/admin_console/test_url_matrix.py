@@ -32,8 +32,8 @@ from django_q.models import Failure, OrmQ, Schedule, Success
 
 from domain import access
 from domain.models import (
-    BulkUpload, CsvDownload, Export, ImportRun, LettingsLog, LocalAuthority, Location, Organisation,
-    OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, User,
+    BulkUpload, CsvDownload, Export, ImportRun, LettingsLog, LocalAuthority, Location, MergeRequest, Organisation,
+    OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, ServiceNotification, User,
 )
 from domain.selectors.reviews import log_queries
 from domain.services.demo import USERS
@@ -83,6 +83,10 @@ SCOPES = {
     AccessAttempt: _operations(AccessAttempt),
     AccessLog: _operations(AccessLog),
     AccessFailureLog: _operations(AccessFailureLog),
+    MergeRequest: lambda user: (MergeRequest.objects.all() if access.can_manage_merges(user)
+                                else MergeRequest.objects.none()),
+    ServiceNotification: lambda user: (ServiceNotification.objects.all() if access.can_manage_notifications(user)
+                                       else ServiceNotification.objects.none()),
 }
 
 
@@ -128,6 +132,8 @@ CHANGERS = {
     AccessAttempt: _support,
     AccessLog: _support,
     AccessFailureLog: _support,
+    ServiceNotification: _support,
+    MergeRequest: _support,
 }
 
 OBJECT_PARAMETERS = {"object_id", "object_pk", "pk"}
@@ -219,6 +225,8 @@ def world(db, clock):
     AccessAttempt.objects.create(username="someone@example.com", ip_address="127.0.0.1", failures_since_start=1)
     AccessLog.objects.create(username="someone@example.com", ip_address="127.0.0.1")
     AccessFailureLog.objects.create(username="someone@example.com", ip_address="127.0.0.1", locked_out=False)
+    ServiceNotification.objects.create(title="Planned maintenance", start_date=timezone.now())
+    MergeRequest.objects.create(absorbing_organisation=greenfield, merge_date=timezone.localdate())
     return admin.site
 
 
