@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from domain import collection
 from domain.models.logs import CreationMethod, LogStatus
 
 from . import values
@@ -53,10 +54,11 @@ def rent_type_detail_label(form):
 
 
 def la_code(log, ctx):
-    # Supported housing logs without their own LA take the location's (cds-export §7.1).
+    # Supported housing logs without their own LA take the location's (cds-export §7.1), as
+    # `LettingsLog.effective_la` does, looked up once per download.
     if log.la or not log.location_id:
         return log.la
-    return log.effective_la
+    return ctx.current_la(log.location.location_code, log.collection_year or collection.current_year())
 
 
 def la_name(field: str):

@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from domain.forms.catalogue import CHECKBOX, INTERRUPTION, Form
+from domain.selectors import lookups
 
 from . import values
 from .writer import CHUNK_SIZE
@@ -25,9 +26,11 @@ Getter = Callable[[Any, "Context"], Any]
 
 @dataclass
 class Context:
-    """What a download looks up once rather than per row (local authority names)."""
+    """What a download looks up once rather than per row: local authority names, and the authority
+    in use for each location's code in each year (supported housing logs without an LA of their own)."""
 
     la_names: dict[str, str] = field(default_factory=dict)
+    current_las: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Context:
@@ -35,6 +38,12 @@ class Context:
 
         names = dict(LocalAuthority.objects.order_by("start_date").values_list("code", "name"))
         return cls(la_names=names)
+
+    def current_la(self, code: str, year: int) -> str:
+        key = (code, year)
+        if key not in self.current_las:
+            self.current_las[key] = lookups.current_la_code(code, year)
+        return self.current_las[key]
 
 
 @dataclass(frozen=True)
