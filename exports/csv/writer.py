@@ -14,7 +14,14 @@ from collections.abc import Iterable, Iterator
 
 BOM = "\ufeff"
 UNSAFE_STARTS = ("=", "+", "-", "@")
+UNSAFE_FIRST = frozenset(UNSAFE_STARTS)
 CHUNK_SIZE = 2000  # rows fetched from the database at a time
+
+
+def safe_cells(row) -> list[str]:
+    """The row's cells as text, neutralised (the check is written out: it runs for every cell)."""
+    return [value if value.__class__ is str and value[:1] not in UNSAFE_FIRST else neutralise(value)
+            for value in row]
 
 
 def neutralise(value) -> str:
@@ -49,7 +56,7 @@ def write_rows(out, rows: Iterable[list]) -> int:
     writer = _writer(out)
     count = 0
     for count, row in enumerate(rows, start=1):
-        writer.writerow([neutralise(value) for value in row])
+        writer.writerow(safe_cells(row))
     return count
 
 
@@ -63,7 +70,7 @@ def stream(rows: Iterable[list]) -> Iterator[str]:
     writer = _writer(_Echo())
     yield BOM
     for row in rows:
-        yield writer.writerow([neutralise(value) for value in row])
+        yield writer.writerow(safe_cells(row))
 
 
 def spooled_file(rows: Iterable[list], *, on_row=None):
