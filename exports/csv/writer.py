@@ -14,14 +14,21 @@ from collections.abc import Iterable, Iterator
 
 BOM = "\ufeff"
 UNSAFE_STARTS = ("=", "+", "-", "@")
-UNSAFE_FIRST = frozenset(UNSAFE_STARTS)
+SEPARATOR = "\x1f"
+UNSAFE_MARKS = tuple(SEPARATOR + start for start in UNSAFE_STARTS)
 CHUNK_SIZE = 2000  # rows fetched from the database at a time
 
 
-def safe_cells(row) -> list[str]:
-    """The row's cells as text, neutralised (the check is written out: it runs for every cell)."""
-    return [value if value.__class__ is str and value[:1] not in UNSAFE_FIRST else neutralise(value)
-            for value in row]
+def safe_cells(row):
+    """The row with every cell neutralised. A row of text is first searched as one string for a cell
+    start that needs it (most rows have none), rather than cell by cell."""
+    try:
+        joined = SEPARATOR + SEPARATOR.join(row)
+    except TypeError:  # not all text
+        return [neutralise(value) for value in row]
+    if not any(mark in joined for mark in UNSAFE_MARKS):
+        return row
+    return [value if value[:1] not in UNSAFE_STARTS else neutralise(value) for value in row]
 
 
 def neutralise(value) -> str:
