@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import CHECKBOX, INTERRUPTION, RADIO, Form, Page, Question, Subsection
-from .conditions import Condition, forget, memo, remembered, value_of
+from .conditions import Condition, forget, memo, remembered
 
 CANNOT_START_YET, NOT_STARTED, IN_PROGRESS, COMPLETED = "cannot_start_yet", "not_started", "in_progress", "completed"
 SUBSECTION_STATUS_LABELS = {
@@ -334,8 +334,8 @@ def _clear_pass(form: Form, log) -> list[str]:
                 if column not in offered and getattr(log, column, None) is not None:
                     _blank(log, column, blanked)
             continue
-        value = value_of(log, field_name)
-        if value is None:
+        value = getattr(log, field_name, None)  # value_of, inlined: clearing reads every answer of the form
+        if value is None or value == "":
             continue
         if not live:
             _blank(log, field_name, blanked)
