@@ -14,6 +14,7 @@ from typing import Callable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import get_change_reason_from_object
 
 from domain import access
 from domain.forms import engine
@@ -303,7 +304,13 @@ def logs_insert(model, *, evaluated: list[tuple[LogBase, Outcome]], by: User | N
         apply_status(log, outcome, by=by)
     logs = [log for log, _ in evaluated]
     insert_new(model, logs)
-    copy_to_history(model.objects.filter(pk__in=[log.pk for log in logs]), history_type="+", user=by)
+    # Each history row names the reason and user its save gave (a review step may set them), as a save does.
+    groups: dict[tuple, list[int]] = {}
+    for log in logs:
+        who = getattr(log, "_history_user", by)
+        groups.setdefault((get_change_reason_from_object(log) or "", who), []).append(log.pk)
+    for (reason, who), pks in groups.items():
+        copy_to_history(model.objects.filter(pk__in=pks), history_type="+", reason=reason, user=who)
 
 
 def log_new(model, *, by: User):
