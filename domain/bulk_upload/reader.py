@@ -138,11 +138,16 @@ def _field_columns(record: list[str], template: Template) -> dict[int, int]:
     return columns
 
 
-def row_from_record(template: Template, columns: dict[int, int], record: list[str], number: int) -> Row:
+def column_letters(columns: dict[int, int]) -> dict[int, str]:
+    """Field number -> its column's letters (the same for every row of a file)."""
+    return {field_number: column_letter(index) for index, field_number in columns.items()}
+
+
+def row_from_record(template: Template, columns: dict[int, int], record: list[str], number: int,
+                    letters: dict[int, str] | None = None) -> Row:
     raw = {field_number: None for field_number in template.fields}
-    letters = {}
+    letters = column_letters(columns) if letters is None else letters
     for index, field_number in columns.items():
-        letters[field_number] = column_letter(index)
         if index < len(record):
             raw[field_number] = record[index] if record[index] != "" else None
     values, unreadable = {}, set()
@@ -156,10 +161,11 @@ def row_from_record(template: Template, columns: dict[int, int], record: list[st
 
 def data_rows(binary: BinaryIO, template: Template, layout: Layout) -> Iterator[Row]:
     """Every non-empty data row below the field-number row, one at a time."""
+    letters = column_letters(layout.columns)
     for index, record in enumerate(records(binary)):
         if index <= layout.header_index or not record:
             continue
-        yield row_from_record(template, layout.columns, record, index + 1)
+        yield row_from_record(template, layout.columns, record, index + 1, letters)
 
 
 def full_year(value: int | None) -> int | None:

@@ -139,6 +139,19 @@ def _test_holds(value, test) -> bool:
     return value is not None and value == test
 
 
+_EQUALS, _BLANK, _OTHER = "equals", "blank", "other"
+
+
+def _kind(test) -> str:
+    """How an entry's test is made: equal to a plain value (not True or False, which are answers of
+    their own), blank, or anything else (through `_test_holds`)."""
+    if test is None:
+        return _BLANK
+    if isinstance(test, (Op, bool)):
+        return _OTHER
+    return _EQUALS
+
+
 @dataclass(frozen=True)
 class Condition:
     """Alternatives (any may hold), each a tuple of (key, test) entries (all must hold)."""
@@ -150,6 +163,9 @@ class Condition:
         # cheaper than looking the result up.
         object.__setattr__(self, "_predicated", any(key.endswith("?") for alt in self.alternatives
                                                     for key, _ in alt))
+        # Each entry with the kind of its test, so that `_holds` can test the common kinds inline.
+        object.__setattr__(self, "_entries", tuple(tuple((key, key[-1] == "?", _kind(test), test) for key, test in alt)
+                                                   for alt in self.alternatives))
 
     @property
     def always(self) -> bool:
@@ -168,16 +184,23 @@ class Condition:
         return found
 
     def _holds(self, log) -> bool:
-        # value_of is inlined for answers: this is the form engine's innermost loop.
-        for alt in self.alternatives:
-            for key, test in alt:
-                if key[-1] == "?":
+        # value_of and _test_holds are inlined for answers and plain tests: this is the form engine's
+        # innermost loop.
+        for alt in self._entries:
+            for key, predicate, kind, test in alt:
+                if predicate:
                     value = value_of(log, key)
                 else:
                     value = getattr(log, key, None)
                     if value == "":
                         value = None
-                if not _test_holds(value, test):
+                if kind is _EQUALS:
+                    if value is None or value != test or value.__class__ is bool:
+                        break
+                elif kind is _BLANK:
+                    if value is not None:
+                        break
+                elif not _test_holds(value, test):
                     break
             else:
                 return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import CHECKBOX, INTERRUPTION, RADIO, Form, Page, Question, Subsection
-from .conditions import Condition, forget, memo, remembered, value_of
+from .conditions import Condition, forget, memo, remembered
 
 CANNOT_START_YET, NOT_STARTED, IN_PROGRESS, COMPLETED = "cannot_start_yet", "not_started", "in_progress", "completed"
 SUBSECTION_STATUS_LABELS = {
@@ -116,30 +116,31 @@ class Routing:
         self.page_shown: dict[tuple[int, int], bool] = {}
         self._applicable: dict[int, list[Question]] = {}
         enabled: dict[int, bool] = {}
-        known: list[bool | None] = [None] * len(self.layout.conditions)  # by place in layout.conditions
+        conditions = self.layout.conditions
+        # Each distinct condition worked out once, on first need (by its place in layout.conditions).
+        known: list[bool | None] = [None] * len(conditions)
 
-        def holds(place: int | None) -> bool:
-            if place is None:
-                return True
-            found = known[place]
-            if found is None:
-                found = known[place] = self.layout.conditions[place].holds(log)
-            return found
-
-        flags = self.flags
+        flags, page_shown = self.flags, self.page_shown
         for subsection, page, key, page_condition, start, end, conditional in self.layout.pages:
             if page.ignores_gate:
-                shown = holds(page_condition)
+                shown = True
             else:
                 sub = id(subsection)
-                if sub not in enabled:
-                    enabled[sub] = subsection_enabled(subsection, log, gate)
-                shown = enabled[sub] and holds(page_condition)
-            self.page_shown[key] = shown
+                shown = enabled.get(sub)
+                if shown is None:
+                    shown = enabled[sub] = subsection_enabled(subsection, log, gate)
+            if shown and page_condition is not None:
+                shown = known[page_condition]
+                if shown is None:
+                    shown = known[page_condition] = conditions[page_condition].holds(log)
+            page_shown[key] = shown
             if shown:
                 flags[start:end] = [True] * (end - start)
-                for i, question_condition in conditional:
-                    flags[i] = holds(question_condition)
+                for i, place in conditional:
+                    routed = known[place]
+                    if routed is None:
+                        routed = known[place] = conditions[place].holds(log)
+                    flags[i] = routed
 
     @property
     def shown(self) -> list[tuple[Subsection, Page, Question]]:
@@ -333,8 +334,8 @@ def _clear_pass(form: Form, log) -> list[str]:
                 if column not in offered and getattr(log, column, None) is not None:
                     _blank(log, column, blanked)
             continue
-        value = value_of(log, field_name)
-        if value is None:
+        value = getattr(log, field_name, None)  # value_of, inlined: clearing reads every answer of the form
+        if value is None or value == "":
             continue
         if not live:
             _blank(log, field_name, blanked)

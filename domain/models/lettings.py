@@ -16,7 +16,7 @@ from domain.forms import registry
 
 from .history import AuditTrail
 from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns
-from .reference_data import LocalAuthority, RentRange
+from .reference_data import RentRange
 from .schemes import Location, Scheme
 
 LOG_TYPE = "lettings"
@@ -86,12 +86,9 @@ class LettingsLogBase(LogBase):
         """The log's local authority, or for supported housing the location's, if it has none."""
         if self.la or not self.location_id:
             return self.la
-        code = self.location.location_code
-        start = collection.window(self.collection_year or collection.current_year()).start
-        candidates = [code, *LocalAuthority.objects.filter(links__linked_local_authority__code=code)
-                      .values_list("code", flat=True)]
-        active = set(LocalAuthority.objects.valid_on(start).filter(code__in=candidates).values_list("code", flat=True))
-        return next((c for c in candidates if c in active), code)
+        from domain.selectors import lookups
+
+        return lookups.current_la_code(self.location.location_code, self.collection_year or collection.current_year())
 
     @property
     def effective_postcode(self) -> str:

@@ -57,3 +57,20 @@ def local_authority(code):
 
     return _remember(("local_authority", code), lambda: LocalAuthority.objects.filter(
         code=code).order_by("-start_date").first())
+
+
+def current_la_code(code: str, year: int) -> str:
+    """The local authority code in use at the start of a collection year for a code that may since
+    have been replaced or may replace an older one (followed through LA links), else the code itself."""
+    return _remember(("current_la", code, year), lambda: _current_la_code(code, year))
+
+
+def _current_la_code(code: str, year: int) -> str:
+    from domain import collection
+    from domain.models import LocalAuthority
+
+    candidates = [code, *LocalAuthority.objects.filter(links__linked_local_authority__code=code)
+                  .values_list("code", flat=True)]
+    start = collection.window(year).start
+    active = set(LocalAuthority.objects.valid_on(start).filter(code__in=candidates).values_list("code", flat=True))
+    return next((c for c in candidates if c in active), code)

@@ -14,12 +14,15 @@ from typing import Callable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import get_change_reason_from_object
 
 from domain import access
 from domain.forms import engine
 from domain.forms.catalogue import Form
 from domain.forms.conditions import forget, remembered
 from domain.models import User
+from domain.models.history import copy_to_history
+from domain.models.inserts import insert_new
 from domain.models.logs import STATUS_BY_NAME, LogBase, LogStatus
 from domain.postcodes import postcode_as_stored
 from domain.services.reviews import review_follow_save, review_lock_for_save
@@ -294,14 +297,20 @@ def _resolve_if_scheme_given(log: LogBase, outcome: Outcome) -> None:
 
 def logs_insert(model, *, evaluated: list[tuple[LogBase, Outcome]], by: User | None) -> None:
     """Insert new logs that have just been evaluated without errors (a bulk upload's batch), with their
-    history rows, in a few statements rather than two per log."""
-    from simple_history.utils import bulk_create_with_history
-
+    history rows, in two statements (COPY on PostgreSQL, then the history rows copied in the database)."""
     for log, outcome in evaluated:
         if outcome.errors:
             raise ValidationError(outcome.errors)
         apply_status(log, outcome, by=by)
-    bulk_create_with_history([log for log, _ in evaluated], model, batch_size=500, default_user=by)
+    logs = [log for log, _ in evaluated]
+    insert_new(model, logs)
+    # Each history row names the reason and user its save gave (a review step may set them), as a save does.
+    groups: dict[tuple, list[int]] = {}
+    for log in logs:
+        who = getattr(log, "_history_user", by)
+        groups.setdefault((get_change_reason_from_object(log) or "", who), []).append(log.pk)
+    for (reason, who), pks in groups.items():
+        copy_to_history(model.objects.filter(pk__in=pks), history_type="+", reason=reason, user=who)
 
 
 def log_new(model, *, by: User):

@@ -44,8 +44,8 @@ def log_rows(user, log_type: str, year: int, *, codes: bool = False, queryset=No
     declaration, cols = log_columns(user, log_type, year)
     yield definitions.row(log_type, year, [c.header for c in cols])
     yield [c.header for c in cols]
-    selected = log_queryset(user, log_type, year, queryset).select_related(*declaration.RELATED).order_by("pk")
-    yield from logs.rows(selected, cols, codes=codes)
+    selected = log_queryset(user, log_type, year, queryset).order_by("pk")
+    yield from logs.rows(selected, cols, codes=codes, related=declaration.RELATED)
 
 
 def header_rows(kind: str) -> int:

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from domain import collection
 from domain.models.logs import CreationMethod, LogStatus
 
 from . import values
+from .logs import ByValue
 
 STATUS_NAMES = {LogStatus.NOT_STARTED: "not_started", LogStatus.IN_PROGRESS: "in_progress",
                 LogStatus.COMPLETED: "completed", LogStatus.PENDING: "pending", LogStatus.DELETED: "deleted"}
@@ -58,10 +60,11 @@ def rent_type_detail_label(form):
 
 
 def la_code(log, ctx):
-    # Supported housing logs without their own LA take the location's (cds-export §7.1).
+    # Supported housing logs without their own LA take the location's (cds-export §7.1), as
+    # `LettingsLog.effective_la` does, looked up once per download.
     if log.la or not log.location_id:
         return log.la
-    return log.effective_la
+    return ctx.current_la(log.location.location_code, log.collection_year or collection.current_year())
 
 
 def la_name(field: str):
@@ -73,7 +76,7 @@ def la_name(field: str):
 
 def stored(field: str):
     """A column stored under another name (or not stored yet: written empty)."""
-    return lambda log, ctx: values.code_text(getattr(log, field, None))
+    return ByValue(field, values.code_text)
 
 
 def collection_start_year(log, ctx):
@@ -82,26 +85,29 @@ def collection_start_year(log, ctx):
 
 # --- the scheme and location block (empty for general needs logs) ------------------------------
 
-def _scheme(attribute_or_function, code=False):
+def _related(relation: str, attribute_or_function):
+    """A cell of the related scheme or location: worked out once per scheme or location of a download."""
+    key = f"{relation}_id"
+
     def cell(log, ctx):
-        scheme = log.scheme if log.scheme_id else None
-        if scheme is None:
+        pk = getattr(log, key)
+        if pk is None:
             return ""
-        if callable(attribute_or_function):
-            return attribute_or_function(scheme)
-        return values.code_text(getattr(scheme, attribute_or_function))
+        memo = ctx.memo.setdefault(cell, {})
+        if pk not in memo:
+            related = getattr(log, relation)
+            memo[pk] = (attribute_or_function(related) if callable(attribute_or_function)
+                        else values.code_text(getattr(related, attribute_or_function)))
+        return memo[pk]
     return cell
+
+
+def _scheme(attribute_or_function):
+    return _related("scheme", attribute_or_function)
 
 
 def _location(attribute_or_function):
-    def cell(log, ctx):
-        location = log.location if log.location_id else None
-        if location is None:
-            return ""
-        if callable(attribute_or_function):
-            return attribute_or_function(location)
-        return values.code_text(getattr(location, attribute_or_function))
-    return cell
+    return _related("location", attribute_or_function)
 
 
 def _display(field: str):

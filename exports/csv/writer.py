@@ -14,7 +14,21 @@ from collections.abc import Iterable, Iterator
 
 BOM = "\ufeff"
 UNSAFE_STARTS = ("=", "+", "-", "@")
+SEPARATOR = "\x1f"
+UNSAFE_MARKS = tuple(SEPARATOR + start for start in UNSAFE_STARTS)
 CHUNK_SIZE = 2000  # rows fetched from the database at a time
+
+
+def safe_cells(row):
+    """The row with every cell neutralised. A row of text is first searched as one string for a cell
+    start that needs it (most rows have none), rather than cell by cell."""
+    try:
+        joined = SEPARATOR + SEPARATOR.join(row)
+    except TypeError:  # not all text
+        return [neutralise(value) for value in row]
+    if not any(mark in joined for mark in UNSAFE_MARKS):
+        return row
+    return [value if value[:1] not in UNSAFE_STARTS else neutralise(value) for value in row]
 
 
 def neutralise(value) -> str:
@@ -49,7 +63,7 @@ def write_rows(out, rows: Iterable[list]) -> int:
     writer = _writer(out)
     count = 0
     for count, row in enumerate(rows, start=1):
-        writer.writerow([neutralise(value) for value in row])
+        writer.writerow(safe_cells(row))
     return count
 
 
@@ -63,7 +77,7 @@ def stream(rows: Iterable[list]) -> Iterator[str]:
     writer = _writer(_Echo())
     yield BOM
     for row in rows:
-        yield writer.writerow([neutralise(value) for value in row])
+        yield writer.writerow(safe_cells(row))
 
 
 def spooled_file(rows: Iterable[list], *, on_row=None):

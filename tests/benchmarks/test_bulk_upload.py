@@ -3,6 +3,7 @@
 Run with `make benchmark`; figures go in tests/benchmarks/README.md."""
 
 import io
+import os
 import time
 import tracemalloc
 from datetime import date
@@ -16,7 +17,7 @@ from tests.bulk_upload_files import general_needs_row, template_csv
 from tests.factories import make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
-TARGET_ROWS_PER_SECOND = 200
+TARGET_ROWS_PER_SECOND = 800
 
 
 def _file(owner, user, rows: int) -> bytes:
@@ -41,11 +42,13 @@ def setup(settings, tmp_path, monkeypatch):
 def test_five_thousand_rows_end_to_end(setup):
     owner, user = setup
     data = _file(owner, user, 5000)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     upload = _run(data, user)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     rate = 5000 / elapsed
-    print(f"\n5,000 rows ({len(data) / 1e6:.1f} MB) in {elapsed:.1f}s: {rate:.0f} rows a second")
+    print(f"\n5,000 rows ({len(data) / 1e6:.1f} MB) in {elapsed:.1f}s: {rate:.0f} rows a second "
+          f"({cpu:.1f} s of this process's CPU: {5000 / cpu:.0f} rows per CPU second); "
+          f"load average {os.getloadavg()}")
     assert upload.status == UploadStatus.LOGS_CREATED
     assert LettingsLog.objects.filter(bulk_upload=upload).count() == 5000
     assert rate >= TARGET_ROWS_PER_SECOND
