@@ -20,6 +20,7 @@ from domain.forms.catalogue import (
 )
 from domain.forms.engine import is_present
 from domain.models.logs import LARGEST_ANSWER
+from domain.services.logs import log_started_by
 from domain.validations.answers import question_error
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"]
@@ -99,6 +100,7 @@ class LogForm(forms.ModelForm):
     catalogue: Form
     checkbox_columns: tuple[str, ...] = ()
     evaluate = None  # the service that applies routing, derived values and rules
+    created_by = None  # who is entering the log (set per request), for a new log's defaults
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,8 +119,10 @@ class LogForm(forms.ModelForm):
         super()._post_clean()
         if self.errors:
             return
+        if self.instance.pk is None and self.created_by is not None:
+            log_started_by(self.instance, by=self.created_by)
         # The service leaves out answers that break a rule (not setup answers) so the rest can be saved;
-        # what is left says why the save cannot happen at all.
+        # what is left says why the save cannot happen at all. The save uses this evaluation.
         self.outcome = type(self).evaluate(self.instance)
         self.left_out = getattr(self.outcome, "left_out", {})
         for field_name, messages in self.outcome.errors.items():

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from domain.models import Organisation, OrganisationRelationship, Scheme, User
-from .roles import *  # noqa: F403
-from .logs import *  # noqa: F403
+
+from .logs import can_change_log, visible_logs
 from .organisations import organisation_scope_ids
+from .roles import is_console_user, is_coordinator, is_support
 
 # --- lettings logs -------------------------------------------------------------------------------
 
@@ -26,16 +27,6 @@ def visible_sales_logs(user, *, include_deleted: bool = False) -> QuerySet:
     from domain.models import SalesLog
 
     return visible_logs(user, SalesLog, include_deleted=include_deleted)
-
-
-# The lettings names of the shared log rules (domain/access/logs.py).
-lettings_log_scope = log_scope
-can_view_lettings_log = can_view_log
-lettings_log_open_for_edits = log_open_for_edits
-can_add_lettings_log = can_add_log
-can_change_lettings_log = can_change_log
-can_delete_lettings_log = can_delete_log
-can_restore_lettings_log = can_restore_log
 
 
 def owning_organisation_choices(user) -> QuerySet[Organisation]:

@@ -1,17 +1,18 @@
 """One row through the shared pipeline: build the log from the row, run the bulk-only checks and the
-log's own rules (`lettings_log_evaluate` or `sales_log_evaluate`, the same as the admin form), and put every finding on the
+log's own rules (`log_evaluate`, the same as the admin form), and put every finding on the
 template field it concerns."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from domain import access
 from domain.forms.catalogue import CHECKBOX, INTERRUPTION, Form
 from domain.forms.registry import form_for_year
 from domain.models import BulkUpload, ErrorCategory, Organisation, OrganisationRelationship, User
-from domain.services.answers import References, log_from_answers
+from domain.services.answers import MODELS, References, log_from_answers
+from domain.services.logs import log_evaluate, log_save, logs_insert
 
 from .template import Row, Template
 
@@ -20,29 +21,13 @@ KEEP_WHEN_CLEARING = ("details_known_", "hhmemb")
 
 
 def pipeline(log_type: str):
-    """The shared evaluate and save functions of a log type."""
-    if log_type == "lettings":
-        from domain.services.lettings import lettings_log_evaluate, lettings_log_save
-
-        return lettings_log_evaluate, lettings_log_save
-    if log_type == "sales":
-        from domain.services.sales import sales_log_evaluate, sales_log_save
-
-        return sales_log_evaluate, sales_log_save
-    raise LookupError(f"Logs of type {log_type!r} cannot be uploaded yet.")
+    """The shared evaluate and save functions (the same for every log type: each log knows its kind)."""
+    return log_evaluate, log_save
 
 
 def batch_insert(log_type: str):
-    """The shared function that inserts a batch of evaluated new logs."""
-    if log_type == "lettings":
-        from domain.services.lettings import lettings_logs_insert
-
-        return lettings_logs_insert
-    if log_type == "sales":
-        from domain.services.sales import sales_logs_insert
-
-        return sales_logs_insert
-    raise LookupError(f"Logs of type {log_type!r} cannot be uploaded yet.")
+    """The shared function that inserts a batch of evaluated new logs of this type."""
+    return partial(logs_insert, MODELS[log_type])
 
 
 @dataclass

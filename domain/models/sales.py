@@ -9,7 +9,7 @@ from domain import collection
 from domain.forms import registry
 
 from .history import AuditTrail
-from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, LogKindIn, answer_columns
 from .reference_data import LocalAuthority, SaleRange
 
 LOG_TYPE = "sales"
@@ -19,6 +19,7 @@ LONDON_BOROUGHS = {f"E090000{n:02d}" for n in range(1, 34)}
 class SalesLogBase(LogBase):
     LOG_TYPE = LOG_TYPE
     DATE_FIELD = "saledate"
+    kind = LogKindIn("domain.services.sales")
     # No data sharing agreements are recorded yet, so that rule is not applied (None skips it).
     owning_organisation_dsa_signed = None
     skip_dpo_check = False
