@@ -26,6 +26,7 @@ from domain import access
 from domain.forms import engine, registry
 from domain.models import LocalAuthority
 from domain.models.logs import LogStatus
+from domain.selectors.lookups import remembered_lookups
 from domain.services.logs import log_delete, log_evaluate, log_keep_valid, log_new, log_restore, log_save
 
 STATUS_COLOURS = {"Not started": "info", "In progress": "warning", "Completed": "success", "Deleted": "danger",
@@ -35,14 +36,15 @@ LEFT_OUT_KEY = "core_log_left_out"
 
 def remembering_decisions(pattern):
     """A log page asks the same access questions for its scope check, each choice list and each action
-    button: it decides each once per request (domain.access.decisions_remembered)."""
+    button, and its rules read the same reference rows: each is worked out once per request
+    (domain.access.decisions_remembered, domain.selectors.lookups.remembered_lookups)."""
     if not isinstance(pattern, URLPattern):
         return pattern
     view = pattern.callback
 
     @wraps(view)
     def remembering(request, *args, **kwargs):
-        with access.decisions_remembered():
+        with access.decisions_remembered(), remembered_lookups():
             return view(request, *args, **kwargs)
 
     return URLPattern(pattern.pattern, remembering, pattern.default_args, pattern.name)

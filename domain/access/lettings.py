@@ -82,6 +82,37 @@ def scheme_choices(user, owner_id=None) -> QuerySet:
     return schemes.filter(owning_organisation_id__in=owning_organisation_choices(user).values("pk"))
 
 
+# --- the organisations a bulk upload may name (bulk upload spec §3.3, access spec §8.6) -------------
+
+
+def organisation_family_ids(organisation_id) -> set[int]:
+    """An organisation and every organisation merged into it."""
+    absorbed = Organisation.objects.filter(absorbing_organisation_id=organisation_id).values_list("pk", flat=True)
+    return {organisation_id, *absorbed}
+
+
+def affiliated_stock_owner_ids(organisation: Organisation, family: set[int] | None = None) -> set[int]:
+    """The owners an organisation may add logs for: itself if it holds stock, its stock owners, and the
+    same for every organisation it absorbed."""
+    family = organisation_family_ids(organisation.pk) if family is None else family
+    holders = Organisation.objects.filter(pk__in=family, holds_own_stock=True).values_list("pk", flat=True)
+    owners = OrganisationRelationship.objects.filter(managing_agent_id__in=family).values_list("stock_owner_id", flat=True)
+    return set(holders) | set(owners)
+
+
+def managing_agent_ids(owner_id) -> set[int]:
+    """The organisations that may manage (lettings) or report (sales) the owner's logs, besides itself."""
+    return set(OrganisationRelationship.objects.filter(stock_owner_id=owner_id).values_list("managing_agent_id", flat=True))
+
+
+def assignee_fits_organisations(assignee: User, owner_id, manager_id, family=organisation_family_ids) -> bool:
+    """A log may be assigned to a user of its owning or managing organisation, or of an organisation that
+    absorbed one of them: the assignee's organisation, or one it absorbed, is one of the two (spec §8.6).
+    `family` gives an organisation with those it absorbed (a bulk upload remembers it per upload)."""
+    named = {owner_id, manager_id} - {None}
+    return not named or bool(named & family(assignee.organisation_id))
+
+
 # --- duplicate logs ------------------------------------------------------------------------------
 
 

@@ -37,6 +37,11 @@ def can_view_log(user, log) -> bool:
                     lambda: visible_logs(user, type(log), include_deleted=True).filter(pk=log.pk).exists())
 
 
+def starts_logs_for_own_organisation(user) -> bool:
+    """A new log starts with the user's organisation and the user (spec §8.2); support start from nothing."""
+    return is_console_user(user) and not is_support(user)
+
+
 def can_choose_log_assignee(user) -> bool:
     """Support and data coordinators choose whom a log is assigned to; anyone else enters logs as their own."""
     return is_support(user) or is_coordinator(user)

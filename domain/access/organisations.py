@@ -113,6 +113,12 @@ def can_manage_relationships(user, organisation: Organisation) -> bool:
     return is_support(user) or (is_coordinator(user) and organisation.pk == user.organisation_id)
 
 
+def can_add_relationships(user) -> bool:
+    """Support and data coordinators record stock owners and managing agents (for which organisations:
+    can_manage_relationships)."""
+    return is_support(user) or is_coordinator(user)
+
+
 def relationship_candidates(user, organisation: Organisation | None) -> QuerySet[Organisation]:
     """Organisations that may be added as a stock owner or managing agent: every active one but itself."""
     if organisation is None:

@@ -113,6 +113,11 @@ def scheme_owner_filter_choices(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=scheme_owner_scope_ids(user))
 
 
+def can_delete_schemes(user) -> bool:
+    """Deleting a scheme or location (a soft delete, once no open log uses it) is for support only."""
+    return is_support(user)
+
+
 def can_see_schemes_menu(user) -> bool:
     """Schemes are in the navigation of support and statisticians, and of users whose organisation
     holds stock or has stock owners."""

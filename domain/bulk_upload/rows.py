@@ -10,7 +10,7 @@ from functools import cached_property, partial
 from domain import access
 from domain.forms.catalogue import CHECKBOX, INTERRUPTION, Form
 from domain.forms.registry import form_for_year
-from domain.models import BulkUpload, ErrorCategory, Organisation, OrganisationRelationship, User
+from domain.models import BulkUpload, ErrorCategory, Organisation, User
 from domain.services.answers import MODELS, References, log_from_answers
 from domain.services.logs import log_evaluate, log_save, logs_insert
 
@@ -48,7 +48,8 @@ class UploadContext:
 
     @cached_property
     def uploader_is_support(self) -> bool:
-        return access.is_support(self.uploader)
+        """The uploader chose the organisation (support): logs are assigned only as the file says."""
+        return access.uploads_for_any_organisation(self.uploader)
 
     @cached_property
     def form(self) -> Form:
@@ -56,26 +57,24 @@ class UploadContext:
 
     @cached_property
     def affiliated_owner_ids(self) -> set[int]:
-        """The uploading organisation (if it owns stock), its stock owners, and the same for every
-        organisation it absorbed."""
-        family = self.organisation_family(self.organisation.pk)
-        holders = set(Organisation.objects.filter(pk__in=family, holds_own_stock=True).values_list("pk", flat=True))
-        owners = set(OrganisationRelationship.objects.filter(managing_agent_id__in=family)
-                     .values_list("stock_owner_id", flat=True))
-        return holders | owners
+        """The owners the uploading organisation may add logs for (decided by domain.access)."""
+        return access.affiliated_stock_owner_ids(self.organisation, self.organisation_family(self.organisation.pk))
 
     def managing_agent_ids(self, owner_id: int) -> set[int]:
         if owner_id not in self._agents:
-            self._agents[owner_id] = set(OrganisationRelationship.objects.filter(stock_owner_id=owner_id)
-                                         .values_list("managing_agent_id", flat=True))
+            self._agents[owner_id] = access.managing_agent_ids(owner_id)
         return self._agents[owner_id]
 
     def organisation_family(self, organisation_id: int) -> set[int]:
         """An organisation and those it absorbed."""
         if organisation_id not in self._families:
-            absorbed = Organisation.objects.filter(absorbing_organisation_id=organisation_id)
-            self._families[organisation_id] = {organisation_id, *absorbed.values_list("pk", flat=True)}
+            self._families[organisation_id] = access.organisation_family_ids(organisation_id)
         return self._families[organisation_id]
+
+    def assignee_fits(self, log) -> bool:
+        """The log's assigned user may hold it, given its owning and managing organisations (domain.access)."""
+        return access.assignee_fits_organisations(log.assigned_to, log.owning_organisation_id,
+                                                  log.managing_organisation_id, family=self.organisation_family)
 
     @cached_property
     def setup_columns(self) -> set[str]:

@@ -310,7 +310,7 @@ def log_started_by(log: LogBase, *, by: User) -> None:
 def log_new(model, *, by: User):
     """A new log with the defaults a user's organisation gives it (not yet saved)."""
     log = model(created_by=by, updated_by=by)
-    if not access.is_support(by):
+    if access.starts_logs_for_own_organisation(by):
         organisation = by.organisation
         log.owning_organisation = organisation if organisation.holds_own_stock else None
         log.managing_organisation = organisation

@@ -99,14 +99,3 @@ def relationship_validate_new(
             f"{managing_agent.name} is already a managing agent of {stock_owner.name}. "
             "Remove the repeated row."
         )
-
-
-@transaction.atomic
-def relationship_add(*, stock_owner: Organisation, managing_agent: Organisation, by: User) -> OrganisationRelationship:
-    """Record that the managing agent may submit logs for the stock owner's stock."""
-    if not any(access.can_manage_relationships(by, org) for org in (stock_owner, managing_agent)):
-        raise PermissionDenied("You cannot change this organisation's stock owners or managing agents.")
-    relationship = OrganisationRelationship(stock_owner=stock_owner, managing_agent=managing_agent)
-    relationship.full_clean()
-    relationship.save()
-    return relationship
