@@ -15,12 +15,12 @@ from django.contrib.admin.utils import unquote
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
-from unfold.widgets import UnfoldAdminSelectWidget
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.forms import answer_display, form_name, log_form_class
+from admin_console.logs.widgets import Select
 from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.forms import engine, registry
@@ -230,7 +230,7 @@ class LogAdmin(ConsoleModelAdmin):
         # Relations are plain choice lists, limited per request by domain.access (see
         # _limit_choices), without the admin's add/change/view buttons beside them.
         if db_field.is_relation:
-            return db_field.formfield(required=False, widget=UnfoldAdminSelectWidget)
+            return db_field.formfield(required=False, widget=Select)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

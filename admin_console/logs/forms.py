@@ -9,12 +9,14 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
 from unfold.widgets import (
-    UnfoldAdminDecimalFieldWidget, UnfoldAdminIntegerFieldWidget, UnfoldAdminRadioSelectWidget,
-    UnfoldAdminSelectWidget, UnfoldAdminSingleDateWidget, UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
+    UnfoldAdminDecimalFieldWidget, UnfoldAdminIntegerFieldWidget, UnfoldAdminSingleDateWidget,
+    UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
 )
 
 from admin_console.logs.layout import RELATION_TYPES, form_field_name
+from admin_console.logs.widgets import RadioSelect, Select
 from domain.forms.catalogue import (
     CHECKBOX, DATE, INTERRUPTION, NUMERIC, OUTPUT, RADIO, SELECT, TEXT, Form, Question,
 )
@@ -61,19 +63,19 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
         return {}
     if question.type == INTERRUPTION:
         field = forms.TypedChoiceField(choices=CONFIRM_CHOICES, coerce=int, empty_value=None, required=False,
-                                       widget=UnfoldAdminRadioSelectWidget, label=question.label)
+                                       widget=RadioSelect, label=question.label)
     elif question.type == RADIO:
         # No answer is stored as the column keeps it: None for a code, "" for text (a text column is never
         # null, so None there would fail the save when a POST sends the answer empty).
         field = forms.TypedChoiceField(choices=[(o.code, o.label) for o in question.options],
                                        coerce=_coerce(question.value_kind),
                                        empty_value=None if question.value_kind == "int" else "", required=False,
-                                       widget=UnfoldAdminRadioSelectWidget)
+                                       widget=RadioSelect)
     elif question.type == SELECT:
         field = forms.TypedChoiceField(choices=[("", "Select an option")] + [(o.code, o.label) for o in question.options],
                                        coerce=_coerce(question.value_kind),
                                        empty_value=None if question.value_kind == "int" else "",
-                                       required=False, widget=UnfoldAdminSelectWidget)
+                                       required=False, widget=Select)
     elif question.type == NUMERIC:
         if question.value_kind == "decimal":
             field = forms.DecimalField(required=False, decimal_places=2, widget=UnfoldAdminDecimalFieldWidget,
@@ -94,6 +96,17 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
     return {question.field: field}
 
 
+class ErrorList(forms.utils.ErrorList):
+    """Django's error list, drawn only when there is an error: the page shows each of a log's two hundred
+    fields' errors in several places, and drawing the empty list through its template was a third of the
+    templates a change page rendered."""
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if not self.data:
+            return mark_safe("")
+        return super().render(template_name, context, renderer)
+
+
 class LogForm(forms.ModelForm):
     """Answers in, checked by the same service every entry path uses. Subclasses set `catalogue`."""
 
@@ -103,6 +116,7 @@ class LogForm(forms.ModelForm):
     created_by = None  # who is entering the log (set per request), for a new log's defaults
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_class", ErrorList)
         super().__init__(*args, **kwargs)
         for column in self.checkbox_columns:
             if column in self.fields:
