@@ -9,10 +9,11 @@ from functools import cached_property, partial
 
 from domain import access
 from domain.forms.catalogue import CHECKBOX, INTERRUPTION, Form
+from domain.forms.engine import blank_answer
 from domain.forms.registry import form_for_year
 from domain.models import BulkUpload, ErrorCategory, Organisation, User
 from domain.services.answers import MODELS, References, log_from_answers
-from domain.services.logs import log_evaluate, log_save, logs_insert
+from domain.services.logs import log_evaluate, log_keep_valid, log_save, logs_insert
 
 from .template import Row, Template
 
@@ -198,26 +199,19 @@ def columns_to_clear(numbers, context: UploadContext) -> set[str]:
 
 
 def clear(log, columns, context: UploadContext) -> None:
+    """Leave out the answers of cells that cannot be used (every column of a checkbox question)."""
     for column in columns:
         question = None
         try:
             question = context.form.question(column)
         except KeyError:
             pass
-        targets = question.columns if question is not None and question.type == CHECKBOX else [column]
-        for target in targets:
-            current = getattr(log, target, None)
-            setattr(log, target, "" if isinstance(current, str) else None)
+        for target in (question.columns if question is not None and question.type == CHECKBOX else [column]):
+            blank_answer(log, target)
 
 
-def settle(log, context: UploadContext, outcome, *, passes: int = 3):
-    """Clear answers with hard errors (outside set-up) and re-evaluate until none is left; returns the
-    final evaluation (which may still have errors when set-up answers are wrong)."""
-    evaluate, _ = pipeline(context.template.log_type)
-    for _ in range(passes):
-        bad = {column for column in outcome.errors if column not in context.setup_columns and column != "hhmemb"}
-        if not bad:
-            break
-        clear(log, bad, context)
-        outcome = evaluate(log)
-    return outcome
+def settle(log):
+    """Leave out the answers the log's rules refuse (never set-up answers, nor the household size, which
+    every household question hangs on) and evaluate it again: the shared log_keep_valid. Returns the final
+    evaluation, which still has errors when set-up answers are wrong."""
+    return log_keep_valid(log, keep=frozenset({"hhmemb"}), passes=3)

@@ -191,12 +191,13 @@ def _leave_out(log: LogBase, name: str) -> None:
         engine.blank_answer(log, name)
 
 
-def log_keep_valid(log: LogBase) -> Outcome:
-    """Evaluate the log, leaving out the answers that break a hard rule so the rest can be saved.
+def log_keep_valid(log: LogBase, *, keep: frozenset[str] = frozenset(), passes: int = 2) -> Outcome:
+    """Evaluate the log, leaving out the answers that break a hard rule so the rest can be saved: the one
+    way every entry route (admin form, bulk upload, import) leaves out invalid answers.
 
     For each failed rule the answers it refuses are left out (those this save changed if any, else all of
-    them), never setup answers: a rule on setup answers alone still blocks the save. Done at most twice,
-    as leaving an answer out can break another rule. The outcome's `left_out` holds the first errors by
+    them), never setup answers nor those in `keep`: a rule on those alone still blocks the save. Done at
+    most `passes` times, as leaving an answer out can break another rule. The outcome's `left_out` holds the first errors by
     field (to show the person what was not saved and why); its `errors` what still blocks the save.
 
     A refused answer changes nothing else: evaluating it may already have cleared answers, re-asked soft
@@ -206,9 +207,9 @@ def log_keep_valid(log: LogBase) -> Outcome:
     given = _row_values(log)
     outcome = log_evaluate(log)
     first_errors = outcome.errors
-    setup = _setup_columns(outcome.form)
+    setup = _setup_columns(outcome.form) | keep
     left_out: set[str] = set()
-    for _ in range(2):
+    for _ in range(passes):
         if not outcome.errors:
             break
         names: set[str] = set()
