@@ -105,12 +105,12 @@ def managing_agent_ids(owner_id) -> set[int]:
     return set(OrganisationRelationship.objects.filter(stock_owner_id=owner_id).values_list("managing_agent_id", flat=True))
 
 
-def assignee_fits_organisations(assignee: User, owner_id, manager_id, family=organisation_family_ids) -> bool:
+def assignee_fits_organisations(assignee_family: set[int], owner_id, manager_id) -> bool:
     """A log may be assigned to a user of its owning or managing organisation, or of an organisation that
-    absorbed one of them: the assignee's organisation, or one it absorbed, is one of the two (spec §8.6).
-    `family` gives an organisation with those it absorbed (a bulk upload remembers it per upload)."""
+    absorbed one of them: the assignee's organisation, or one it absorbed (`assignee_family`, see
+    organisation_family_ids), is one of the two (spec §8.6)."""
     named = {owner_id, manager_id} - {None}
-    return not named or bool(named & family(assignee.organisation_id))
+    return not named or bool(named & assignee_family)
 
 
 # --- duplicate logs ------------------------------------------------------------------------------

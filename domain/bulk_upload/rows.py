@@ -74,8 +74,8 @@ class UploadContext:
 
     def assignee_fits(self, log) -> bool:
         """The log's assigned user may hold it, given its owning and managing organisations (domain.access)."""
-        return access.assignee_fits_organisations(log.assigned_to, log.owning_organisation_id,
-                                                  log.managing_organisation_id, family=self.organisation_family)
+        return access.assignee_fits_organisations(self.organisation_family(log.assigned_to.organisation_id),
+                                                  log.owning_organisation_id, log.managing_organisation_id)
 
     @cached_property
     def setup_columns(self) -> set[str]:

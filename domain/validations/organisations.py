@@ -19,9 +19,8 @@ def assignee_belongs(log) -> bool:
     from domain.selectors import lookups
 
     assignee_org = log.assigned_to.organisation
-    return access.assignee_fits_organisations(
-        log.assigned_to, log.owning_organisation_id, log.managing_organisation_id,
-        family=lambda _: {assignee_org.pk} | lookups.absorbed_organisation_ids(assignee_org))
+    family = {assignee_org.pk} | lookups.absorbed_organisation_ids(assignee_org)
+    return access.assignee_fits_organisations(family, log.owning_organisation_id, log.managing_organisation_id)
 
 
 def merged_by(org, day: date) -> bool:

@@ -61,6 +61,9 @@ def _timed(request, times: int) -> tuple[float, float]:
 def _queries(request) -> tuple[int, float]:
     with CaptureQueriesContext(connection) as captured:
         request(0)
+    slowest = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:3]
+    for query in slowest:
+        print(f"  {float(query['time']) * 1000:.1f} ms: {query['sql'][:300]}")
     return len(captured), sum(float(q["time"]) for q in captured.captured_queries) * 1000
 
 

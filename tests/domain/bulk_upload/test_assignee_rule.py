@@ -55,6 +55,9 @@ def test_a_user_of_the_owner_may_hold_the_log(model, checks, field, owner, uploa
 
 
 def test_the_assignee_rule_is_the_access_module_s(owner, uploader, merged):
-    assert access.assignee_fits_organisations(merged["group"], owner.pk, owner.pk)
-    assert not access.assignee_fits_organisations(merged["old"], owner.pk, owner.pk)
-    assert access.assignee_fits_organisations(uploader, owner.pk, None)
+    def family(user):
+        return access.organisation_family_ids(user.organisation_id)
+
+    assert access.assignee_fits_organisations(family(merged["group"]), owner.pk, owner.pk)
+    assert not access.assignee_fits_organisations(family(merged["old"]), owner.pk, owner.pk)
+    assert access.assignee_fits_organisations(family(uploader), owner.pk, None)
