@@ -11,8 +11,8 @@ def environment_callback(request):
     return None
 
 
-def is_support(request) -> bool:
-    return access.is_support(request.user)
+def can_use_operations(request) -> bool:
+    return access.can_use_operations(request.user)
 
 
 def can_view_all_organisations(request) -> bool:

@@ -119,7 +119,7 @@ UNFOLD = {
                         "title": "Background jobs",
                         "icon": "schedule",
                         "link": reverse_lazy("admin:django_q_success_changelist"),
-                        "permission": "admin_console.site.is_support",
+                        "permission": "admin_console.site.can_use_operations",
                     },
                     {
                         "title": "Merge requests",
@@ -149,7 +149,7 @@ UNFOLD = {
                         "title": "Login lockouts",
                         "icon": "lock",
                         "link": reverse_lazy("admin:axes_accessattempt_changelist"),
-                        "permission": "admin_console.site.is_support",
+                        "permission": "admin_console.site.can_use_operations",
                     },
                 ],
             },

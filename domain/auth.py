@@ -9,10 +9,12 @@ from django.contrib.auth.backends import AllowAllUsersModelBackend
 
 from domain import access
 from domain.models import (
+    LettingsLog,
     Location,
     LocationDeactivationPeriod,
     Organisation,
     OrganisationRelationship,
+    SalesLog,
     Scheme,
     SchemeDeactivationPeriod,
     User,
@@ -36,7 +38,7 @@ def _relationship_rule(user, action, obj):
             access.visible_relationships(user).filter(pk=obj.pk).exists()
         )
     if obj is None:
-        return access.is_support(user) or access.is_coordinator(user)
+        return access.can_add_relationships(user)
     return any(
         access.can_manage_relationships(user, org) for org in (obj.stock_owner, obj.managing_agent)
     )
@@ -70,6 +72,18 @@ def _location_rule(user, action, obj):
     return False
 
 
+def _log_rule(user, action, obj):
+    """Lettings and sales logs, as the log admin answers: deleting is the "Delete log" action with a
+    reason (a soft delete), never the admin's own delete."""
+    if action == "view":
+        return access.can_view_log(user, obj) if obj else access.is_console_user(user)
+    if action == "change":
+        return access.can_change_log(user, obj)
+    if action == "add":
+        return access.can_add_log(user)
+    return False
+
+
 def _deactivation_period_rule(user, action, obj):
     """Periods belong to their scheme or location: seen with it, changed only through its
     deactivate and reactivate actions."""
@@ -89,6 +103,8 @@ RULES = {
     Organisation._meta.model_name: _organisation_rule,
     OrganisationRelationship._meta.model_name: _relationship_rule,
     User._meta.model_name: _user_rule,
+    LettingsLog._meta.model_name: _log_rule,
+    SalesLog._meta.model_name: _log_rule,
 }
 READ_ONLY_DOMAIN_MODELS = {"localauthority", "localauthoritylink", "rentrange", "salerange"}
 

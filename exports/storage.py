@@ -161,10 +161,6 @@ def exists(key: str) -> bool:
     return bool(key) and get_storage().exists(key)
 
 
-def delete_file(key: str) -> None:
-    get_storage().delete(key)
-
-
 def file_response(key: str, *, filename: str, lifetime: timedelta) -> HttpResponse:
     """The stored file as a download named `filename`. Call it only once access has been checked: the
     local folder's file is streamed in this response; on S3 the browser is sent to a presigned URL that

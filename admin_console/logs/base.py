@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import partial
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,26 +13,43 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.contrib.admin.utils import unquote
 from django.db.models import Prefetch
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
-from unfold.widgets import UnfoldAdminSelectWidget
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.forms import answer_display, form_name, log_form_class
+from admin_console.logs.widgets import Select
 from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.selectors.data_sharing import data_sharing_banner_for
 from domain.forms import engine, registry
 from domain.models import LocalAuthority, OrganisationNameChange
 from domain.models.logs import LogStatus
+from domain.selectors.lookups import remembered_lookups
 from domain.services.logs import log_delete, log_evaluate, log_keep_valid, log_new, log_restore, log_save
 
 STATUS_COLOURS = {"Not started": "info", "In progress": "warning", "Completed": "success", "Deleted": "danger",
                   "Pending": "info"}
 LEFT_OUT_KEY = "core_log_left_out"
+
+
+def remembering_decisions(pattern):
+    """A log page asks the same access questions for its scope check, each choice list and each action
+    button, and its rules read the same reference rows: each is worked out once per request
+    (domain.access.decisions_remembered, domain.selectors.lookups.remembered_lookups)."""
+    if not isinstance(pattern, URLPattern):
+        return pattern
+    view = pattern.callback
+
+    @wraps(view)
+    def remembering(request, *args, **kwargs):
+        with access.decisions_remembered(), remembered_lookups():
+            return view(request, *args, **kwargs)
+
+    return URLPattern(pattern.pattern, remembering, pattern.default_args, pattern.name)
 
 
 def latest_form(log_type: str):
@@ -95,10 +112,13 @@ class LogAdmin(ConsoleModelAdmin):
         include_deleted = filters.wants_deleted(request) or url_name.endswith(
             ("_change", "_restore_log", "_history", "_simple_history", "_answers"))
         names = OrganisationNameChange.objects.filter(discarded_at__isnull=True)
-        return access.visible_logs(request.user, self.model, include_deleted=include_deleted).select_related(
+        logs = access.visible_logs(request.user, self.model, include_deleted=include_deleted).select_related(
             *self.related).prefetch_related(
             Prefetch("owning_organisation__name_changes", queryset=names),
             Prefetch("managing_organisation__name_changes", queryset=names))
+        if url_name.endswith(("_change", "_answers")):
+            logs = logs.select_related("assigned_to__organisation")  # the assignee rule reads it
+        return logs
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
@@ -140,7 +160,34 @@ class LogAdmin(ConsoleModelAdmin):
         return access.is_console_user(request.user)
 
     def _log(self, request, object_id):
-        return self.get_object(request, object_id) if object_id else None
+        """The log as the action buttons' permissions see it: read once per request, apart from the copy
+        a form may be changing."""
+        if not object_id:
+            return None
+        read = request.__dict__.setdefault("_core_action_logs", {})
+        key = (self.model, str(object_id))
+        if key not in read:
+            read[key] = self.get_object(request, object_id)
+        return read[key]
+
+    def get_object(self, request, object_id, from_field=None):
+        # A page asks for its log several times (the scope check, the view, each action's permission): a
+        # GET reads it once. A POST reads it afresh, as the form changes the copy it is given.
+        if request.method != "GET":
+            return super().get_object(request, object_id, from_field)
+        read = request.__dict__.setdefault("_core_logs", {})
+        key = (self.model, str(object_id), from_field)
+        if key not in read:
+            read[key] = super().get_object(request, object_id, from_field)
+        return read[key]
+
+    def evaluated(self, log):
+        """The log's evaluation, made once per page: the form's soft check hints and the sections panel
+        both read it."""
+        outcome = log.__dict__.get("_console_outcome")
+        if outcome is None:
+            outcome = log._console_outcome = log_evaluate(log)
+        return outcome
 
     # --- the form, from the catalogue ------------------------------------------------------------
 
@@ -148,7 +195,7 @@ class LogAdmin(ConsoleModelAdmin):
         readonly = list(self.readonly_fields) + layout.output_columns(self._catalogue(obj))
         if obj is not None and not self.has_change_permission(request, obj):
             readonly += [name for _, options in self.get_fieldsets(request, obj) for name in options["fields"]]
-        if not (access.is_support(request.user) or access.is_coordinator(request.user)):
+        if not access.can_choose_log_assignee(request.user):
             readonly.append("assigned_to")
         return list(dict.fromkeys(readonly))
 
@@ -168,6 +215,7 @@ class LogAdmin(ConsoleModelAdmin):
         # The admin's form class shares field objects with the cached class: copy before limiting.
         form_class.base_fields = copy.deepcopy(form_class.base_fields)
         self._limit_choices(request, obj, form_class.base_fields, catalogue)
+        form_class.created_by = request.user  # a new log is the user's before it is evaluated
         return form_class
 
     def relation_choices(self, request, obj) -> dict:
@@ -187,18 +235,21 @@ class LogAdmin(ConsoleModelAdmin):
                 current = getattr(obj, f"{name}_id", None) if obj else None
                 model = queryset.model
                 fields[name].queryset = (queryset | model.objects.filter(pk=current)).distinct() if current else queryset
-        if "la" in fields:
-            english = LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").filter(code__startswith="E").order_by("name")
-            fields["la"].choices = [("", "Select an option")] + [(la.code, la.name) for la in english]
-        if "prevloc" in fields and not catalogue.questions_for("prevloc")[0][1].options:
-            every = LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").order_by("name")
-            fields["prevloc"].choices = [("", "Select an option")] + [(la.code, la.name) for la in every]
+        listed = [name for name in ("la", "prevloc") if name in fields]
+        if "prevloc" in listed and catalogue.questions_for("prevloc")[0][1].options:
+            listed.remove("prevloc")  # the catalogue lists its own answers
+        if listed:  # one read serves both lists
+            every = list(LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").order_by("name")
+                         .values_list("code", "name"))
+            offered = {"la": [(code, name) for code, name in every if code.startswith("E")], "prevloc": every}
+            for name in listed:
+                fields[name].choices = [("", "Select an option")] + offered[name]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Relations are plain choice lists, limited per request by domain.access (see
         # _limit_choices), without the admin's add/change/view buttons beside them.
         if db_field.is_relation:
-            return db_field.formfield(required=False, widget=UnfoldAdminSelectWidget)
+            return db_field.formfield(required=False, widget=Select)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
@@ -225,10 +276,15 @@ class LogAdmin(ConsoleModelAdmin):
         log = form.instance
         catalogue = self._catalogue(obj)
         context["core_conditions"] = json.dumps(layout.server_conditions(catalogue, log))
-        left_out = request.session.pop(LEFT_OUT_KEY, None) if request.method == "GET" and obj else None
+        # Read the session only when a save left something out, so an ordinary GET does not write it back.
+        left_out = (request.session.pop(LEFT_OUT_KEY) if request.method == "GET" and obj and LEFT_OUT_KEY in request.session
+                    else None)
         if left_out and left_out.get("log") == obj.pk:
             form.show_left_out(left_out["errors"], left_out["entered"])
-        outcome = getattr(form, "outcome", None) or log_evaluate(log)
+        outcome = getattr(form, "outcome", None)
+        if outcome is not None:
+            log._console_outcome = outcome
+        outcome = self.evaluated(log)
         for check in outcome.soft_checks:
             name = check.get("confirm_field")
             if name in form.fields:
@@ -236,11 +292,8 @@ class LogAdmin(ConsoleModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-            if not (access.is_support(request.user) or access.is_coordinator(request.user)):
-                obj.assigned_to = request.user
-        log_save(log=obj, by=request.user, keep_valid=True)
+        # The form has just evaluated the log, leaving out refused answers: the save does not repeat it.
+        request.core_outcome = log_save(log=obj, by=request.user, outcome=form.outcome)
         request.core_left_out = {
             "log": obj.pk, "errors": form.left_out,
             "entered": {form_name(name): form.data.get(form_name(name), "") for name in form.left_out
@@ -265,7 +318,7 @@ class LogAdmin(ConsoleModelAdmin):
             request.session[LEFT_OUT_KEY] = left_out
             messages.error(request, f"Log {obj.pk} was saved, but not the answers marked below, because they "
                                     "break a rule. Correct them and save again.")
-        outcome = log_evaluate(obj)
+        outcome = getattr(request, "core_outcome", None) or log_evaluate(obj)
         for check in outcome.unconfirmed_soft_checks:
             messages.warning(request, f"Please confirm: {check['message']}")
         self.message_after_save(request, obj)
@@ -306,7 +359,7 @@ class LogAdmin(ConsoleModelAdmin):
     def status_summary(self, log):
         if not log or not log.pk:
             return "Answer the setup questions and save to see each section's progress."
-        outcome = log_evaluate(log)
+        outcome = self.evaluated(log)
         url = self.url("answers", log.pk)
         rows = format_html_join(
             "", '<li><a class="underline" href="{}#{}">{}</a>: <strong>{}</strong></li>',
@@ -360,7 +413,7 @@ class LogAdmin(ConsoleModelAdmin):
                  name=self.url_name("duplicates")),
             path("<path:object_id>/answers/", view(self.check_answers_view), name=self.url_name("answers")),
         ]
-        return custom + super().get_urls()
+        return [remembering_decisions(pattern) for pattern in custom + super().get_urls()]
 
     def check_answers_view(self, request, object_id):
         log = self.get_object_or_404(request, object_id)

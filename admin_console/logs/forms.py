@@ -9,17 +9,20 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
 from unfold.widgets import (
-    UnfoldAdminDecimalFieldWidget, UnfoldAdminIntegerFieldWidget, UnfoldAdminRadioSelectWidget,
-    UnfoldAdminSelectWidget, UnfoldAdminSingleDateWidget, UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
+    UnfoldAdminDecimalFieldWidget, UnfoldAdminIntegerFieldWidget, UnfoldAdminSingleDateWidget,
+    UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
 )
 
 from admin_console.logs.layout import RELATION_TYPES, form_field_name
+from admin_console.logs.widgets import RadioSelect, Select
 from domain.forms.catalogue import (
     CHECKBOX, DATE, INTERRUPTION, NUMERIC, OUTPUT, RADIO, SELECT, TEXT, Form, Question,
 )
 from domain.forms.engine import is_present
 from domain.models.logs import LARGEST_ANSWER
+from domain.services.logs import log_started_by
 from domain.validations.answers import question_error
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"]
@@ -60,19 +63,19 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
         return {}
     if question.type == INTERRUPTION:
         field = forms.TypedChoiceField(choices=CONFIRM_CHOICES, coerce=int, empty_value=None, required=False,
-                                       widget=UnfoldAdminRadioSelectWidget, label=question.label)
+                                       widget=RadioSelect, label=question.label)
     elif question.type == RADIO:
         # No answer is stored as the column keeps it: None for a code, "" for text (a text column is never
         # null, so None there would fail the save when a POST sends the answer empty).
         field = forms.TypedChoiceField(choices=[(o.code, o.label) for o in question.options],
                                        coerce=_coerce(question.value_kind),
                                        empty_value=None if question.value_kind == "int" else "", required=False,
-                                       widget=UnfoldAdminRadioSelectWidget)
+                                       widget=RadioSelect)
     elif question.type == SELECT:
         field = forms.TypedChoiceField(choices=[("", "Select an option")] + [(o.code, o.label) for o in question.options],
                                        coerce=_coerce(question.value_kind),
                                        empty_value=None if question.value_kind == "int" else "",
-                                       required=False, widget=UnfoldAdminSelectWidget)
+                                       required=False, widget=Select)
     elif question.type == NUMERIC:
         if question.value_kind == "decimal":
             field = forms.DecimalField(required=False, decimal_places=2, widget=UnfoldAdminDecimalFieldWidget,
@@ -93,14 +96,27 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
     return {question.field: field}
 
 
+class ErrorList(forms.utils.ErrorList):
+    """Django's error list, drawn only when there is an error: the page shows each of a log's two hundred
+    fields' errors in several places, and drawing the empty list through its template was a third of the
+    templates a change page rendered."""
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if not self.data:
+            return mark_safe("")
+        return super().render(template_name, context, renderer)
+
+
 class LogForm(forms.ModelForm):
     """Answers in, checked by the same service every entry path uses. Subclasses set `catalogue`."""
 
     catalogue: Form
     checkbox_columns: tuple[str, ...] = ()
     evaluate = None  # the service that applies routing, derived values and rules
+    created_by = None  # who is entering the log (set per request), for a new log's defaults
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_class", ErrorList)
         super().__init__(*args, **kwargs)
         for column in self.checkbox_columns:
             if column in self.fields:
@@ -117,8 +133,10 @@ class LogForm(forms.ModelForm):
         super()._post_clean()
         if self.errors:
             return
+        if self.instance.pk is None and self.created_by is not None:
+            log_started_by(self.instance, by=self.created_by)
         # The service leaves out answers that break a rule (not setup answers) so the rest can be saved;
-        # what is left says why the save cannot happen at all.
+        # what is left says why the save cannot happen at all. The save uses this evaluation.
         self.outcome = type(self).evaluate(self.instance)
         self.left_out = getattr(self.outcome, "left_out", {})
         for field_name, messages in self.outcome.errors.items():

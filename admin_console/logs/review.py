@@ -207,10 +207,18 @@ class ReviewAdminMixin:
 
     # --- hints on the form and on check answers ------------------------------------------------
 
-    def open_query_hints(self, log) -> dict[str, list[str]]:
+    def open_queries(self, request, log) -> list:
+        """The log's open queries with their comments, read once per request (hints and summary share them)."""
+        read = request.__dict__.setdefault("_core_open_queries", {})
+        key = (type(log), log.pk)
+        if key not in read:
+            read[key] = list(reviews.log_queries(log).filter(status="open"))
+        return read[key]
+
+    def open_query_hints(self, request, log) -> dict[str, list[str]]:
         """Open queries by field: the latest comment of each, for showing beside its question."""
         hints: dict[str, list[str]] = {}
-        for query in reviews.log_queries(log).filter(status="open"):
+        for query in self.open_queries(request, log):
             comments = list(query.comments.all())
             latest = comments[-1] if comments else None
             text = f"{latest.author.name if latest and latest.author else 'Reviewer'}: {latest.text}" if latest else ""
@@ -220,7 +228,7 @@ class ReviewAdminMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
         if obj is not None and obj.pk:
-            for field, texts in self.open_query_hints(obj).items():
+            for field, texts in self.open_query_hints(request, obj).items():
                 for _, question in obj.form.questions_for(field)[:1]:
                     name = form_field_name(question, question.columns[0])
                     if name in form_class.base_fields:
@@ -235,9 +243,9 @@ class ReviewAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _review_summary(self, request, log) -> dict:
-        open_count = reviews.open_queries(log).count()
+        open_count = len(self.open_queries(request, log))
         can_review = access.can_review_log(request.user, log)
-        approvable = can_review and reviews.approval_blocker(log, request.user) is None
+        approvable = can_review and reviews.approval_blocker(log, request.user, open_count=open_count) is None
         return {
             "state": log.get_review_state_display(), "open_count": open_count, "can_review": can_review,
             "approved": log.review_state == ReviewState.APPROVED,
@@ -250,7 +258,7 @@ class ReviewAdminMixin:
         context = getattr(response, "context_data", None)
         if context and context.get("log") is not None:
             log = context["log"]
-            hints = self.open_query_hints(log)
+            hints = self.open_query_hints(request, log)
             for section in context["sections"]:
                 for row in section["rows"]:
                     row["queries"] = hints.get(row.get("field", ""), [])

@@ -140,7 +140,7 @@ class SchemeAdmin(ConsoleModelAdmin):
         return availability_view(self, request, object_id, REACTIVATE)
 
     def has_soft_delete_permission(self, request, object_id=None):
-        return access.is_support(request.user)
+        return access.can_delete_schemes(request.user)
 
     @action(description="Delete scheme", icon="delete", permissions=["soft_delete"])
     def soft_delete(self, request, object_id):

@@ -13,7 +13,7 @@ from domain.services.schemes import deletion_blocker, resource_delete
 
 def delete_view(model_admin, request, object_id):
     resource = model_admin.get_object_or_404(request, object_id)
-    if not access.is_support(request.user):
+    if not access.can_delete_schemes(request.user):
         raise PermissionDenied
     name = resource.service_name if isinstance(resource, Scheme) else resource.postcode or f"location {resource.pk}"
     change_url = reverse(f"admin:domain_{resource._meta.model_name}_change", args=[resource.pk])

@@ -186,7 +186,7 @@ class LocationAdmin(ConsoleModelAdmin):
         return availability_view(self, request, object_id, REACTIVATE)
 
     def has_soft_delete_permission(self, request, object_id=None):
-        return access.is_support(request.user)
+        return access.can_delete_schemes(request.user)
 
     @action(description="Delete location", icon="delete", permissions=["soft_delete"])
     def soft_delete(self, request, object_id):

@@ -25,7 +25,7 @@ class BulkUploadForm(forms.Form):
         self.fields["year"].choices = [(year, f"{year} to {year + 1}") for year in years]
         if len(years) == 1:
             self.fields["year"].initial = years[0]
-        if access.is_support(user):
+        if access.uploads_for_any_organisation(user):
             self.fields["organisation"].queryset = access.bulk_upload_organisation_choices(user)
             self.fields["organisation"].required = True
         else:

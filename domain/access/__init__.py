@@ -23,6 +23,7 @@ from .imports import *  # noqa: F401,F403
 from .lettings import *  # noqa: F401,F403
 from .logs import *  # noqa: F401,F403
 from .organisations import *  # noqa: F401,F403
+from .remembered import decisions_remembered  # noqa: F401
 from .reviews import *  # noqa: F401,F403
 from .bulk_actions import *  # noqa: F401,F403
 from .roles import *  # noqa: F401,F403

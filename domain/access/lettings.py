@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from domain.models import Organisation, OrganisationRelationship, Scheme, User
-from .roles import *  # noqa: F403
-from .logs import *  # noqa: F403
+
+from .logs import can_change_log, visible_logs
 from .organisations import organisation_scope_ids
+from .roles import is_console_user, is_coordinator, is_support
 
 # --- lettings logs -------------------------------------------------------------------------------
 
@@ -26,16 +27,6 @@ def visible_sales_logs(user, *, include_deleted: bool = False) -> QuerySet:
     from domain.models import SalesLog
 
     return visible_logs(user, SalesLog, include_deleted=include_deleted)
-
-
-# The lettings names of the shared log rules (domain/access/logs.py).
-lettings_log_scope = log_scope
-can_view_lettings_log = can_view_log
-lettings_log_open_for_edits = log_open_for_edits
-can_add_lettings_log = can_add_log
-can_change_lettings_log = can_change_log
-can_delete_lettings_log = can_delete_log
-can_restore_lettings_log = can_restore_log
 
 
 def owning_organisation_choices(user) -> QuerySet[Organisation]:
@@ -89,6 +80,37 @@ def scheme_choices(user, owner_id=None) -> QuerySet:
     if is_support(user):
         return schemes
     return schemes.filter(owning_organisation_id__in=owning_organisation_choices(user).values("pk"))
+
+
+# --- the organisations a bulk upload may name (bulk upload spec §3.3, access spec §8.6) -------------
+
+
+def organisation_family_ids(organisation_id) -> set[int]:
+    """An organisation and every organisation merged into it."""
+    absorbed = Organisation.objects.filter(absorbing_organisation_id=organisation_id).values_list("pk", flat=True)
+    return {organisation_id, *absorbed}
+
+
+def affiliated_stock_owner_ids(organisation: Organisation, family: set[int] | None = None) -> set[int]:
+    """The owners an organisation may add logs for: itself if it holds stock, its stock owners, and the
+    same for every organisation it absorbed."""
+    family = organisation_family_ids(organisation.pk) if family is None else family
+    holders = Organisation.objects.filter(pk__in=family, holds_own_stock=True).values_list("pk", flat=True)
+    owners = OrganisationRelationship.objects.filter(managing_agent_id__in=family).values_list("stock_owner_id", flat=True)
+    return set(holders) | set(owners)
+
+
+def managing_agent_ids(owner_id) -> set[int]:
+    """The organisations that may manage (lettings) or report (sales) the owner's logs, besides itself."""
+    return set(OrganisationRelationship.objects.filter(stock_owner_id=owner_id).values_list("managing_agent_id", flat=True))
+
+
+def assignee_fits_organisations(assignee_family: set[int], owner_id, manager_id) -> bool:
+    """A log may be assigned to a user of its owning or managing organisation, or of an organisation that
+    absorbed one of them: the assignee's organisation, or one it absorbed (`assignee_family`, see
+    organisation_family_ids), is one of the two (spec §8.6)."""
+    named = {owner_id, manager_id} - {None}
+    return not named or bool(named & assignee_family)
 
 
 # --- duplicate logs ------------------------------------------------------------------------------

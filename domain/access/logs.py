@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from .organisations import organisation_scope_ids
+from .remembered import remember
 from .roles import *  # noqa: F403
 
 
@@ -30,7 +31,20 @@ def visible_logs(user, model, *, include_deleted: bool = False) -> QuerySet:
 
 
 def can_view_log(user, log) -> bool:
-    return visible_logs(user, type(log), include_deleted=True).filter(pk=log.pk).exists()
+    if log.pk is None:
+        return False
+    return remember(("view_log", user.pk, type(log), log.pk),
+                    lambda: visible_logs(user, type(log), include_deleted=True).filter(pk=log.pk).exists())
+
+
+def starts_logs_for_own_organisation(user) -> bool:
+    """A new log starts with the user's organisation and the user (spec §8.2); support start from nothing."""
+    return is_console_user(user) and not is_support(user)
+
+
+def can_choose_log_assignee(user) -> bool:
+    """Support and data coordinators choose whom a log is assigned to; anyone else enters logs as their own."""
+    return is_support(user) or is_coordinator(user)
 
 
 def _stored_date(log) -> date | None:

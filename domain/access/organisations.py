@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from domain.models import Organisation, OrganisationRelationship
+from .remembered import remember
 from .roles import *  # noqa: F403
 
 # Fields each role may edit on an organisation (spec §1.5); support may also create organisations.
@@ -26,8 +27,12 @@ def organisation_scope_ids(user) -> list[int]:
     """The user's organisation and every organisation merged into it (spec §8.1's set S)."""
     if not is_console_user(user):
         return []
-    absorbed = Organisation.objects.filter(absorbing_organisation_id=user.organisation_id)
-    return [user.organisation_id, *absorbed.values_list("pk", flat=True)]
+
+    def scope() -> list[int]:
+        absorbed = Organisation.objects.filter(absorbing_organisation_id=user.organisation_id)
+        return [user.organisation_id, *absorbed.values_list("pk", flat=True)]
+
+    return list(remember(("organisation_scope", user.organisation_id), scope))
 
 
 def visible_organisations(user) -> QuerySet[Organisation]:
@@ -105,6 +110,12 @@ def can_manage_relationships(user, organisation: Organisation) -> bool:
     if not organisation.active or organisation.discarded_at:
         return False
     return is_support(user) or (is_coordinator(user) and organisation.pk == user.organisation_id)
+
+
+def can_add_relationships(user) -> bool:
+    """Support and data coordinators record stock owners and managing agents (for which organisations:
+    can_manage_relationships)."""
+    return is_support(user) or is_coordinator(user)
 
 
 def relationship_candidates(user, organisation: Organisation | None) -> QuerySet[Organisation]:

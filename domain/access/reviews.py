@@ -39,9 +39,11 @@ def can_review_log(user, log=None) -> bool:
     """Whether the user may approve, return or query this log (or, without a log, any log)."""
     if log is None:
         return is_reviewer(user)
-    if not is_reviewer(user) or log.discarded_at or not log.pk:
+    from domain.models.logs import VISIBLE_STATUSES
+
+    if not is_reviewer(user) or log.discarded_at or not log.pk or log.status not in VISIBLE_STATUSES:
         return False
-    return reviewable_logs(user, type(log)).filter(pk=log.pk).exists()
+    return can_view_log(user, log)  # reviewable_logs: the visible logs, less deleted ones
 
 
 def can_see_queries(user, log) -> bool:

@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 
 from domain.collection import editable_start
 from domain.models import Location, Organisation, OrganisationRelationship, Scheme
+from .remembered import remember
 from .roles import *  # noqa: F403
 
 SCHEME_ANSWER_FIELDS = ("service_name", "sensitive", "scheme_type", "registered_under_care_act", "owning_organisation",
@@ -31,9 +32,15 @@ def scheme_owner_scope_ids(user) -> list[int]:
     """Owners of the schemes a non-support user has rights over."""
     if not is_console_user(user):
         return []
-    stock_owners = OrganisationRelationship.objects.filter(managing_agent_id=user.organisation_id)
-    owners = stock_owners.values_list("stock_owner_id", flat=True)
-    return list({user.organisation_id, *owners, *_recently_absorbed(user).values_list("pk", flat=True)})
+
+    def owners() -> list[int]:
+        stock_owners = OrganisationRelationship.objects.filter(managing_agent_id=user.organisation_id)
+        recently_absorbed = _recently_absorbed(user).values("pk")
+        found = Organisation.objects.filter(Q(pk=user.organisation_id) | Q(pk__in=stock_owners.values("stock_owner_id"))
+                                            | Q(pk__in=recently_absorbed)).values_list("pk", flat=True)
+        return list({user.organisation_id, *found})
+
+    return list(remember(("scheme_owner_scope", user.organisation_id), owners))
 
 
 def visible_schemes(user) -> QuerySet[Scheme]:
@@ -106,13 +113,21 @@ def scheme_owner_filter_choices(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=scheme_owner_scope_ids(user))
 
 
+def can_delete_schemes(user) -> bool:
+    """Deleting a scheme or location (a soft delete, once no open log uses it) is for support only."""
+    return is_support(user)
+
+
 def can_see_schemes_menu(user) -> bool:
     """Schemes are in the navigation of support and statisticians, and of users whose organisation
     holds stock or has stock owners."""
     if sees_everything(user):
         return True
-    stock_owners = OrganisationRelationship.objects.filter(managing_agent_id=getattr(user, "organisation_id", None))
-    return is_console_user(user) and (user.organisation.holds_own_stock or stock_owners.exists())
+    if not is_console_user(user):
+        return False
+    stock_owners = OrganisationRelationship.objects.filter(managing_agent_id=user.organisation_id)
+    return remember(("schemes_menu", user.organisation_id),
+                    lambda: user.organisation.holds_own_stock or stock_owners.exists())
 
 
 def visible_locations(user) -> QuerySet[Location]:

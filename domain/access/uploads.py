@@ -47,6 +47,12 @@ def can_delete_bulk_upload_logs(user, upload) -> bool:
     return (is_support(user) or is_coordinator(user)) and can_view_bulk_upload(user, upload)
 
 
+def uploads_for_any_organisation(user) -> bool:
+    """Support upload a file for an organisation they choose (and assign its logs by email only); anyone
+    else uploads for their own organisation, and their logs default to them."""
+    return is_support(user)
+
+
 def bulk_upload_organisation_choices(user) -> QuerySet:
     """Whom a user uploads for: support any active organisation; anyone else their own."""
     from domain.models import Organisation

@@ -165,8 +165,7 @@ def _note_errors(row: Row, log, outcome, context, tally: Tally) -> None:
     elif any(error.category == "" for error in row.errors):
         # The logs can be created only if clearing the invalid answers leaves valid logs.
         clear(log, columns_to_clear({e.field for e in row.errors if e.category == ""}, context), context)
-        evaluate, _ = pipeline(context.template.log_type)
-        if settle(log, context, evaluate(log)).errors:
+        if settle(log).errors:
             tally.blocked = True
     details = context.template.describe_row(row)
     for error in row.errors:
@@ -272,8 +271,7 @@ def _create_logs(upload, context, layout, save, invalid) -> int:
                 clear(log, columns_to_clear(invalid.get(row.number, ()), context), context)
                 for column in context.interruption_columns:
                     setattr(log, column, 0)  # the uploader confirmed every soft check
-                evaluate, _ = pipeline(context.template.log_type)
-                outcome = settle(log, context, evaluate(log))
+                outcome = settle(log)
                 _mark(log, upload)
                 save(log=log, by=None, outcome=None if outcome.errors else outcome)
                 created += 1

@@ -1,17 +1,19 @@
 """One row through the shared pipeline: build the log from the row, run the bulk-only checks and the
-log's own rules (`lettings_log_evaluate` or `sales_log_evaluate`, the same as the admin form), and put every finding on the
+log's own rules (`log_evaluate`, the same as the admin form), and put every finding on the
 template field it concerns."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from domain import access
 from domain.forms.catalogue import CHECKBOX, INTERRUPTION, Form
+from domain.forms.engine import blank_answer
 from domain.forms.registry import form_for_year
-from domain.models import BulkUpload, ErrorCategory, Organisation, OrganisationRelationship, User
-from domain.services.answers import References, log_from_answers
+from domain.models import BulkUpload, ErrorCategory, Organisation, User
+from domain.services.answers import MODELS, References, log_from_answers
+from domain.services.logs import log_evaluate, log_keep_valid, log_save, logs_insert
 
 from .template import Row, Template
 
@@ -20,29 +22,13 @@ KEEP_WHEN_CLEARING = ("details_known_", "hhmemb")
 
 
 def pipeline(log_type: str):
-    """The shared evaluate and save functions of a log type."""
-    if log_type == "lettings":
-        from domain.services.lettings import lettings_log_evaluate, lettings_log_save
-
-        return lettings_log_evaluate, lettings_log_save
-    if log_type == "sales":
-        from domain.services.sales import sales_log_evaluate, sales_log_save
-
-        return sales_log_evaluate, sales_log_save
-    raise LookupError(f"Logs of type {log_type!r} cannot be uploaded yet.")
+    """The shared evaluate and save functions (the same for every log type: each log knows its kind)."""
+    return log_evaluate, log_save
 
 
 def batch_insert(log_type: str):
-    """The shared function that inserts a batch of evaluated new logs."""
-    if log_type == "lettings":
-        from domain.services.lettings import lettings_logs_insert
-
-        return lettings_logs_insert
-    if log_type == "sales":
-        from domain.services.sales import sales_logs_insert
-
-        return sales_logs_insert
-    raise LookupError(f"Logs of type {log_type!r} cannot be uploaded yet.")
+    """The shared function that inserts a batch of evaluated new logs of this type."""
+    return partial(logs_insert, MODELS[log_type])
 
 
 @dataclass
@@ -63,7 +49,8 @@ class UploadContext:
 
     @cached_property
     def uploader_is_support(self) -> bool:
-        return access.is_support(self.uploader)
+        """The uploader chose the organisation (support): logs are assigned only as the file says."""
+        return access.uploads_for_any_organisation(self.uploader)
 
     @cached_property
     def form(self) -> Form:
@@ -71,26 +58,24 @@ class UploadContext:
 
     @cached_property
     def affiliated_owner_ids(self) -> set[int]:
-        """The uploading organisation (if it owns stock), its stock owners, and the same for every
-        organisation it absorbed."""
-        family = self.organisation_family(self.organisation.pk)
-        holders = set(Organisation.objects.filter(pk__in=family, holds_own_stock=True).values_list("pk", flat=True))
-        owners = set(OrganisationRelationship.objects.filter(managing_agent_id__in=family)
-                     .values_list("stock_owner_id", flat=True))
-        return holders | owners
+        """The owners the uploading organisation may add logs for (decided by domain.access)."""
+        return access.affiliated_stock_owner_ids(self.organisation, self.organisation_family(self.organisation.pk))
 
     def managing_agent_ids(self, owner_id: int) -> set[int]:
         if owner_id not in self._agents:
-            self._agents[owner_id] = set(OrganisationRelationship.objects.filter(stock_owner_id=owner_id)
-                                         .values_list("managing_agent_id", flat=True))
+            self._agents[owner_id] = access.managing_agent_ids(owner_id)
         return self._agents[owner_id]
 
     def organisation_family(self, organisation_id: int) -> set[int]:
         """An organisation and those it absorbed."""
         if organisation_id not in self._families:
-            absorbed = Organisation.objects.filter(absorbing_organisation_id=organisation_id)
-            self._families[organisation_id] = {organisation_id, *absorbed.values_list("pk", flat=True)}
+            self._families[organisation_id] = access.organisation_family_ids(organisation_id)
         return self._families[organisation_id]
+
+    def assignee_fits(self, log) -> bool:
+        """The log's assigned user may hold it, given its owning and managing organisations (domain.access)."""
+        return access.assignee_fits_organisations(self.organisation_family(log.assigned_to.organisation_id),
+                                                  log.owning_organisation_id, log.managing_organisation_id)
 
     @cached_property
     def setup_columns(self) -> set[str]:
@@ -214,26 +199,19 @@ def columns_to_clear(numbers, context: UploadContext) -> set[str]:
 
 
 def clear(log, columns, context: UploadContext) -> None:
+    """Leave out the answers of cells that cannot be used (every column of a checkbox question)."""
     for column in columns:
         question = None
         try:
             question = context.form.question(column)
         except KeyError:
             pass
-        targets = question.columns if question is not None and question.type == CHECKBOX else [column]
-        for target in targets:
-            current = getattr(log, target, None)
-            setattr(log, target, "" if isinstance(current, str) else None)
+        for target in (question.columns if question is not None and question.type == CHECKBOX else [column]):
+            blank_answer(log, target)
 
 
-def settle(log, context: UploadContext, outcome, *, passes: int = 3):
-    """Clear answers with hard errors (outside set-up) and re-evaluate until none is left; returns the
-    final evaluation (which may still have errors when set-up answers are wrong)."""
-    evaluate, _ = pipeline(context.template.log_type)
-    for _ in range(passes):
-        bad = {column for column in outcome.errors if column not in context.setup_columns and column != "hhmemb"}
-        if not bad:
-            break
-        clear(log, bad, context)
-        outcome = evaluate(log)
-    return outcome
+def settle(log):
+    """Leave out the answers the log's rules refuse (never set-up answers, nor the household size, which
+    every household question hangs on) and evaluate it again: the shared log_keep_valid. Returns the final
+    evaluation, which still has errors when set-up answers are wrong."""
+    return log_keep_valid(log, keep=frozenset({"hhmemb"}), passes=3)

@@ -346,8 +346,14 @@ def _clear_pass(form: Form, log) -> list[str]:
     return blanked
 
 
-def _blank(log, column: str, cleared: list[str]) -> None:
+def blank_answer(log, column: str) -> None:
+    """Leave an answer out: the one way an answer is removed from a log (routing, a refused answer, a bulk
+    upload cell that cannot be used). A text column is never null, so it becomes ""."""
     current = getattr(log, column, None)
     setattr(log, column, "" if isinstance(current, str) else None)
+
+
+def _blank(log, column: str, cleared: list[str]) -> None:
+    blank_answer(log, column)
     if column not in cleared:
         cleared.append(column)

@@ -15,7 +15,7 @@ from domain import collection
 from domain.forms import registry
 
 from .history import AuditTrail
-from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, LogKindIn, answer_columns
 from .reference_data import RentRange
 from .schemes import Location, Scheme
 
@@ -26,6 +26,7 @@ LOCATION_LEAD_DAYS = 14  # a location may be chosen up to two weeks before it op
 class LettingsLogBase(LogBase):
     LOG_TYPE = LOG_TYPE
     DATE_FIELD = "startdate"
+    kind = LogKindIn("domain.services.lettings")
 
     scheme = models.ForeignKey(Scheme, null=True, blank=True, on_delete=models.PROTECT, related_name="lettings_logs")
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.PROTECT,

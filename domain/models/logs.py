@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from importlib import import_module
 
 from django.conf import settings
 from django.db import models
@@ -30,6 +31,18 @@ HISTORY_BOOKKEEPING_FIELDS = ("updated_by",)
 class CreationMethod(models.IntegerChoices):
     SINGLE_LOG = 1, "Single log"
     BULK_UPLOAD = 2, "Bulk upload"
+
+
+class LogKindIn:
+    """A log model's kind (domain.services.log_kind.LogKind): what the shared pipeline does differently for
+    this type of log. Read from the named module on first use, as the kind's rules and derived values
+    import the models."""
+
+    def __init__(self, module: str):
+        self.module = module
+
+    def __get__(self, instance, owner):
+        return import_module(self.module).KIND
 
 
 class LogBase(TimestampedModel):

@@ -9,7 +9,7 @@ from domain import collection
 from domain.forms import registry
 
 from .history import AuditTrail
-from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, LogKindIn, answer_columns
 from .reference_data import LocalAuthority, SaleRange
 
 LOG_TYPE = "sales"
@@ -19,6 +19,7 @@ LONDON_BOROUGHS = {f"E090000{n:02d}" for n in range(1, 34)}
 class SalesLogBase(LogBase):
     LOG_TYPE = LOG_TYPE
     DATE_FIELD = "saledate"
+    kind = LogKindIn("domain.services.sales")
     skip_dpo_check = False
     _dsa_signed_given = None
 
@@ -62,9 +63,20 @@ class SalesLogBase(LogBase):
         """Whether the property is in one of the 33 London boroughs (None when the LA is not known)."""
         return None if not self.la else self.la in LONDON_BOROUGHS
 
+    def _looked_up(self, name: str, key: tuple, find):
+        """A reference row the rules read many times while a log is evaluated: read once per set of answers."""
+        memo = self.__dict__.get(name)
+        if memo is None or memo[0] != key:
+            memo = (key, find())
+            self.__dict__[name] = memo
+        return memo[1]
+
     @property
     def local_authority(self) -> LocalAuthority | None:
-        return LocalAuthority.objects.filter(code=self.la).first() if self.la else None
+        if not self.la:
+            return None
+        return self._looked_up("_local_authority_memo", (self.la,),
+                               lambda: LocalAuthority.objects.filter(code=self.la).first())
 
     @property
     def la_active_on_saledate(self) -> bool | None:
@@ -77,8 +89,9 @@ class SalesLogBase(LogBase):
     def sale_range(self) -> SaleRange | None:
         if not (self.saledate and self.la and self.beds):
             return None
-        return SaleRange.objects.filter(start_year=self.collection_year, la=self.la,
-                                        bedrooms=min(int(self.beds), 4)).first()
+        key = (self.collection_year, self.la, min(int(self.beds), 4))
+        return self._looked_up("_sale_range_memo", key, lambda: SaleRange.objects.filter(
+            start_year=key[0], la=key[1], bedrooms=key[2]).first())
 
 
 SalesLog = type(

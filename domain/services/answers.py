@@ -181,8 +181,6 @@ def answers_of(log) -> dict:
 
 
 def check_answers(*, log_type: str, year: int, answers: dict, user_email: str | None = None) -> dict:
-    import domain.services.lettings  # noqa: F401  (registers the log types)
-    import domain.services.sales  # noqa: F401
     from domain.services.logs import log_evaluate
 
     if user_email:

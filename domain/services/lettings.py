@@ -1,14 +1,14 @@
-"""Lettings logs: what is particular to them in the shared log pipeline (domain/services/logs.py)."""
+"""Lettings logs: what is particular to them in the shared log pipeline (domain/services/logs.py).
+
+`LettingsLog.kind` is `KIND`."""
 
 from __future__ import annotations
 
 from domain.forms import registry
 from domain.forms.catalogue import Form
 from domain.lookups.logs import log_apply_lookups
-from domain.models import LettingsLog, User
-from domain.services import logs
-from domain.services.logs import Outcome, apply_status  # noqa: F401  (part of this module's interface)
-from domain.services.logs import normalise_postcodes
+from domain.models import LettingsLog
+from domain.services.log_kind import LogKind, normalise_postcodes
 
 # Leaving out a rent or charge also leaves out what was worked out from it; leaving out a postcode or a
 # previous local authority also leaves out the answer that says it is known (rules spec §4.9).
@@ -51,7 +51,7 @@ def _after_delete(old_set) -> None:
     duplicate_set_tidy(LettingsLog, old_set)
 
 
-LETTINGS = logs.register_kind(logs.LogKind(
+KIND = LogKind(
     log_type="lettings",
     prepare=_prepare_answers,
     rules_for=lambda year: registry.log_year("lettings", year).rules,
@@ -59,33 +59,4 @@ LETTINGS = logs.register_kind(logs.LogKind(
     left_out_with=LEFT_OUT_WITH,
     after_save=_after_save,
     after_delete=_after_delete,
-))
-
-
-def lettings_log_evaluate(log: LettingsLog) -> Outcome:
-    return logs.log_evaluate(log)
-
-
-def lettings_log_keep_valid(log: LettingsLog) -> Outcome:
-    return logs.log_keep_valid(log)
-
-
-def lettings_log_save(*, log: LettingsLog, by: User | None, keep_valid: bool = False,
-                      outcome: Outcome | None = None) -> Outcome:
-    return logs.log_save(log=log, by=by, keep_valid=keep_valid, outcome=outcome)
-
-
-def lettings_logs_insert(*, evaluated: list[tuple[LettingsLog, Outcome]], by: User | None) -> None:
-    logs.logs_insert(LettingsLog, evaluated=evaluated, by=by)
-
-
-def lettings_log_new(*, by: User) -> LettingsLog:
-    return logs.log_new(LettingsLog, by=by)
-
-
-def lettings_log_delete(*, log: LettingsLog, by: User, reason: str) -> LettingsLog:
-    return logs.log_delete(log=log, by=by, reason=reason)
-
-
-def lettings_log_restore(*, log: LettingsLog, by: User) -> LettingsLog:
-    return logs.log_restore(log=log, by=by)
+)

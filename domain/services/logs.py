@@ -1,15 +1,16 @@
 """Checking, saving and deleting logs of any type: one pipeline, from the form catalogue.
 
-Every way answers arrive (the admin form, bulk upload, check_answers) goes through `log_evaluate`:
-routing, derived values, rules and status in one pass. What differs by log type (how answers are
-prepared, which rules and derived values apply, what happens after a save) is a `LogKind`,
-registered by domain/services/lettings.py and sales.py.
+Every way answers arrive (the admin form, bulk upload, import, check_answers) goes through
+`log_evaluate`, which is two steps: `log_apply` changes the log (routing clears answers to questions no
+longer asked, derived values are worked out, changed soft checks are asked again) and `log_check` reads
+it (rules and status) without changing it. A save evaluates the log once: the admin form and bulk upload
+hand the evaluation they made to `log_save`. What differs by log type is the log's `kind`
+(domain/services/log_kind.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -24,7 +25,6 @@ from domain.models import User
 from domain.models.history import copy_to_history
 from domain.models.inserts import insert_new
 from domain.models.logs import STATUS_BY_NAME, LogBase, LogStatus
-from domain.postcodes import postcode_as_stored
 from domain.services.reviews import review_follow_save, review_lock_for_save
 from domain.validations.answers import answer_errors
 from domain.validations.rules import SOFT, Findings, run_rules
@@ -32,38 +32,6 @@ from domain.validations.rules import SOFT, Findings, run_rules
 
 # Columns a save sets whatever it changes: not a change in themselves.
 BOOKKEEPING_COLUMNS = frozenset({"updated_by_id", "updated_at"})
-
-
-@dataclass(frozen=True)
-class LogKind:
-    log_type: str
-    prepare: Callable  # (log) -> None: tidy answers before routing (postcodes, scheme and location)
-    rules_for: Callable  # (year) -> rules
-    derive_for: Callable  # (form) -> derive(log, was)
-    left_out_with: dict = field(default_factory=dict)  # answers left out together when one is refused
-    after_save: Callable | None = None  # (log) -> None, e.g. duplicate sets
-    after_delete: Callable | None = None  # (old duplicate set id) -> None
-
-
-KINDS: dict[str, LogKind] = {}
-
-
-def register_kind(kind: LogKind) -> LogKind:
-    KINDS[kind.log_type] = kind
-    return kind
-
-
-def normalise_postcodes(log, *names: str) -> None:
-    """A log's postcodes in their one stored spelling, before its answers are checked."""
-    for name in names:
-        setattr(log, name, postcode_as_stored(getattr(log, name, "")))
-
-
-def kind_of(log) -> LogKind:
-    if log.LOG_TYPE not in KINDS:
-        import domain.services.lettings  # noqa: F401  (each registers its log type)
-        import domain.services.sales  # noqa: F401
-    return KINDS[log.LOG_TYPE]
 
 
 @dataclass
@@ -113,25 +81,39 @@ def _restore_confirmations(form: Form, log: LogBase, confirmations: dict, cleare
     """Clearing runs before derived values are worked out, so a soft check whose trigger reads one (the
     letting type of a new log, for the rent range) looks hidden then; put back a confirmation that was
     cleared only for that reason."""
+    candidates = [name for name, value in confirmations.items() if name in cleared and value is not None]
+    if not candidates:
+        return cleared
     shown = {question.field for _, _, question in engine.shown_questions(form, log)}
-    for name, value in confirmations.items():
-        if name in cleared and value is not None and name in shown:
-            setattr(log, name, value)
+    for name in candidates:
+        if name in shown:
+            setattr(log, name, confirmations[name])
             forget()
             cleared = [column for column in cleared if column != name]
     return cleared
 
 
-def log_evaluate(log: LogBase) -> Outcome:
-    """Apply routing and derived values to the log (in memory) and check it against every rule."""
-    kind = kind_of(log)
+@dataclass
+class Applied:
+    """What applying routing and derived values to a log found on the way, for the check that follows."""
+
+    form: Form
+    rules: list
+    answer_findings: Findings  # answers no version of their question accepts (checked before routing)
+    cleared: list[str]
+
+
+def log_apply(log: LogBase) -> Applied:
+    """Apply routing and derived values to the log (in memory): answers are tidied, answers to questions no
+    longer asked are cleared, derived values are worked out and changed soft checks are asked again."""
+    kind = log.kind
     form = log.form
     rules = kind.rules_for(form.year)
     kind.prepare(log)
     # Answers are checked against the questions asked before routing tidies up, so an answer no
     # version of its question accepts is reported rather than silently dropped.
     # Routing is worked out once while the log does not change, and shared by everything that reads it
-    # (whatever changes the log forgets it): once before derived values, once after.
+    # (whatever changes the log forgets it).
     with remembered():
         asked = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
         findings = Findings(errors=answer_errors(form, log, asked))
@@ -144,29 +126,43 @@ def log_evaluate(log: LogBase) -> Outcome:
     # Nothing is worked out from an answer no question accepts (a rent of 1e308 has no total): derived
     # values see it as unanswered, and it is back as given for the rules and the outcome.
     unusable = {name: getattr(log, name) for name in findings.errors if hasattr(log, name)}
-    for name, value in unusable.items():
-        setattr(log, name, "" if isinstance(value, str) else None)
+    for name in unusable:
+        engine.blank_answer(log, name)
     kind.derive_for(form)(log, log.loaded_values)
     _put_back(log, unusable)
     with remembered():
         cleared = _restore_confirmations(form, log, confirmations, cleared)
         cleared += [name for name in _reask_changed_soft_checks(log, rules) if name not in cleared]
-        run_rules(rules, log, findings)
-        evaluation = engine.evaluate(form, log, has_errors=bool(findings.errors))
+    return Applied(form=form, rules=rules, answer_findings=findings, cleared=cleared)
+
+
+def log_check(log: LogBase, applied: Applied) -> Outcome:
+    """Check the log as it stands against every rule and work out its status; the log is not changed."""
+    found = applied.answer_findings
+    findings = Findings(errors={name: list(messages) for name, messages in found.errors.items()},
+                        refusals=list(found.refusals))
+    with remembered():
+        run_rules(applied.rules, log, findings)
+        evaluation = engine.evaluate(applied.form, log, has_errors=bool(findings.errors))
     status = evaluation.status
     if status == engine.COMPLETED and any(not check["confirmed"] for check in findings.soft_checks):
         status = engine.IN_PROGRESS
     return Outcome(
-        form=form,
+        form=applied.form,
         status=status,
         subsections=evaluation.subsections,
         shown=evaluation.shown,
         missing=evaluation.missing,
         errors=findings.errors,
         soft_checks=findings.soft_checks,
-        cleared=cleared,
+        cleared=applied.cleared,
         refusals=findings.refusals,
     )
+
+
+def log_evaluate(log: LogBase) -> Outcome:
+    """Apply routing and derived values to the log (in memory), then check it against every rule."""
+    return log_check(log, log_apply(log))
 
 
 def _setup_columns(form: Form) -> set[str]:
@@ -195,28 +191,28 @@ def _leave_out(log: LogBase, name: str) -> None:
     if _changed(log, name) and log.pk:
         setattr(log, name, log.loaded_values.get(name))
     else:
-        current = getattr(log, name, None)
-        setattr(log, name, "" if isinstance(current, str) else None)
+        engine.blank_answer(log, name)
 
 
-def log_keep_valid(log: LogBase) -> Outcome:
-    """Evaluate the log, leaving out the answers that break a hard rule so the rest can be saved.
+def log_keep_valid(log: LogBase, *, keep: frozenset[str] = frozenset(), passes: int = 2) -> Outcome:
+    """Evaluate the log, leaving out the answers that break a hard rule so the rest can be saved: the one
+    way every entry route (admin form, bulk upload, import) leaves out invalid answers.
 
     For each failed rule the answers it refuses are left out (those this save changed if any, else all of
-    them), never setup answers: a rule on setup answers alone still blocks the save. Done at most twice,
-    as leaving an answer out can break another rule. The outcome's `left_out` holds the first errors by
+    them), never setup answers nor those in `keep`: a rule on those alone still blocks the save. Done at
+    most `passes` times, as leaving an answer out can break another rule. The outcome's `left_out` holds the first errors by
     field (to show the person what was not saved and why); its `errors` what still blocks the save.
 
     A refused answer changes nothing else: evaluating it may already have cleared answers, re-asked soft
     checks or worked out values from it, so each retry starts again from the answers as they were given,
     with every refused one left out."""
-    left_out_with = kind_of(log).left_out_with
+    left_out_with = log.kind.left_out_with
     given = _row_values(log)
     outcome = log_evaluate(log)
     first_errors = outcome.errors
-    setup = _setup_columns(outcome.form)
+    setup = _setup_columns(outcome.form) | keep
     left_out: set[str] = set()
-    for _ in range(2):
+    for _ in range(passes):
         if not outcome.errors:
             break
         names: set[str] = set()
@@ -258,7 +254,7 @@ def log_save(*, log: LogBase, by: User | None, keep_valid: bool = False, outcome
     By default every answer must be valid: a hard error anywhere raises ValidationError with every error.
     With `keep_valid`, answers that break a rule are left out and the rest is saved; the outcome's
     `left_out` says which and why. Errors on the setup answers still raise ValidationError."""
-    kind = kind_of(log)
+    kind = log.kind
     if by is not None:
         if log.pk and not access.can_change_log(by, log):
             raise PermissionDenied("You cannot change this log.")
@@ -313,10 +309,18 @@ def logs_insert(model, *, evaluated: list[tuple[LogBase, Outcome]], by: User | N
         copy_to_history(model.objects.filter(pk__in=pks), history_type="+", reason=reason, user=who)
 
 
+def log_started_by(log: LogBase, *, by: User) -> None:
+    """A new log is created by the user entering it; one who may not choose whom a log is assigned to
+    has it assigned to them."""
+    log.created_by = by
+    if not access.can_choose_log_assignee(by):
+        log.assigned_to = by
+
+
 def log_new(model, *, by: User):
     """A new log with the defaults a user's organisation gives it (not yet saved)."""
     log = model(created_by=by, updated_by=by)
-    if not access.is_support(by):
+    if access.starts_logs_for_own_organisation(by):
         organisation = by.organisation
         log.owning_organisation = organisation if organisation.holds_own_stock else None
         log.managing_organisation = organisation
@@ -338,7 +342,7 @@ def log_delete(*, log: LogBase, by: User, reason: str):
     log.updated_by = log._history_user = by
     log.save(update_fields=["discarded_at", "deletion_reason", "status", "duplicate_set_id", "updated_by",
                             "updated_at"])
-    kind = kind_of(log)
+    kind = log.kind
     if kind.after_delete:
         kind.after_delete(old_set)
     return log
@@ -353,7 +357,7 @@ def log_restore(*, log: LogBase, by: User):
     log.status = log.status_cache
     log.updated_by = log._history_user = by
     log.save(update_fields=["discarded_at", "deletion_reason", "status", "updated_by", "updated_at"])
-    kind = kind_of(log)
+    kind = log.kind
     if kind.after_save:
         kind.after_save(log)
     return log

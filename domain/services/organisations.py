@@ -101,17 +101,6 @@ def relationship_validate_new(
         )
 
 
-@transaction.atomic
-def relationship_add(*, stock_owner: Organisation, managing_agent: Organisation, by: User) -> OrganisationRelationship:
-    """Record that the managing agent may submit logs for the stock owner's stock."""
-    if not any(access.can_manage_relationships(by, org) for org in (stock_owner, managing_agent)):
-        raise PermissionDenied("You cannot change this organisation's stock owners or managing agents.")
-    relationship = OrganisationRelationship(stock_owner=stock_owner, managing_agent=managing_agent)
-    relationship.full_clean()
-    relationship.save()
-    return relationship
-
-
 def organisation_deletion_refusal(organisation: Organisation) -> str | None:
     """Why the organisation cannot be deleted, or None (spec §1.5): it must be deactivated or merged, and
     have no log (its own, managed, or of an organisation it absorbed) in a year still open for editing."""

@@ -99,16 +99,17 @@ def needs_approval(log: LogBase) -> bool:
     return not organisations or any(org.logs_need_approval for org in organisations)
 
 
-def approval_blocker(log: LogBase, user: User) -> str | None:
-    """Why this user cannot approve this log now, in words; None when they can."""
+def approval_blocker(log: LogBase, user: User, *, open_count: int | None = None) -> str | None:
+    """Why this user cannot approve this log now, in words; None when they can (`open_count`: the log's
+    open queries, when the caller has just counted them)."""
     if not access.can_review_log(user, log):
         return f"Log {log.pk}: you cannot review this log."
     if log.status != LogStatus.COMPLETED:
         return f"Log {log.pk} is not complete. Every question must be answered before it can be approved."
     if getattr(log, "unresolved", False):
         return f"Log {log.pk} lost its scheme or location when it was deactivated. Choose a new one first."
-    if log.review_state == RETURNED or open_queries(log).exists():
-        count = open_queries(log).count()
+    count = open_queries(log).count() if open_count is None else open_count
+    if log.review_state == RETURNED or count:
         return (f"Log {log.pk} has {count} open {'query' if count == 1 else 'queries'}. "
                 "Resolve every query before approving it.")
     if log.review_state == APPROVED:

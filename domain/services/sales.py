@@ -1,13 +1,14 @@
-"""Sales logs: what is particular to them in the shared log pipeline (domain/services/logs.py)."""
+"""Sales logs: what is particular to them in the shared log pipeline (domain/services/logs.py).
+
+`SalesLog.kind` is `KIND`."""
 
 from __future__ import annotations
 
 from domain.forms import registry
 from domain.forms.catalogue import Form
 from domain.lookups.logs import log_apply_lookups
-from domain.models import SalesLog, User
-from domain.services import logs
-from domain.services.logs import Outcome, normalise_postcodes
+from domain.models import SalesLog
+from domain.services.log_kind import LogKind, normalise_postcodes
 
 
 def _derive_for(form: Form):
@@ -36,7 +37,7 @@ def _after_delete(old_set) -> None:
     duplicate_set_tidy(SalesLog, old_set)
 
 
-SALES = logs.register_kind(logs.LogKind(
+KIND = LogKind(
     log_type="sales",
     prepare=_prepare_answers,
     rules_for=lambda year: registry.log_year("sales", year).rules,
@@ -44,21 +45,4 @@ SALES = logs.register_kind(logs.LogKind(
     left_out_with={"postcode_full": ("pcodenk",), "ppostcode_full": ("ppcodenk",)},
     after_save=_after_save,
     after_delete=_after_delete,
-))
-
-
-def sales_log_evaluate(log: SalesLog) -> Outcome:
-    return logs.log_evaluate(log)
-
-
-def sales_log_save(*, log: SalesLog, by: User | None, keep_valid: bool = False,
-                   outcome: Outcome | None = None) -> Outcome:
-    return logs.log_save(log=log, by=by, keep_valid=keep_valid, outcome=outcome)
-
-
-def sales_logs_insert(*, evaluated: list[tuple[SalesLog, Outcome]], by: User | None) -> None:
-    logs.logs_insert(SalesLog, evaluated=evaluated, by=by)
-
-
-def sales_log_new(*, by: User) -> SalesLog:
-    return logs.log_new(SalesLog, by=by)
+)

@@ -231,7 +231,7 @@ def deletion_blocker(resource: Scheme | Location, *, on: date | None = None) -> 
 @transaction.atomic
 def resource_delete(*, resource: Scheme | Location, by: User) -> int:
     """Soft-delete a scheme with its locations, or one location. Returns how many rows were deleted."""
-    if not access.is_support(by):
+    if not access.can_delete_schemes(by):
         raise PermissionDenied("Only customer support can delete schemes and locations.")
     problem = deletion_blocker(resource)
     if problem:

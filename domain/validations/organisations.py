@@ -15,11 +15,12 @@ from domain.validations.rules import HARD, Rule
 def assignee_belongs(log) -> bool:
     """The assigned user works for the owning or the managing organisation, or for an organisation
     that absorbed one of them."""
-    organisation_ids = {log.owning_organisation_id, log.managing_organisation_id}
+    from domain import access
     from domain.selectors import lookups
 
     assignee_org = log.assigned_to.organisation
-    return bool(organisation_ids & ({assignee_org.pk} | lookups.absorbed_organisation_ids(assignee_org)))
+    family = {assignee_org.pk} | lookups.absorbed_organisation_ids(assignee_org)
+    return access.assignee_fits_organisations(family, log.owning_organisation_id, log.managing_organisation_id)
 
 
 def merged_by(org, day: date) -> bool:

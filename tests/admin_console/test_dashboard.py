@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from domain.models import LettingsLog
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from domain.services.reviews import review_approve, review_query_open
 from tests.factories import make_scheme
 from tests.lettings_answers import apply, general_needs_answers
@@ -17,7 +17,7 @@ HOME = reverse("admin:index")
 
 def saved_log(owner, user, **overrides):
     log = apply(LettingsLog(), general_needs_answers(owner, user, **overrides))
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     return LettingsLog.objects.get(pk=log.pk)
 
 
@@ -86,7 +86,7 @@ def test_saving_an_unresolved_log_with_its_answers_resolves_it(org, provider, wo
     log = LettingsLog.objects.get(tenancycode="DONE-1")
     LettingsLog.objects.filter(pk=log.pk).update(unresolved=True)
     log.refresh_from_db()
-    lettings_log_save(log=log, by=provider)  # a general needs log is asked for no scheme
+    log_save(log=log, by=provider)  # a general needs log is asked for no scheme
     log.refresh_from_db()
     assert log.unresolved is False
 

@@ -162,7 +162,7 @@ def test_a_file_not_ready_yet_leads_back_to_its_progress(client_for, coordinator
 def test_a_file_gone_from_storage_says_so(client_for, coordinator, ready):
     from exports import storage
 
-    storage.delete_file(ready.file_key)
+    storage.get_storage().delete(ready.file_key)
     response = client_for(coordinator).get(file_url(ready))
     assert response.status_code == 410 and "This file is no longer available." in response.content.decode()
 

@@ -27,7 +27,7 @@ from domain.models import (
     ServiceNotification,
     User,
 )
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from tests.admin_console.form_data import unchanged_form_data
 from tests.factories import PASSWORD, make_local_authority, make_location, make_scheme, make_user, relate
 from tests.lettings_answers import apply, general_needs_answers
@@ -49,7 +49,7 @@ def version_url(model, object_id, version_id) -> str:
 
 def saved_log(owner, user, **answers) -> LettingsLog:
     log = apply(LettingsLog(), general_needs_answers(owner, user, **answers))
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     return log
 
 
@@ -145,7 +145,7 @@ def changed_records(org, coordinator, support):
     org.save()
     log = saved_log(org, coordinator, tenancycode="BEFORE")
     log.tenancycode = "AFTER"
-    lettings_log_save(log=log, by=support)
+    log_save(log=log, by=support)
     return {"user": demoted, "organisation": org, "log": log}
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from domain.models import LettingsLog
 from domain.models.logs import LogStatus
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from tests.factories import relate
 from tests.lettings_answers import apply, general_needs_answers
 
@@ -17,7 +17,7 @@ LIST = reverse("admin:domain_lettingslog_changelist")
 
 def saved_log(owner, user, **overrides):
     log = apply(LettingsLog(), general_needs_answers(owner, user, **overrides))
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     return log
 
 
@@ -135,7 +135,7 @@ def test_check_answers_page_lists_answers_with_change_links(client_for, coordina
 
 def test_every_change_is_in_the_history(client_for, coordinator, own_log):
     own_log.tenancycode = "OWN-2"
-    lettings_log_save(log=own_log, by=coordinator)
+    log_save(log=own_log, by=coordinator)
     assert [h.tenancycode for h in own_log.history.order_by("history_date")] == ["OWN-1", "OWN-2"]
     page = client_for(coordinator).get(reverse("admin:domain_lettingslog_history", args=[own_log.pk])).content.decode()
     assert "OWN-2" in page or "Tenancycode" in page or "tenancycode" in page
@@ -153,11 +153,11 @@ def test_list_filters_to_the_logs_of_one_bulk_upload(client_for, coordinator, or
 
 def test_sales_list_shows_the_type_of_sale_by_its_label(client_for, support, org, coordinator):
     from domain.models import LocalAuthority, SalesLog
-    from domain.services.sales import sales_log_save
+    from domain.services.logs import log_save
     from tests.sales_answers import discounted_ownership_answers
 
     LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
     sale = apply(SalesLog(), discounted_ownership_answers(org, coordinator))
-    sales_log_save(log=sale, by=coordinator)
+    log_save(log=sale, by=coordinator)
     page = client_for(support).get(reverse("admin:domain_saleslog_changelist")).content.decode()
     assert "Right to Buy" in page and "Discounted Ownership" in page

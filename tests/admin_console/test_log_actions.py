@@ -141,13 +141,13 @@ def test_someone_who_may_change_the_log_still_gets_the_form(client_for, coordina
 
 def test_statistician_reads_a_sales_log_on_the_read_only_page(client_for, statistician, org, coordinator):
     from domain.models import LocalAuthority, SalesLog
-    from domain.services.sales import sales_log_save
+    from domain.services.logs import log_save
     from tests.lettings_answers import apply
     from tests.sales_answers import discounted_ownership_answers
 
     LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
     sale = apply(SalesLog(), discounted_ownership_answers(org, coordinator))
-    sales_log_save(log=sale, by=coordinator)
+    log_save(log=sale, by=coordinator)
     response = client_for(statistician).get(reverse("admin:domain_saleslog_change", args=[sale.pk]))
     page = response.content.decode()
     assert response.status_code == 200 and "Right to Buy" in page and "You can view logs but not change them." in page

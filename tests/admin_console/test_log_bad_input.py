@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from domain.models import LettingsLog, LocalAuthority, SalesLog
 from domain.models.logs import LogStatus
-from domain.services.sales import sales_log_save
+from domain.services.logs import log_save
 from tests.admin_console.log_form_data import change_form_data
 from tests.admin_console.test_lettings_admin import saved_log
 from tests.factories import relate
@@ -41,7 +41,7 @@ def lettings_log(org, coordinator):
 def sales_log(org, coordinator):
     """A completed shared ownership sale whose deposit is more than the buyer's savings, confirmed."""
     log = apply(SalesLog(), shared_ownership_answers(org, coordinator, savings=5000, deposit_value_check=0))
-    sales_log_save(log=log, by=coordinator)
+    log_save(log=log, by=coordinator)
     assert log.status == LogStatus.COMPLETED
     return log
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from domain.models import LettingsLog, QueryStatus
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from domain.services.reviews import review_approve, review_query_open
 from tests.lettings_answers import apply, general_needs_answers
 
@@ -17,7 +17,7 @@ LIST = reverse("admin:domain_lettingslog_changelist")
 
 def saved_log(owner, user, **overrides):
     log = apply(LettingsLog(), general_needs_answers(owner, user, **overrides))
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     return LettingsLog.objects.get(pk=log.pk)
 
 
@@ -167,7 +167,7 @@ def test_a_provider_has_no_bulk_approval(client_for, provider, logs):
 def test_changing_the_rent_of_an_approved_log_in_the_form_puts_it_back_to_awaiting_review(org, provider, logs):
     log = LettingsLog.objects.get(pk=logs["approved"].pk)
     log.brent = Decimal("105.00")
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     log.refresh_from_db()
     assert log.review_state == "awaiting_review"
 
@@ -268,13 +268,13 @@ def test_check_answers_offers_approve_only_when_the_log_can_be_approved(client_f
 
 def test_sales_logs_have_the_same_review_pages(client_for, org, provider, coordinator):
     from domain.models import SalesLog
-    from domain.services.sales import sales_log_save
+    from domain.services.logs import log_save
     from tests.factories import make_local_authority
     from tests.sales_answers import shared_ownership_answers
 
     make_local_authority(code="E08000039", name="Sheffield")
     log = apply(SalesLog(), shared_ownership_answers(org, provider, purchid="SALE-1"))
-    sales_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     client = client_for(coordinator)
     sales_list = reverse("admin:domain_saleslog_changelist")
     assert "SALE-1" in client.get(sales_list, {"review": "mine"}).content.decode()

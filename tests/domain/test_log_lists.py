@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from domain import access
 from domain.models import LettingsLog, LogStatus, Role
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from domain.services.log_lists import logs_delete_many, logs_reassign_many
 from domain.services.reviews import review_approve
 from tests.factories import make_user
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def saved_log(owner, user, **overrides):
     log = apply(LettingsLog(), general_needs_answers(owner, user, **overrides))
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     return LettingsLog.objects.get(pk=log.pk)
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from domain.models import LettingsLog, QueryStatus, Role
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from domain.services.reviews import review_approve, review_approve_many, review_query_open
 from tests.factories import make_user
 from tests.lettings_answers import apply, general_needs_answers
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def saved_log(owner, user, **overrides):
     log = apply(LettingsLog(), general_needs_answers(owner, user, **overrides))
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     return LettingsLog.objects.get(pk=log.pk)
 
 

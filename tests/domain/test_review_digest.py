@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from domain.models import LettingsLog, Role
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from domain.services.reviews import review_query_open
 from domain.tasks import review_digest
 from tests.factories import make_user
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def saved_log(owner, user, **overrides):
     log = apply(LettingsLog(), general_needs_answers(owner, user, **overrides))
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     return LettingsLog.objects.get(pk=log.pk)
 
 
@@ -45,10 +45,10 @@ def test_one_email_to_the_provider_for_all_their_returned_logs_and_one_to_the_co
 
 
 def test_bulk_uploaded_logs_go_through_the_same_review(org, provider, coordinator):
-    from domain.services.lettings import lettings_log_evaluate, lettings_logs_insert
+    from domain.services.logs import log_evaluate, logs_insert
 
     log = apply(LettingsLog(), general_needs_answers(org, provider, tenancycode="BULK"))
-    lettings_logs_insert(evaluated=[(log, lettings_log_evaluate(log))], by=provider)
+    logs_insert(LettingsLog, evaluated=[(log, log_evaluate(log))], by=provider)
     stored = LettingsLog.objects.get(tenancycode="BULK")
     assert stored.review_state == "awaiting_review"
     assert stored.history.get().history_change_reason == "Completed: awaiting review"

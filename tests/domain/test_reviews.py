@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from domain import access
 from domain.models import LettingsLog, LogStatus, QueryStatus, ReviewState, Role, SalesLog
 from domain.services import reviews
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from domain.services.reviews import (
     review_approve,
     review_approve_many,
@@ -18,7 +18,6 @@ from domain.services.reviews import (
     review_query_reply,
     review_query_resolve,
 )
-from domain.services.sales import sales_log_save
 from tests.factories import make_local_authority, make_organisation, make_user, relate
 from tests.lettings_answers import apply, general_needs_answers
 from tests.sales_answers import shared_ownership_answers
@@ -32,7 +31,7 @@ def complete(org, provider):
 
     def make(owner=None, user=None, **overrides):
         log = apply(LettingsLog(), general_needs_answers(owner or org, user or provider, **overrides))
-        lettings_log_save(log=log, by=user or provider)
+        log_save(log=log, by=user or provider)
         return LettingsLog.objects.get(pk=log.pk)
 
     return make
@@ -55,7 +54,7 @@ def test_a_completed_log_awaits_review_and_its_history_says_so(complete, provide
 
 def test_a_log_in_progress_is_not_submitted(org, provider):
     log = apply(LettingsLog(), general_needs_answers(org, provider, age1=None))
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     log.refresh_from_db()
     assert log.status == LogStatus.IN_PROGRESS
     assert log.review_state == "not_submitted"
@@ -64,7 +63,7 @@ def test_a_log_in_progress_is_not_submitted(org, provider):
 def test_a_log_no_longer_complete_goes_back_to_not_submitted(complete, provider):
     log = complete()
     log.age1 = None
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     log.refresh_from_db()
     assert log.review_state == "not_submitted"
     assert reasons(log)[-1][1] == "No longer complete: back to not submitted"
@@ -76,7 +75,7 @@ def test_changing_an_answer_of_an_approved_log_puts_it_back_to_awaiting_review(c
     log = LettingsLog.objects.get(pk=log.pk)
     assert (log.review_state, log.approved_by_id) == ("approved", coordinator.pk)
     log.brent = Decimal("110.00")
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     log.refresh_from_db()
     assert log.review_state == "awaiting_review"
     assert log.approved_at is None and log.approved_by_id is None
@@ -93,7 +92,7 @@ def test_saving_an_approved_log_without_changing_an_answer_keeps_it_approved(com
     log = complete()
     review_approve(log=log, user=coordinator)
     log = LettingsLog.objects.get(pk=log.pk)
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     log.refresh_from_db()
     assert log.review_state == "approved"
 
@@ -102,7 +101,7 @@ def test_a_save_of_a_log_loaded_before_it_was_approved_does_not_undo_the_approva
     stale = complete()
     review_approve(log=LettingsLog.objects.get(pk=stale.pk), user=coordinator)
     stale.tenancycode = "T-CHANGED"  # the provider's copy still says awaiting review
-    lettings_log_save(log=stale, by=provider)
+    log_save(log=stale, by=provider)
     stale.refresh_from_db()
     assert stale.review_state == "awaiting_review"  # changed after approval, not silently approved or lost
     assert reasons(stale)[-1][1].startswith("Changed after approval")
@@ -116,7 +115,7 @@ def test_logs_of_an_organisation_that_needs_no_approval_are_approved_automatical
     assert log.approved_by_id is None and log.approved_at is not None
     assert reasons(log)[-1][1] == "Completed: approved automatically (no approval needed)"
     log.brent = Decimal("120.00")
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     log.refresh_from_db()
     assert log.review_state == "approved"
 
@@ -137,7 +136,7 @@ def test_new_organisations_need_approval_by_default():
 def test_sales_logs_follow_the_same_review(org, provider, coordinator):
     make_local_authority(code="E08000039", name="Sheffield")
     log = apply(SalesLog(), shared_ownership_answers(org, provider))
-    sales_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     log = SalesLog.objects.get(pk=log.pk)
     assert (log.status, log.review_state) == (LogStatus.COMPLETED, "awaiting_review")
     query = review_query_open(log=log, field="purchid", user=coordinator, text="Is this the right code?")
@@ -218,14 +217,14 @@ def test_the_coordinator_of_the_managing_agent_reviews_too(org, provider):
     relate(org, agent)
     agent_coordinator = make_user(agent, Role.DATA_COORDINATOR)
     log = apply(LettingsLog(), general_needs_answers(org, provider, managing_organisation=agent))
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     review_approve(log=log, user=agent_coordinator)
     assert LettingsLog.objects.get(pk=log.pk).review_state == "approved"
 
 
 def test_an_incomplete_log_cannot_be_approved_and_the_message_says_why(org, provider, coordinator):
     log = apply(LettingsLog(), general_needs_answers(org, provider, age1=None))
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     with pytest.raises(ValidationError) as error:
         review_approve(log=log, user=coordinator)
     assert error.value.messages == [f"Log {log.pk} is not complete. Every question must be answered before it "
@@ -295,7 +294,7 @@ def test_a_returned_log_changed_by_its_provider_stays_returned(complete, provide
     review_query_open(log=log, field="brent", user=coordinator, text="Rent?")
     log = LettingsLog.objects.get(pk=log.pk)
     log.brent = Decimal("95.00")
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     assert LettingsLog.objects.get(pk=log.pk).review_state == "returned"
 
 
@@ -304,7 +303,7 @@ def test_resolving_the_last_query_of_an_incomplete_log_leaves_it_not_submitted(c
     query = review_query_open(log=log, field="brent", user=coordinator, text="Rent?")
     log = LettingsLog.objects.get(pk=log.pk)
     log.age1 = None
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     review_query_resolve(query=query, user=coordinator)
     assert LettingsLog.objects.get(pk=log.pk).review_state == "not_submitted"
 
@@ -344,12 +343,12 @@ def test_a_query_needs_a_comment_and_a_question_of_the_log(complete, coordinator
 
 def test_a_query_on_a_question_routing_later_hides_is_kept_and_resolvable(org, provider, coordinator):
     log = apply(LettingsLog(), general_needs_answers(org, provider))
-    outcome = lettings_log_save(log=log, by=provider)
+    outcome = log_save(log=log, by=provider)
     assert "earnings" in outcome.shown
     query = review_query_open(log=log, field="earnings", user=coordinator, text="Is the income weekly?")
     log = LettingsLog.objects.get(pk=log.pk)
     log.net_income_known = 2  # the tenant prefers not to say: the amount is no longer asked
-    outcome = lettings_log_save(log=log, by=provider)
+    outcome = log_save(log=log, by=provider)
     assert "earnings" not in outcome.shown
     query.refresh_from_db()
     assert query.status == QueryStatus.OPEN
@@ -375,7 +374,7 @@ def test_bulk_approval_approves_what_it_can_and_says_why_not_for_the_rest(org, p
     queried = complete(tenancycode="T-3")
     review_query_open(log=queried, field="brent", user=coordinator, text="Rent?")
     incomplete = apply(LettingsLog(), general_needs_answers(org, provider, age1=None, tenancycode="T-4"))
-    lettings_log_save(log=incomplete, by=provider)
+    log_save(log=incomplete, by=provider)
     outsider = complete(owner=other_org, user=make_user(other_org), tenancycode="T-5")
     every = LettingsLog.objects.filter(pk__in=[*(log.pk for log in ready), queried.pk, incomplete.pk, outsider.pk])
     result = review_approve_many(logs=every, user=coordinator)
@@ -440,14 +439,14 @@ def test_an_approved_log_that_loses_its_location_goes_back_to_review_and_waits_f
 
 def _incomplete(org, provider):
     log = apply(LettingsLog(), general_needs_answers(org, provider, age1=None))
-    lettings_log_save(log=log, by=provider)
+    log_save(log=log, by=provider)
     return LettingsLog.objects.get(pk=log.pk)
 
 
 def _save(log, by, **answers):
     log = LettingsLog.objects.get(pk=log.pk)
     apply(log, answers)
-    lettings_log_save(log=log, by=by)
+    log_save(log=log, by=by)
     return LettingsLog.objects.get(pk=log.pk)
 
 

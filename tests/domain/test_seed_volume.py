@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from domain.models import LettingsLog, SalesLog
 from domain.models.logs import LogStatus
-from domain.services.lettings import lettings_log_evaluate
+from domain.services.logs import log_evaluate
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_seed_volume_creates_valid_completed_varied_logs(world, capsys):
     assert logs.values("managing_organisation").distinct().count() >= 4
     for log in random.Random(1).sample(list(logs), 15):
         log = LettingsLog.objects.get(pk=log.pk)
-        outcome = lettings_log_evaluate(log)
+        outcome = log_evaluate(log)
         assert (outcome.status, outcome.errors) == ("completed", {}), log.pk
 
 
@@ -51,7 +51,7 @@ def test_seed_volume_refuses_negative_counts(world):
 
 def test_seed_volume_creates_completed_sales_of_both_types(world, capsys):
     from domain.models import SalesLog
-    from domain.services.sales import sales_log_evaluate
+    from domain.services.logs import log_evaluate
 
     call_command("seed_volume", "--sales", "200", "--seed", "5", "--json")
     assert json.loads(capsys.readouterr().out)["sales"] == 200
@@ -59,7 +59,7 @@ def test_seed_volume_creates_completed_sales_of_both_types(world, capsys):
     assert set(sales.values_list("status", flat=True)) == {LogStatus.COMPLETED}
     assert set(sales.values_list("ownershipsch", flat=True)) == {1, 2}
     for log in random.Random(2).sample(list(sales), 8):
-        outcome = sales_log_evaluate(SalesLog.objects.get(pk=log.pk))
+        outcome = log_evaluate(SalesLog.objects.get(pk=log.pk))
         assert (outcome.status, outcome.errors) == ("completed", {}), log.pk
 
 

@@ -12,7 +12,7 @@ from lxml import etree
 from domain.models import (BulkUpload, CsvDownload, Export, LettingsLog, Location, LocationDeactivationPeriod,
                            Organisation, OrganisationRelationship, ProviderType, Role, SalesLog, Scheme,
                            SchemeDeactivationPeriod, User)
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from exports import schemes_csv
 from exports.cds.run import cds_export_run
 from tests.factories import make_organisation, make_user
@@ -93,6 +93,6 @@ def build_small_world() -> dict:
     for n, (manager, by) in enumerate(((owner, user), (owner, user), (agent, agent_user))):
         log = LettingsLog(created_by=by, **general_needs_answers(owner, by, managing_organisation=manager,
                                                                  tenancycode=f"T{n}"))
-        lettings_log_save(log=log, by=by)
+        log_save(log=log, by=by)
         logs.append(log)
     return {"owner": owner, "agent": agent, "user": user, "logs": logs}

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from domain.models import ImportRun, ImportStatus, LettingsLog, LogStatus, Organisation, User
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from exports.cds.run import cds_export_run
 from tests.exports.cds_import_support import build_small_world, empty_the_database, import_json, write_archive
 from tests.factories import make_organisation
@@ -62,7 +62,7 @@ def test_a_later_partial_export_updates_the_logs_it_holds(small_world, settings,
     export_to(settings, tmp_path / "export", full=True)
     changed = LettingsLog.objects.get(pk=small_world["logs"][1].pk)
     changed.tenancycode = "CHANGED-1"
-    lettings_log_save(log=changed, by=small_world["user"])
+    log_save(log=changed, by=small_world["user"])
     partial = export_to(settings, tmp_path / "export")  # same storage: a second master manifest
     (partial_lettings,) = [c.export for c in partial.collections if c.export.collection == "lettings"
                            and c.export.year == 2026]

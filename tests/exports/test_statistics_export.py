@@ -100,13 +100,13 @@ def test_export_page_queues_the_export(client_for, statistician, logs):
 
 def test_sales_are_exported_by_sale_date_without_purchaser_codes(statistician, org, coordinator):
     from domain.models import LocalAuthority, SalesLog
-    from domain.services.sales import sales_log_save
+    from domain.services.logs import log_save
     from tests.lettings_answers import apply
     from tests.sales_answers import discounted_ownership_answers
 
     LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
     sale = apply(SalesLog(), discounted_ownership_answers(org, coordinator, purchid="BUYER-7"))
-    sales_log_save(log=sale, by=coordinator)
+    log_save(log=sale, by=coordinator)
     download, data = export(statistician, log_type="sales", start_from="2026-06-01", start_to="2026-06-01")
     header, *rows = as_rows(data)
     assert download.rows == 1 and len(rows) == 1
@@ -154,13 +154,13 @@ def test_pseudonyms_join_within_one_export_and_differ_between_exports(statistici
 
 def test_sales_pseudonyms_cover_organisation_and_user_ids(statistician, org, coordinator):
     from domain.models import LocalAuthority, SalesLog
-    from domain.services.sales import sales_log_save
+    from domain.services.logs import log_save
     from tests.lettings_answers import apply
     from tests.sales_answers import discounted_ownership_answers
 
     LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
     sale = apply(SalesLog(), discounted_ownership_answers(org, coordinator))
-    sales_log_save(log=sale, by=coordinator)
+    log_save(log=sale, by=coordinator)
     _, data = export(statistician, log_type="sales")
     header, row = as_rows(data)
     cell = dict(zip(header, row))

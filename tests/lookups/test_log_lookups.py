@@ -5,8 +5,7 @@ outage keeps what was typed and asks the question, and nothing fails."""
 import pytest
 
 from domain.models import LettingsLog, LocalAuthority, LocalAuthorityLink, SalesLog
-from domain.services.lettings import lettings_log_evaluate, lettings_log_save
-from domain.services.sales import sales_log_evaluate, sales_log_save
+from domain.services.logs import log_evaluate, log_save
 from tests.factories import make_local_authority, make_organisation, make_user
 from tests.fake_lookups import dpa
 from tests.lettings_answers import apply, general_needs_answers
@@ -44,7 +43,7 @@ def lettings(owner, user, **answers):
 def test_postcode_sets_the_local_authority_and_the_question_is_not_asked(services, owner, user):
     log = lettings(owner, user, la="")
 
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
 
     assert (log.la, log.is_la_inferred) == (SHEFFIELD, True)
     assert "la" not in outcome.shown
@@ -54,7 +53,7 @@ def test_postcode_sets_the_local_authority_and_the_question_is_not_asked(service
 def test_the_postcode_wins_over_a_typed_local_authority(services, owner, user):
     log = lettings(owner, user, la="E08000035")
 
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log.refresh_from_db()
 
     assert (log.la, log.is_la_inferred, log.status) == (SHEFFIELD, True, 2)
@@ -67,7 +66,7 @@ def test_a_replaced_district_code_gives_the_authority_in_place_on_the_start_date
     services.add_postcode("S1 2AB", "E08000019", "Sheffield")  # the service still gives the old code
     log = lettings(owner, user, la="")
 
-    lettings_log_evaluate(log)
+    log_evaluate(log)
 
     assert (log.la, log.is_la_inferred) == (SHEFFIELD, True)
 
@@ -76,7 +75,7 @@ def test_an_outage_keeps_the_typed_local_authority_and_the_save_goes_through(ser
     services.failing = "500"
     log = lettings(owner, user, la=SHEFFIELD)
 
-    outcome = lettings_log_save(log=log, by=user)
+    outcome = log_save(log=log, by=user)
     log.refresh_from_db()
 
     assert (log.la, log.is_la_inferred, log.status) == (SHEFFIELD, False, 2)
@@ -89,7 +88,7 @@ def test_a_slow_service_asks_the_local_authority_question_instead(services, owne
     services.delay_s = 1.0
     log = lettings(owner, user, la="")
 
-    outcome = lettings_log_save(log=log, by=user)
+    outcome = log_save(log=log, by=user)
 
     assert (log.la, log.is_la_inferred) == ("", False)
     assert "la" in outcome.missing
@@ -98,12 +97,12 @@ def test_a_slow_service_asks_the_local_authority_question_instead(services, owne
 
 def test_a_postcode_the_service_does_not_know_takes_back_an_inferred_local_authority(services, owner, user):
     log = lettings(owner, user, la="")
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log = LettingsLog.objects.get(pk=log.pk)
     assert log.is_la_inferred
 
     log.postcode_full = "ZZ9 9ZZ"
-    outcome = lettings_log_save(log=log, by=user)
+    outcome = log_save(log=log, by=user)
 
     assert (log.la, log.is_la_inferred) == ("", False)
     assert "la" in outcome.missing
@@ -111,12 +110,12 @@ def test_a_postcode_the_service_does_not_know_takes_back_an_inferred_local_autho
 
 def test_a_saved_inferred_local_authority_is_not_looked_up_again(services, owner, user):
     log = lettings(owner, user, la="")
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log = LettingsLog.objects.get(pk=log.pk)
     log.tenancycode = "T-2"
     services.failing = "500"
 
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
 
     assert (log.la, log.is_la_inferred) == (SHEFFIELD, True)
     assert len(services.calls("/postcodes/")) == 1
@@ -126,7 +125,7 @@ def test_a_uprn_fills_the_address_and_its_postcode_the_local_authority(services,
     log = lettings(owner, user, uprn="200001234567", address_line1="typed", town_or_city="typed", county="Yorks",
                    postcode_full="", la="")
 
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
 
     assert (log.address_line1, log.address_line2, log.town_or_city, log.county, log.postcode_full) == (
         "7 Fargate", "", "Sheffield", "", "S1 2AB")
@@ -138,10 +137,10 @@ def test_a_uprn_fills_the_address_and_its_postcode_the_local_authority(services,
 def test_an_unknown_uprn_is_an_error_on_the_uprn_and_the_rest_is_saved(services, owner, user):
     log = lettings(owner, user, uprn="999999999999")
 
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
     assert outcome.errors["uprn"] == ["UPRN is not recognised. Check the number, or enter the address instead."]
 
-    outcome = lettings_log_save(log=log, by=user, keep_valid=True)
+    outcome = log_save(log=log, by=user, keep_valid=True)
     log.refresh_from_db()
     assert (log.uprn, log.address_line1, log.la) == ("", "1 Test Street", SHEFFIELD)
     assert "uprn" in outcome.left_out
@@ -151,7 +150,7 @@ def test_a_uprn_is_kept_with_the_typed_address_when_address_search_is_down(servi
     services.failing = "garbage"
     log = lettings(owner, user, uprn="200001234567")
 
-    outcome = lettings_log_save(log=log, by=user)
+    outcome = log_save(log=log, by=user)
 
     assert (log.uprn, log.address_line1, log.town_or_city) == ("200001234567", "1 Test Street", "Sheffield")
     assert outcome.errors == {}
@@ -161,7 +160,7 @@ def test_a_uprn_is_kept_with_the_typed_address_when_address_search_is_down(servi
 def test_the_previous_postcode_sets_the_previous_local_authority(services, owner, user):
     log = lettings(owner, user, ppcodenk=0, ppostcode_full="ls1 1ur", previous_la_known=None, prevloc="")
 
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
 
     assert (log.ppostcode_full, log.prevloc, log.is_previous_la_inferred) == ("LS1 1UR", "E08000035", True)
     assert "previous_la_known" not in outcome.shown
@@ -172,7 +171,7 @@ def test_with_the_lookups_off_the_local_authority_is_asked_as_before(settings, s
     settings.OS_PLACES_API_KEY = ""
     log = lettings(owner, user, la="", uprn="200001234567")
 
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
 
     assert (log.la, log.is_la_inferred, log.address_line1) == ("", False, "1 Test Street")
     assert "la" in outcome.missing
@@ -182,7 +181,7 @@ def test_with_the_lookups_off_the_local_authority_is_asked_as_before(settings, s
 def test_sales_postcode_sets_the_local_authority(services, owner, user):
     log = apply(SalesLog(), shared_ownership_answers(owner, user, la=""))
 
-    outcome = sales_log_evaluate(log)
+    outcome = log_evaluate(log)
 
     assert (log.la, log.is_la_inferred) == (SHEFFIELD, True)
     assert "la" not in outcome.shown
@@ -192,7 +191,7 @@ def test_sales_uprn_fills_the_address(services, owner, user):
     log = apply(SalesLog(), shared_ownership_answers(owner, user, uprn="200001234567", la="",
                                                      address_line1="", town_or_city="", postcode_full=""))
 
-    sales_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log.refresh_from_db()
 
     assert (log.address_line1, log.town_or_city, log.postcode_full, log.la) == (
@@ -202,12 +201,12 @@ def test_sales_uprn_fills_the_address(services, owner, user):
 
 def test_a_sales_log_typed_by_hand_takes_an_address_chosen_later(services, owner, user):
     log = apply(SalesLog(), shared_ownership_answers(owner, user, la=""))
-    sales_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log = SalesLog.objects.get(pk=log.pk)
     assert (log.manual_address_entry_selected, log.uprn_known) == (True, 0)
 
     log.uprn = "200001234567"
-    sales_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log.refresh_from_db()
 
     assert (log.uprn, log.address_line1, log.uprn_known, log.uprn_confirmed) == ("200001234567", "7 Fargate", 1, 1)

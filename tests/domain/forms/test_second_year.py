@@ -14,7 +14,7 @@ from domain.bulk_upload.template import template_for
 from domain.forms import engine, registry
 from domain.models import LettingsLog, ProviderType, Role
 from domain.services.bulk_uploads import bulk_upload_process, bulk_upload_start
-from domain.services.lettings import lettings_log_evaluate, lettings_log_save
+from domain.services.logs import log_evaluate, log_save
 from exports.cds.run import cds_export_run
 from exports.storage import LocalStorage
 from tests.bulk_upload_files import general_needs_row, template_csv
@@ -83,10 +83,10 @@ def test_each_log_is_routed_by_the_form_of_its_year(year_2027, owner, user):
 
 
 def test_each_log_is_checked_by_the_rules_of_its_year(year_2027, owner, user):
-    assert lettings_log_evaluate(log_on(IN_2027, owner, user, joint=4)).errors == {}
-    assert "joint" in lettings_log_evaluate(log_on(IN_2026, owner, user, joint=4)).errors
-    assert lettings_log_evaluate(log_on(IN_2027, owner, user, joint=1)).errors["joint"] == [JOINT_MESSAGE]
-    assert lettings_log_evaluate(log_on(IN_2026, owner, user, joint=1)).errors["joint"] == [
+    assert log_evaluate(log_on(IN_2027, owner, user, joint=4)).errors == {}
+    assert "joint" in log_evaluate(log_on(IN_2026, owner, user, joint=4)).errors
+    assert log_evaluate(log_on(IN_2027, owner, user, joint=1)).errors["joint"] == [JOINT_MESSAGE]
+    assert log_evaluate(log_on(IN_2026, owner, user, joint=1)).errors["joint"] == [
         "A joint tenancy needs more than one person in the household. Answer that this is not a joint tenancy, "
         "or check the number of people in the household."]
 
@@ -110,8 +110,8 @@ def test_each_year_uploads_with_its_own_template(year_2027, owner, user):
 
 
 def test_each_year_downloads_with_its_own_declaration(year_2027, owner, user):
-    lettings_log_save(log=log_on(IN_2027, owner, user, uprn="10000000001", uprn_confirmed=1), by=user)
-    lettings_log_save(log=log_on(IN_2026, owner, user, armedforces=1, leftreg=6, reservist=2), by=user)
+    log_save(log=log_on(IN_2027, owner, user, uprn="10000000001", uprn_confirmed=1), by=user)
+    log_save(log=log_on(IN_2026, owner, user, armedforces=1, leftreg=6, reservist=2), by=user)
     support = make_user(role=Role.SUPPORT)
     new, old = log_download(support, "lettings", 2027), log_download(support, "lettings", 2026)
     assert "uprn_confirmed" in new[1] and "reservist" not in new[1]
@@ -121,8 +121,8 @@ def test_each_year_downloads_with_its_own_declaration(year_2027, owner, user):
 
 
 def test_each_year_exports_with_its_own_declaration(year_2027, owner, user, tmp_path):
-    lettings_log_save(log=log_on(IN_2027, owner, user, tenancy=3, tenancyother="Licence"), by=user)
-    lettings_log_save(log=log_on(IN_2026, owner, user, tenancy=3, tenancyother="Licence"), by=user)
+    log_save(log=log_on(IN_2027, owner, user, tenancy=3, tenancyother="Licence"), by=user)
+    log_save(log=log_on(IN_2026, owner, user, tenancy=3, tenancyother="Licence"), by=user)
     storage = LocalStorage(tmp_path / "cds")
     elements = {}
     for year in (2026, 2027):

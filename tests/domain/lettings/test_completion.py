@@ -3,7 +3,7 @@
 import pytest
 
 from domain.models import LettingsLog
-from domain.services.lettings import lettings_log_evaluate, lettings_log_save
+from domain.services.logs import log_evaluate, log_save
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import apply, general_needs_answers
 
@@ -22,7 +22,7 @@ def user(owner):
 
 def test_complete_general_needs_log_is_completed(owner, user):
     log = apply(LettingsLog(), general_needs_answers(owner, user))
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
     assert outcome.errors == {}
     assert outcome.missing == []
     assert set(outcome.subsections.values()) == {"completed"}, outcome.subsections
@@ -31,7 +31,7 @@ def test_complete_general_needs_log_is_completed(owner, user):
 
 def test_saved_log_records_completed_status_and_derived_values(owner, user):
     log = apply(LettingsLog(), general_needs_answers(owner, user))
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log.refresh_from_db()
     assert log.status == 2
     assert (log.renttype, log.lettype, log.wrent, log.tcharge, log.wtcharge) == (1, 1, 100, 110, 110)

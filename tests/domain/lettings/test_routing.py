@@ -7,7 +7,7 @@ import pytest
 
 from domain.forms import engine, registry
 from domain.models import LettingsLog
-from domain.services.lettings import lettings_log_evaluate
+from domain.services.logs import log_evaluate
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import apply, general_needs_answers
 
@@ -33,20 +33,20 @@ def test_other_rent_product_name_is_asked_only_for_other_intermediate_rent(log):
 
 def test_changing_the_rent_type_clears_the_product_name(log):
     log.rent_type, log.irproduct_other = 5, "Shared living rent"
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     assert log.irproduct_other == "Shared living rent"
     log.rent_type = 0
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
     assert log.irproduct_other == "" and "irproduct_other" in outcome.cleared
 
 
 def test_fixed_term_length_is_asked_and_cleared_with_the_tenancy_type(log):
     log.tenancy, log.tenancylength = 4, 5
     assert "tenancylength" in shown(log)
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     assert log.tenancylength == 5
     log.tenancy = 2
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     assert log.tenancylength is None
 
 
@@ -55,20 +55,20 @@ def test_lowering_the_household_size_clears_the_people_no_longer_in_it(log):
     apply(log, {"details_known_2": 0, "age2_known": 0, "age2": 30, "relat2": "P", "sexrab2": "M",
                 "gender_same_as_sex2": 1, "ecstat2": 1,
                 "details_known_3": 0, "age3_known": 0, "age3": 8, "sexrab3": "F", "gender_same_as_sex3": 1})
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     assert (log.age3, log.ecstat3, log.relat3) == (8, 9, "X")  # a child: derived answers
     log.hhmemb = 2
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     assert (log.details_known_3, log.age3, log.sexrab3) == (None, None, "")
     assert log.age2 == 30
 
 
 def test_a_radio_answer_not_offered_by_the_question_now_asked_is_cleared(log):
     log.ethnic_group, log.ethnic = 2, 8  # Asian: Indian
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     assert log.ethnic == 8
     log.ethnic_group = 0  # White: Indian is not one of its backgrounds
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     assert log.ethnic is None
 
 
@@ -91,14 +91,14 @@ def test_later_subsections_wait_for_setup(log):
 def test_a_renewal_skips_the_vacancy_questions_and_derives_them(log):
     log.renewal = 1
     assert {"first_time_property_let_as_social_housing", "rsnvac", "voiddate", "waityear"}.isdisjoint(shown(log))
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     assert (log.rsnvac, log.waityear, log.voiddate, log.referral_register) == (14, 2, date(2026, 6, 1), 1)
 
 
 def test_completion_needs_every_applicable_question(log):
-    assert lettings_log_evaluate(log).status == "completed"
+    assert log_evaluate(log).status == "completed"
     log.layear = None
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
     assert outcome.status == "in_progress"
     assert outcome.subsections["household_situation"] == "in_progress"
     assert outcome.missing == ["layear"]
@@ -106,15 +106,15 @@ def test_completion_needs_every_applicable_question(log):
 
 def test_optional_questions_do_not_hold_completion_back(log):
     log.tenancycode, log.propcode = "", ""
-    assert lettings_log_evaluate(log).status == "completed"
+    assert log_evaluate(log).status == "completed"
 
 
 def test_an_empty_log_is_not_started(db):
-    assert lettings_log_evaluate(LettingsLog()).status == "not_started"
+    assert log_evaluate(LettingsLog()).status == "not_started"
 
 
 def test_not_known_age_counts_as_answered(log):
     log.age1_known, log.age1 = 1, None
-    outcome = lettings_log_evaluate(log)
+    outcome = log_evaluate(log)
     assert "age1" not in outcome.missing
     assert outcome.subsections["household_characteristics"] == "completed"

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from domain import access
 from domain.models import LocalAuthority, Role, SalesLog
-from domain.services.sales import sales_log_evaluate, sales_log_save
+from domain.services.logs import log_evaluate, log_save
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import apply
 from tests.sales_answers import discounted_ownership_answers, shared_ownership_answers
@@ -31,7 +31,7 @@ def user(owner):
 
 def test_a_shared_ownership_initial_purchase_completes(owner, user):
     log = apply(SalesLog(), shared_ownership_answers(owner, user))
-    outcome = sales_log_evaluate(log)
+    outcome = log_evaluate(log)
     assert (outcome.errors, outcome.missing, outcome.status) == ({}, [], "completed")
     assert "shared_ownership_initial_purchase" in outcome.subsections
     assert "discounted_ownership_scheme" not in outcome.subsections
@@ -39,34 +39,34 @@ def test_a_shared_ownership_initial_purchase_completes(owner, user):
 
 def test_a_discounted_ownership_sale_completes(owner, user):
     log = apply(SalesLog(), discounted_ownership_answers(owner, user))
-    outcome = sales_log_evaluate(log)
+    outcome = log_evaluate(log)
     assert (outcome.errors, outcome.missing, outcome.status) == ({}, [], "completed")
     assert set(outcome.subsections) >= {"discounted_ownership_scheme", "household_situation"}
 
 
 def test_staircasing_has_no_household_situation_or_income(owner, user):
     log = apply(SalesLog(), shared_ownership_answers(owner, user, staircase=1))
-    subsections = sales_log_evaluate(log).subsections
+    subsections = log_evaluate(log).subsections
     assert "household_situation" not in subsections and "income_benefits_and_savings" not in subsections
     assert subsections["shared_ownership_staircasing_transaction"] in ("not_started", "in_progress")
 
 
 def test_the_deposit_and_mortgage_must_make_up_the_share_bought(owner, user):
     log = apply(SalesLog(), shared_ownership_answers(owner, user, mortgage=Decimal("60000.00")))
-    errors = sales_log_evaluate(log).errors
+    errors = log_evaluate(log).errors
     assert "mortgage" in errors and "£" in errors["mortgage"][0]
 
 
 def test_saved_sale_has_its_status_and_history(owner, user):
     log = apply(SalesLog(), discounted_ownership_answers(owner, user))
-    sales_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log.refresh_from_db()
     assert log.status == 2 and log.history.latest().history_user == user
 
 
 def test_a_sale_is_visible_to_its_organisations_only(owner, user):
     log = apply(SalesLog(), discounted_ownership_answers(owner, user))
-    sales_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     stranger = make_user(make_organisation(name="Far Away Homes"), role=Role.DATA_COORDINATOR)
     assert list(access.visible_sales_logs(user)) == [log]
     assert not access.visible_sales_logs(stranger).exists()
@@ -100,13 +100,13 @@ def test_two_sales_with_the_same_answers_form_a_duplicate_set_resolved_by_keepin
     from domain.services.duplicates import duplicate_set_keep
 
     first = apply(SalesLog(), discounted_ownership_answers(owner, user))
-    sales_log_save(log=first, by=user)
+    log_save(log=first, by=user)
     second = apply(SalesLog(), discounted_ownership_answers(owner, user))
-    sales_log_save(log=second, by=user)
+    log_save(log=second, by=user)
     first.refresh_from_db()
     assert first.duplicate_set_id is not None and first.duplicate_set_id == second.duplicate_set_id
     other = apply(SalesLog(), discounted_ownership_answers(owner, user, purchid="DO-2"))
-    sales_log_save(log=other, by=user)
+    log_save(log=other, by=user)
     assert other.duplicate_set_id is None
 
     client.force_login(user)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from domain import access
 from domain.models import LettingsLog, LogStatus
 from domain.services.duplicates import duplicate_log_not_duplicate, duplicate_set_keep
-from domain.services.lettings import lettings_log_delete, lettings_log_save
+from domain.services.logs import log_delete, log_save
 from tests.lettings_answers import apply, general_needs_answers
 from tests.clock import on
 
@@ -30,7 +30,7 @@ def save(org, coordinator):
 
     def save(**overrides):
         log = apply(LettingsLog(), general_needs_answers(org, coordinator, **overrides))
-        lettings_log_save(log=log, by=coordinator)
+        log_save(log=log, by=coordinator)
         return LettingsLog.objects.get(pk=log.pk)
 
     return save
@@ -52,7 +52,7 @@ def test_logs_of_different_owners_are_not_duplicates(save, other_org, coordinato
     log = apply(LettingsLog(), general_needs_answers(other_org, coordinator))
     other_org.provider_type = 2
     log.assigned_to = None
-    lettings_log_save(log=log, by=None)
+    log_save(log=log, by=None)
     first.refresh_from_db()
     assert first.duplicate_set_id is None
 
@@ -60,14 +60,14 @@ def test_logs_of_different_owners_are_not_duplicates(save, other_org, coordinato
 def test_changing_a_log_takes_it_out_and_a_set_of_one_is_no_set(save, coordinator):
     first, second = save(), save()
     second.tenancycode = "T-CHANGED"
-    lettings_log_save(log=second, by=coordinator)
+    log_save(log=second, by=coordinator)
     first.refresh_from_db(), second.refresh_from_db()
     assert (first.duplicate_set_id, second.duplicate_set_id) == (None, None)
 
 
 def test_deleting_a_log_tidies_its_set(save, coordinator):
     first, second = save(), save()
-    lettings_log_delete(log=second, by=coordinator, reason="Entered twice")
+    log_delete(log=second, by=coordinator, reason="Entered twice")
     first.refresh_from_db()
     assert first.duplicate_set_id is None
 

@@ -8,8 +8,7 @@ import pytest
 
 from domain.models import LettingsLog, LocalAuthority, SalesLog
 from domain.models.logs import LogStatus
-from domain.services.lettings import lettings_log_save
-from domain.services.sales import sales_log_save
+from domain.services.logs import log_save
 from tests.lettings_answers import apply, general_needs_answers
 from tests.sales_answers import shared_ownership_answers
 
@@ -28,11 +27,11 @@ def row(model, pk) -> dict:
 
 def test_a_refused_deposit_keeps_the_confirmed_soft_check_and_the_status(org, coordinator):
     log = apply(SalesLog(), shared_ownership_answers(org, coordinator, savings=5000, deposit_value_check=0))
-    sales_log_save(log=log, by=coordinator)
+    log_save(log=log, by=coordinator)
     before = row(SalesLog, log.pk)
     log = SalesLog.objects.get(pk=log.pk)
     log.deposit = Decimal("-1")
-    outcome = sales_log_save(log=log, by=coordinator, keep_valid=True)
+    outcome = log_save(log=log, by=coordinator, keep_valid=True)
     assert "deposit" in outcome.left_out and outcome.errors == {}
     assert (log.deposit, log.deposit_value_check, log.status) == (Decimal("10000.00"), 0, LogStatus.COMPLETED)
     assert row(SalesLog, log.pk) == before
@@ -44,21 +43,21 @@ def test_a_refused_household_size_does_not_clear_the_other_tenants_answers(org, 
     log = apply(LettingsLog(), general_needs_answers(
         org, coordinator, hhmemb=2, details_known_2=0, relat2="P", age2_known=0, age2=40, sexrab2="M",
         gender_same_as_sex2=1, ecstat2=1))
-    lettings_log_save(log=log, by=coordinator)
+    log_save(log=log, by=coordinator)
     before = row(LettingsLog, log.pk)
     assert (before["age2"], before["relat2"]) == (40, "P")
     log = LettingsLog.objects.get(pk=log.pk)
     log.hhmemb = 0
-    outcome = lettings_log_save(log=log, by=coordinator, keep_valid=True)
+    outcome = log_save(log=log, by=coordinator, keep_valid=True)
     assert "hhmemb" in outcome.left_out
     assert row(LettingsLog, log.pk) == before
 
 
 def test_the_accepted_answers_of_the_same_save_are_kept(org, coordinator):
     log = apply(SalesLog(), shared_ownership_answers(org, coordinator))
-    sales_log_save(log=log, by=coordinator)
+    log_save(log=log, by=coordinator)
     log = SalesLog.objects.get(pk=log.pk)
     log.deposit, log.purchid = Decimal("-1"), "SO-9"
-    sales_log_save(log=log, by=coordinator, keep_valid=True)
+    log_save(log=log, by=coordinator, keep_valid=True)
     saved = SalesLog.objects.get(pk=log.pk)
     assert (saved.purchid, saved.deposit, saved.status) == ("SO-9", Decimal("10000.00"), LogStatus.COMPLETED)

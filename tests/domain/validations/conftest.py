@@ -8,7 +8,7 @@ import pytest
 
 from domain.forms import registry
 from domain.models import LettingsLog
-from domain.services.lettings import lettings_log_evaluate
+from domain.services.logs import log_evaluate
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import apply, general_needs_answers
 from tests.clock import on
@@ -50,7 +50,7 @@ def fails(rule_id: str, log) -> bool:
 
 def fails_after_evaluation(rule_id: str, log) -> bool:
     """Whether the rule fails once the shared pipeline has routed and derived the log."""
-    lettings_log_evaluate(log)
+    log_evaluate(log)
     return fails(rule_id, log)
 
 

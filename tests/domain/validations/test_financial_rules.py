@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from domain.services.lettings import lettings_log_evaluate
+from domain.services.logs import log_evaluate
 
 from .conftest import fails, fails_after_evaluation, message
 
@@ -104,7 +104,7 @@ def test_rent_within_the_hard_limits_of_the_rent_range(make_log, rent_ranges):
     assert fails_after_evaluation(below, make_log(brent=Decimal("25.83")))
     # Every 2 weeks: 4,000.02 is 2,000.01 a week.
     assert fails_after_evaluation(above, make_log(period=2, brent=Decimal("4000.02")))
-    outcome = lettings_log_evaluate(make_log(brent=Decimal("2000.01")))
+    outcome = log_evaluate(make_log(brent=Decimal("2000.01")))
     expected = ("The basic rent is £2,000.01 a week, more than the most expected for this kind of property here "
                 "(£2,000.00 a week). Check the rent, how often it is paid, the local authority and the number of "
                 "bedrooms.")

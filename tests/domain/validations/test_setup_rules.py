@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 import pytest
 
-from domain.services.lettings import lettings_log_evaluate
+from domain.services.logs import log_evaluate
 from tests.factories import make_organisation, make_user
 
 from .conftest import fails, message
@@ -45,7 +45,7 @@ def test_an_edit_reaches_back_to_last_year_until_the_edit_deadline(make_log):
 
 def test_start_date_message_names_the_window(make_log):
     with on(date(2026, 6, 1)):
-        outcome = lettings_log_evaluate(make_log(startdate=date(2025, 3, 31), voiddate=date(2025, 3, 1)))
+        outcome = log_evaluate(make_log(startdate=date(2025, 3, 31), voiddate=date(2025, 3, 1)))
     assert outcome.errors["startdate"] == [
         "Enter a tenancy start date within the open collection years, between 1 April 2025 and 31 March 2027."]
 

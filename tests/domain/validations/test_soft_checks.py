@@ -11,7 +11,7 @@ from django.core.management import call_command
 from domain.forms import registry
 from domain.forms.catalogue import INTERRUPTION
 from domain.models import LettingsLog
-from domain.services.lettings import lettings_log_evaluate, lettings_log_save
+from domain.services.logs import log_evaluate, log_save
 from domain.validations.lettings import soft
 from domain.validations.rules import HARD, SOFT
 
@@ -48,8 +48,8 @@ def test_describe_form_lists_every_rule():
 
 
 def test_rent_soft_check_at_the_soft_maximum(make_log, rent_ranges):
-    assert lettings_log_evaluate(make_log(brent=Decimal("122.51"))).soft_checks == []
-    outcome = lettings_log_evaluate(make_log(brent=Decimal("122.52")))
+    assert log_evaluate(make_log(brent=Decimal("122.51"))).soft_checks == []
+    outcome = log_evaluate(make_log(brent=Decimal("122.52")))
     assert outcome.status == "in_progress"
     assert outcome.soft_checks == [{
         "id": "local_authority_rent_value_check", "fields": ["brent", "period", "startdate", "la", "beds",
@@ -58,26 +58,26 @@ def test_rent_soft_check_at_the_soft_maximum(make_log, rent_ranges):
                    "(£61.09 to £122.52 a week). If the answers are right, confirm them; if not, change them.",
         "confirmed": False, "confirm_field": "rent_value_check"}]
     assert "rent_value_check" in outcome.missing
-    confirmed = lettings_log_evaluate(make_log(brent=Decimal("122.52"), rent_value_check=0))
+    confirmed = log_evaluate(make_log(brent=Decimal("122.52"), rent_value_check=0))
     assert confirmed.status == "completed"
     assert confirmed.soft_checks[0]["confirmed"] is True
 
 
 def test_answering_no_to_a_soft_check_keeps_the_log_in_progress(make_log, rent_ranges):
-    assert lettings_log_evaluate(make_log(brent=Decimal("122.52"), rent_value_check=1)).status == "in_progress"
+    assert log_evaluate(make_log(brent=Decimal("122.52"), rent_value_check=1)).status == "in_progress"
 
 
 def test_service_charge_soft_check(make_log):
     # General needs, private registered provider: more than 35 a week is unusual.
-    assert lettings_log_evaluate(make_log(scharge=Decimal("35.00"))).soft_checks == []
-    check = lettings_log_evaluate(make_log(scharge=Decimal("35.01"))).soft_checks[0]
+    assert log_evaluate(make_log(scharge=Decimal("35.00"))).soft_checks == []
+    check = log_evaluate(make_log(scharge=Decimal("35.01"))).soft_checks[0]
     assert check["id"] == "scharge_value_check"
     assert check["message"].startswith("The service charge is £35.01 a week, more than the £35.00 a week usually "
                                        "charged for general needs lettings owned by a private registered provider.")
 
 
 def test_retirement_check_names_the_person_and_age(make_log):
-    checks = lettings_log_evaluate(make_log(age1=65, ecstat1=5, earnings=200)).soft_checks
+    checks = log_evaluate(make_log(age1=65, ecstat1=5, earnings=200)).soft_checks
     assert [c["message"] for c in checks] == [
         "The lead tenant is 65 and retired, younger than the minimum expected retirement age of 66. If the "
         "answers are right, confirm them; if not, change them."]
@@ -85,27 +85,27 @@ def test_retirement_check_names_the_person_and_age(make_log):
 
 def test_changing_a_checked_answer_asks_the_check_again(make_log, user, rent_ranges):
     log = make_log(brent=Decimal("122.52"), rent_value_check=0)
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log = LettingsLog.objects.get(pk=log.pk)
     assert (log.status, log.rent_value_check) == (2, 0)
 
     log.tenancycode = "T-2"  # not read by the rent check: the confirmation stands
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     assert LettingsLog.objects.get(pk=log.pk).rent_value_check == 0
 
     log = LettingsLog.objects.get(pk=log.pk)
     log.brent = Decimal("122.60")  # still unusual, but a different rent: ask again
-    outcome = lettings_log_save(log=log, by=user)
+    outcome = log_save(log=log, by=user)
     log.refresh_from_db()
     assert (log.rent_value_check, log.status, outcome.unconfirmed_soft_checks[0]["id"]) == (
         None, 1, "local_authority_rent_value_check")
 
     log.brent, log.rent_value_check = Decimal("122.70"), 0  # a new rent confirmed in the same change stays
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log.refresh_from_db()
     assert (log.rent_value_check, log.status) == (0, 2)
 
     log.brent = Decimal("100")  # no longer unusual: the confirmation is cleared
-    lettings_log_save(log=log, by=user)
+    log_save(log=log, by=user)
     log.refresh_from_db()
     assert (log.rent_value_check, log.status) == (None, 2)

@@ -74,8 +74,7 @@ def _assigned_to(row, log, context, problems) -> None:
             row.add(3, "Enter the email address of the user to assign the log to.", SETUP)
         return
     user = log.assigned_to
-    organisations = {log.owning_organisation_id, log.managing_organisation_id} - {None}
-    if user is not None and organisations and not (organisations & context.organisation_family(user.organisation_id)):
+    if user is not None and not context.assignee_fits(log):
         row.add(3, f"{user.email} does not belong to the owning or the managing organisation. Assign the log to "
                    "one of their users.", blocks=True)
 

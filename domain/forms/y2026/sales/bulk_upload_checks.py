@@ -133,11 +133,7 @@ def _assigned_to(row, log, context, problems) -> None:
             row.add(6, "Enter the email address of the user to assign the log to.", SETUP)
         return
     user = log.assigned_to
-    organisations = set()
-    for organisation_id in (log.owning_organisation_id, log.managing_organisation_id):
-        if organisation_id:
-            organisations |= context.organisation_family(organisation_id)
-    if user is not None and organisations and user.organisation_id not in organisations:
+    if user is not None and not context.assignee_fits(log):
         row.add(6, f"{user.email} does not belong to the owning or the reporting organisation. Assign the log to "
                    "one of their users.", SETUP, blocks=True)
 

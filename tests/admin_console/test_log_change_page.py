@@ -1,0 +1,115 @@
+"""A log's change page: a save evaluates the log once, and a page asks the database a bounded number of
+questions whoever opens it (issue 15: at most 20 queries)."""
+
+from datetime import date
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+
+from domain.models import LettingsLog, LocalAuthority, SalesLog
+from domain.services import logs
+from domain.services.logs import log_save
+from tests.admin_console.log_form_data import change_form_data
+from tests.lettings_answers import apply, general_needs_answers
+from tests.sales_answers import shared_ownership_answers
+
+pytestmark = pytest.mark.django_db
+MOST_QUERIES_ON_A_CHANGE_PAGE = 20
+
+
+@pytest.fixture(autouse=True)
+def sheffield(db):
+    return LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
+
+
+def saved(model, answers, user):
+    log = apply(model(), answers)
+    log_save(log=log, by=user)
+    return log
+
+
+@pytest.fixture
+def lettings_log(org, coordinator):
+    return saved(LettingsLog, general_needs_answers(org, coordinator), coordinator)
+
+
+@pytest.fixture
+def sales_log(org, coordinator):
+    return saved(SalesLog, shared_ownership_answers(org, coordinator), coordinator)
+
+
+def change_url(log):
+    return reverse(f"admin:domain_{log._meta.model_name}_change", args=[log.pk])
+
+
+@pytest.fixture
+def counted():
+    """Counts of the pipeline's two steps: applying routing and derived values, and the check."""
+    with mock.patch.object(logs, "log_apply", wraps=logs.log_apply) as applying, \
+            mock.patch.object(logs, "log_check", wraps=logs.log_check) as checking:
+        yield applying, checking
+
+
+def test_saving_a_lettings_log_in_the_admin_applies_routing_once_and_checks_once(client_for, coordinator,
+                                                                                   lettings_log, counted):
+    client = client_for(coordinator)
+    data = change_form_data(client, change_url(lettings_log), tenancycode="T-2002")
+    applying, checking = counted
+    applying.reset_mock(), checking.reset_mock()
+    response = client.post(change_url(lettings_log), data)
+    assert response.status_code == 302
+    assert (applying.call_count, checking.call_count) == (1, 1)
+    lettings_log.refresh_from_db()
+    assert lettings_log.tenancycode == "T-2002" and lettings_log.get_status_display() == "Completed"
+
+
+def test_saving_a_sales_log_in_the_admin_applies_routing_once_and_checks_once(client_for, coordinator, sales_log,
+                                                                              counted):
+    client = client_for(coordinator)
+    data = change_form_data(client, change_url(sales_log), purchid="SO-2")
+    applying, checking = counted
+    applying.reset_mock(), checking.reset_mock()
+    assert client.post(change_url(sales_log), data).status_code == 302
+    assert (applying.call_count, checking.call_count) == (1, 1)
+    sales_log.refresh_from_db()
+    assert sales_log.purchid == "SO-2"
+
+
+def test_a_change_with_a_soft_check_is_saved_from_the_one_evaluation_and_asks_for_confirmation(
+        client_for, coordinator, lettings_log, counted):
+    client = client_for(coordinator)
+    data = change_form_data(client, change_url(lettings_log), scharge="35.01")  # a high service charge is asked about
+    applying, _ = counted
+    applying.reset_mock()
+    response = client.post(change_url(lettings_log), data)
+    assert response.status_code == 302 and applying.call_count == 1
+    lettings_log.refresh_from_db()
+    assert str(lettings_log.scharge) == "35.01" and lettings_log.get_status_display() == "In progress"
+    page = client.get(response["Location"])
+    assert any(str(message).startswith("Please confirm:") for message in page.context["messages"])
+
+
+def test_a_new_log_entered_by_a_provider_is_theirs_before_it_is_evaluated(client_for, provider, org, counted):
+    client = client_for(provider)
+    add = reverse("admin:domain_lettingslog_add")
+    data = {"owning_organisation": str(org.pk), "managing_organisation": str(org.pk)}
+    applying, _ = counted
+    applying.reset_mock()
+    response = client.post(add, data)
+    assert response.status_code == 302
+    log = LettingsLog.objects.get()
+    assert (log.created_by, log.assigned_to) == (provider, provider)
+    assert applying.call_count == 1
+
+
+@pytest.mark.parametrize("role", ["support", "coordinator", "provider"])
+@pytest.mark.parametrize("kind", ["lettings_log", "sales_log"])
+def test_a_log_change_page_asks_at_most_twenty_queries(role, kind, request, client_for,
+                                                      django_assert_max_num_queries):
+    log = request.getfixturevalue(kind)
+    client = client_for(request.getfixturevalue(role))
+    assert client.get(change_url(log)).status_code == 200  # the first request warms the per-process caches
+    with django_assert_max_num_queries(MOST_QUERIES_ON_A_CHANGE_PAGE):
+        response = client.get(change_url(log))
+    assert response.status_code == 200 and response.context["original"] == log
