@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # index expressions with operator classes (the log lists' trigram index)
     "guardian",
     "simple_history",
     "import_export",

@@ -26,7 +26,8 @@ class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, 
     property_reference = answer_column("propcode", "Property reference")
     start_date = answer_column("startdate", "Tenancy start date")
     needs_type = answer_column("needstype", "Needs type")
-    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter, "needstype",
+    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter,
+                   filters.answer_filter("needstype", "needs type"),
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
                    filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter, UnresolvedFilter]
     actions_detail = [*LogAdmin.actions_detail, *REVIEW_ACTIONS]
@@ -36,9 +37,6 @@ class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, 
     conditional_fields = layout.conditional_fields(latest_form("lettings"))
     related = LogAdmin.related + ("scheme", "location")
     download_kind = "lettings"
-
-    def search_q(self, term):
-        return filters.log_search_q(term, codes=("tenancycode", "propcode"))
 
     def relation_choices(self, request, obj) -> dict:
         choices = super().relation_choices(request, obj)

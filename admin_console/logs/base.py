@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
@@ -26,11 +27,27 @@ from domain import access
 from domain.forms import engine, registry
 from domain.models import LocalAuthority
 from domain.models.logs import LogStatus
+from domain.selectors.logs import logs_search
 from domain.services.logs import log_delete, log_evaluate, log_keep_valid, log_new, log_restore, log_save
 
 STATUS_COLOURS = {"Not started": "info", "In progress": "warning", "Completed": "success", "Deleted": "danger",
                   "Pending": "info"}
 LEFT_OUT_KEY = "core_log_left_out"
+
+
+class LogChangeList(ChangeList):
+    """Ties in a sorted list are broken by log ID in the sort's own direction (Django's default is always
+    newest first), so one index on (column, id) serves the sort both ways."""
+
+    def _get_deterministic_ordering(self, ordering):
+        ordering = super()._get_deterministic_ordering(ordering)
+        if len(ordering) > 1 and ordering[-1] == "-pk" and not _descending(ordering[0]):
+            ordering[-1] = "pk"
+        return ordering
+
+
+def _descending(item) -> bool:
+    return item.startswith("-") if isinstance(item, str) else getattr(item, "descending", False)
 
 
 def latest_form(log_type: str):
@@ -80,6 +97,9 @@ class LogAdmin(ConsoleModelAdmin):
 
     # --- scope and permissions (domain.access decides) -----------------------------------------
 
+    def get_changelist(self, request, **kwargs):
+        return LogChangeList
+
     def get_queryset(self, request):
         url_name = request.resolver_match.url_name or ""
         include_deleted = filters.wants_deleted(request) or url_name.endswith(
@@ -88,12 +108,7 @@ class LogAdmin(ConsoleModelAdmin):
             *self.related)
 
     def get_search_results(self, request, queryset, search_term):
-        if not search_term.strip():
-            return queryset, False
-        return queryset.filter(self.search_q(search_term)), False
-
-    def search_q(self, term: str):
-        raise NotImplementedError
+        return logs_search(queryset, search_term), False
 
     def has_view_permission(self, request, obj=None):
         if obj is None:

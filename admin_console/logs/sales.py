@@ -23,7 +23,8 @@ class SalesLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, Lis
     sale_date = answer_column("saledate", "Sale completion date")
     ownership = answer_column("ownershipsch", "Ownership scheme")
     sale_type = answer_column("type", "Type of sale")
-    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter, "ownershipsch",
+    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter,
+                   filters.answer_filter("ownershipsch", "ownership scheme"),
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
                    filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter]
     actions_detail = [*LogAdmin.actions_detail, *REVIEW_ACTIONS]
@@ -32,6 +33,3 @@ class SalesLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, Lis
     fieldsets = layout.fieldsets(latest_form("sales"))
     conditional_fields = layout.conditional_fields(latest_form("sales"))
     download_kind = "sales"
-
-    def search_q(self, term):
-        return filters.log_search_q(term, codes=("purchid",))

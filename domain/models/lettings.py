@@ -15,7 +15,7 @@ from domain import collection
 from domain.forms import registry
 
 from .history import AuditTrail
-from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns, search_indexes
 from .reference_data import LocalAuthority, RentRange
 from .schemes import Location, Scheme
 
@@ -136,6 +136,7 @@ LettingsLog = type(
                 models.Index(fields=["review_state", "managing_organisation"], name="lettings_review_manager_idx"),
                 models.Index(fields=["tenancycode"], name="lettings_tenancycode_idx"),
                 models.Index(fields=["propcode"], name="lettings_propcode_idx"),
+                *search_indexes("lettings", {"tenancycode": "tcode", "propcode": "pcode"}),
             ],
         }),
     },

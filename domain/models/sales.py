@@ -9,7 +9,7 @@ from domain import collection
 from domain.forms import registry
 
 from .history import AuditTrail
-from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns, search_indexes
 from .reference_data import LocalAuthority, SaleRange
 
 LOG_TYPE = "sales"
@@ -85,6 +85,7 @@ SalesLog = type(
                 models.Index(fields=["review_state", "owning_organisation"], name="sales_review_owner_idx"),
                 models.Index(fields=["review_state", "managing_organisation"], name="sales_review_manager_idx"),
                 models.Index(fields=["purchid"], name="sales_purchid_idx"),
+                *search_indexes("sales", {"purchid": "purchid"}),
             ],
         }),
     },

@@ -32,6 +32,7 @@ from domain.services.logs import apply_status, log_evaluate
 BATCH = 2000
 COPY_BATCH = 20_000
 LA_PROVIDER, PRP_PROVIDER = 1, 2
+INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters an inward code uses
 GENERATED_NAME = "Volume Housing {:04d}"
 GENERATED_DOMAIN = "volume.example.com"
 # Columns a copy of a profile sets for itself (the rest are the profile's).
@@ -287,13 +288,19 @@ def volume_seed(*, lettings: int = 0, sales: int = 0, seed: int = 0, organisatio
     if (lettings and not lettings_templates) or (sales and not sales_templates):
         raise RuntimeError("No organisations to seed logs for: run seed_demo (and load_reference_data) first.")
 
+    def some_postcode() -> str:
+        """A Sheffield postcode: about 400,000 of them, so a full postcode finds a few logs in a million."""
+        return f"S{rng.randint(1, 36)} {rng.randint(1, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
+
     def vary_letting(profile, own, number):
         start = some_day()
         own.update(startdate=start, voiddate=start - (profile["startdate"] - profile["voiddate"]),
                    tenancycode=f"V{seed}-{number:07d}", propcode=f"P{rng.randrange(10**6):06d}")
+        if profile["scheme_id"] is None:  # supported housing has its location's postcode
+            own["postcode_full"] = some_postcode()
 
     def vary_sale(profile, own, number):
-        own.update(saledate=some_day(), purchid=f"S{seed}-{number:07d}")
+        own.update(saledate=some_day(), purchid=f"S{seed}-{number:07d}", postcode_full=some_postcode())
 
     generated = _generated_organisations(organisations) if organisations else []
     if generated:

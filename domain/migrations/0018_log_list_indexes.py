@@ -1,0 +1,48 @@
+# The log lists' indexes (issue 15): searches, and each sortable column with the log ID. The trigram and
+# pattern indexes are PostgreSQL's own; on SQLite (the demo database) only the others are built.
+
+import django.contrib.postgres.indexes
+import django.db.models.functions.text
+from django.contrib.postgres.operations import TrigramExtension
+from django.db import migrations, models
+
+from domain.migration_operations import AddPostgresIndex
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('domain', '0015_lookups'),
+    ]
+
+    operations = [
+        TrigramExtension(),  # pg_trgm; nothing on SQLite
+        migrations.AddIndex(
+            model_name='lettingslog',
+            index=models.Index(django.db.models.functions.text.Upper('tenancycode'), name='lettings_tcode_search_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='lettingslog',
+            index=models.Index(django.db.models.functions.text.Upper('propcode'), name='lettings_pcode_search_idx'),
+        ),
+        AddPostgresIndex(
+            model_name='lettingslog',
+            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(django.db.models.functions.text.Upper(django.db.models.functions.text.Replace('postcode_full', models.Value(' '), models.Value(''))), name='gin_trgm_ops'), name='lettings_postcode_trgm_idx'),
+        ),
+        AddPostgresIndex(
+            model_name='lettingslog',
+            index=models.Index(django.contrib.postgres.indexes.OpClass(django.db.models.functions.text.Upper(django.db.models.functions.text.Replace('postcode_full', models.Value(' '), models.Value(''))), name='text_pattern_ops'), name='lettings_postcode_prefix_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='saleslog',
+            index=models.Index(django.db.models.functions.text.Upper('purchid'), name='sales_purchid_search_idx'),
+        ),
+        AddPostgresIndex(
+            model_name='saleslog',
+            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(django.db.models.functions.text.Upper(django.db.models.functions.text.Replace('postcode_full', models.Value(' '), models.Value(''))), name='gin_trgm_ops'), name='sales_postcode_trgm_idx'),
+        ),
+        AddPostgresIndex(
+            model_name='saleslog',
+            index=models.Index(django.contrib.postgres.indexes.OpClass(django.db.models.functions.text.Upper(django.db.models.functions.text.Replace('postcode_full', models.Value(' '), models.Value(''))), name='text_pattern_ops'), name='sales_postcode_prefix_idx'),
+        ),
+    ]
