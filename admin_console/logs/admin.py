@@ -20,8 +20,8 @@ from domain.models import LettingsLog, Location
 class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, ListActionsMixin, UnresolvedLogsMixin,
                        LogAdmin):
     log_type = "lettings"
-    list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owning_organisation",
-                    "managing_organisation", "assigned_to", "status_badge", "review_badge"]
+    list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owned_by",
+                    "managed_by", "assigned", "status_badge", "review_badge"]
     tenant_code = answer_column("tenancycode", "Tenant code")
     property_reference = answer_column("propcode", "Property reference")
     start_date = answer_column("startdate", "Tenancy start date")

@@ -35,6 +35,17 @@ STATUS_COLOURS = {"Not started": "info", "In progress": "warning", "Completed": 
 LEFT_OUT_KEY = "core_log_left_out"
 
 
+def relation_column(field: str, description: str):
+    """A list column naming a related organisation or user. Not sortable: sorting a million logs by a
+    name in another table reads and sorts them all; the list's filters narrow by these instead."""
+
+    @display(description=description)
+    def column(model_admin, log):
+        return getattr(log, field) or "-"
+
+    return column
+
+
 class LogChangeList(ChangeList):
     """Ties in a sorted list are broken by log ID in the sort's own direction (Django's default is always
     newest first), so one index on (column, id) serves the sort both ways."""
@@ -62,11 +73,28 @@ def answer_column(field: str, description: str):
         value = getattr(log, field)
         if value in (None, ""):
             return "-"
-        # Several pages may ask the field with their own answers (the type of a shared or discounted sale).
-        label = next((q.label_for(value) for _, q in log.form.questions_for(field) if q.label_for(value)), None)
+        label = _answer_labels(log.form, field).get(str(value))
         return label or (value.strftime("%-d %b %Y") if hasattr(value, "strftime") else value)
 
     return column
+
+
+_ANSWER_LABELS: dict[tuple[str, int, str], dict[str, str]] = {}
+
+
+def _answer_labels(form, field: str) -> dict[str, str]:
+    """A field's answer labels by code in a year's form, worked out once (a list page shows 20 logs, and
+    finding a field's questions walks the whole form). Several pages may ask the field with their own
+    answers (the type of a shared or discounted sale): the first page's label for a code wins."""
+    key = (form.log_type, form.year, field)
+    if key not in _ANSWER_LABELS:
+        labels: dict[str, str] = {}
+        for _, question in form.questions_for(field):
+            for option in question.options:
+                if option.label:
+                    labels.setdefault(str(option.code), option.label)
+        _ANSWER_LABELS[key] = labels
+    return _ANSWER_LABELS[key]
 
 
 class LogAdmin(ConsoleModelAdmin):
@@ -281,6 +309,10 @@ class LogAdmin(ConsoleModelAdmin):
         return redirect(self.url("duplicates_list"))
 
     # --- list columns ----------------------------------------------------------------------------
+
+    owned_by = relation_column("owning_organisation", "Owning organisation")
+    managed_by = relation_column("managing_organisation", "Managing organisation")
+    assigned = relation_column("assigned_to", "Assigned to")
 
     @display(description="Log ID", ordering="id")
     def log_id(self, log):

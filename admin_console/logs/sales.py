@@ -17,8 +17,8 @@ from domain.models import SalesLog
 @admin.register(SalesLog)
 class SalesLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, ListActionsMixin, LogAdmin):
     log_type = "sales"
-    list_display = ["log_id", "purchaser_code", "sale_date", "ownership", "sale_type", "owning_organisation",
-                    "managing_organisation", "assigned_to", "status_badge", "review_badge"]
+    list_display = ["log_id", "purchaser_code", "sale_date", "ownership", "sale_type", "owned_by",
+                    "managed_by", "assigned", "status_badge", "review_badge"]
     purchaser_code = answer_column("purchid", "Purchaser code")
     sale_date = answer_column("saledate", "Sale completion date")
     ownership = answer_column("ownershipsch", "Ownership scheme")

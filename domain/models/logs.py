@@ -38,6 +38,20 @@ def searched_postcode() -> Upper:
     return Upper(Replace("postcode_full", models.Value(" "), models.Value("")))
 
 
+def list_indexes(prefix: str, columns: dict[str, str]) -> list[models.Index]:
+    """An index per column a log list sorts or filters by, with the log ID after it: a sort either way
+    (ties broken by log ID in the sort's direction) or a filter's newest-first page reads the index in
+    order and stops after a page. Each carries the status (and review states whether the log is deleted),
+    which every list filters by, so counting a list's rows reads the index alone. `columns` gives each
+    column a short name for its index. Lettings logs needing a new scheme or location are few: a partial
+    index finds them."""
+    indexes = [models.Index(fields=[column, "id"], include=["status", "discarded_at"] if column == "review_state"
+                            else ["status"], name=f"{prefix}_{short}_list_idx") for column, short in columns.items()]
+    if prefix == "lettings":
+        indexes.append(models.Index(fields=["id"], condition=models.Q(unresolved=True), name="lettings_unresolved_idx"))
+    return indexes
+
+
 def search_indexes(prefix: str, codes: dict[str, str]) -> list[models.Index]:
     """The indexes a log list's search uses: one per reference code (exact, any case; `codes` gives each a
     short name for its index), and on the postcode

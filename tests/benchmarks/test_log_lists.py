@@ -136,6 +136,8 @@ class Run:
                "p95": 1000 * _percentile95(seconds), "queries": len(captured.captured_queries),
                "raw": _raw_ms(page) if page else None, "scans": scans}
         self.rows.append(row)
+        print(f"{who:12} {name:55} median {row['median']:6.0f} p95 {row['p95']:6.0f} queries {row['queries']:3} "
+              f"raw {row['raw'] or 0:7.1f}{'  SEQ SCAN ' + ','.join(scans) if scans else ''}", flush=True)
         if scans:
             self.failures.append(f"{who} {name}: sequential scan of {', '.join(scans)}")
         if row["p95"] >= TARGET_MS:
