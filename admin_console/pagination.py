@@ -10,8 +10,9 @@ COUNT_CAP = 10_000
 class CappedCountPaginator(Paginator):
     @cached_property
     def count(self):
-        # Counting over a LIMITed subquery stops at the cap.
-        return self.object_list.values("pk")[: COUNT_CAP + 1].count()
+        # Counting over a LIMITed subquery stops at the cap. Without the list's sort order: any
+        # COUNT_CAP + 1 rows will do, and sorting first would read and sort the whole list.
+        return self.object_list.order_by().values("pk")[: COUNT_CAP + 1].count()
 
     @property
     def is_capped(self) -> bool:

@@ -66,12 +66,17 @@ def csv_download_build(download_id: int) -> int:
 
 
 def _build(download: CsvDownload) -> int:
-    from exports import requested_rows, statistics  # the rows a download's filters select
+    from domain.selectors.lists import list_rows
+    from exports import statistics
+    from exports.csv import downloads
 
     if download.kind == DownloadKind.STATISTICS:
         binary, data_rows, name = statistics.build_file(download)
     else:
-        rows, header_count, name = requested_rows.for_download(download)
+        listed = list_rows(download.user, download.kind, download.filters.get("list"))
+        rows = downloads.rows(download.user, download.kind, year=download.year, codes=download.codes, queryset=listed)
+        header_count = downloads.header_rows(download.kind)
+        name = downloads.filename(download.kind, download.filters.get("organisation_name"))
 
         def progress(number):
             if number % PROGRESS_EVERY == 0:

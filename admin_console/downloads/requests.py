@@ -11,14 +11,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from admin_console.downloads.changelist import changelist_queryset, list_params
 from domain import access
 from domain.forms import registry
 from domain.models import DownloadKind
+from domain.selectors.lists import list_rows
 from domain.services.downloads import csv_download_request, may_request
 from exports.csv import downloads
-from exports.requested_rows import LIST_MODELS
 
+# Query-string keys that change how a list looks, not which rows it holds.
+DISPLAY_ONLY = {"o", "p", "_changelist_filters", "all", "e"}
 REQUESTABLE = [k for k in DownloadKind if k != DownloadKind.STATISTICS]
 LIST_URLS = {DownloadKind.LETTINGS: "admin:domain_lettingslog_changelist",
              DownloadKind.SALES: "admin:domain_saleslog_changelist", DownloadKind.USERS: "admin:domain_user_changelist",
@@ -43,6 +44,10 @@ class DownloadRequestForm(forms.Form):
             del self.fields["values"]
 
 
+def list_params(query: dict) -> dict:
+    return {key: value for key, value in query.items() if key not in DISPLAY_ONLY}
+
+
 def _params(request) -> dict:
     return list_params(QueryDict(request.GET.get("list") or request.POST.get("list") or "").dict())
 
@@ -56,8 +61,7 @@ def _initial_year(kind, params) -> int | None:
 
 
 def selected_count(user, kind: str, year: int | None, params: dict) -> int:
-    model = LIST_MODELS.get(kind)
-    listed = changelist_queryset(user, model, params) if model else None
+    listed = list_rows(user, kind, params)
     if kind in downloads.LOG_KINDS:
         return downloads.log_queryset(user, kind, year, listed).count() if year else 0
     if kind == DownloadKind.USERS:

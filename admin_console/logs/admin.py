@@ -22,12 +22,13 @@ class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, 
     list_before_template = LogAdmin.list_before_template  # the DSA banner, then the download link
     log_type = "lettings"
     list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owner_name",
-                    "manager_name", "assigned_to", "status_badge", "review_badge"]
+                    "manager_name", "assigned", "status_badge", "review_badge"]
     tenant_code = answer_column("tenancycode", "Tenant code")
     property_reference = answer_column("propcode", "Property reference")
     start_date = answer_column("startdate", "Tenancy start date")
     needs_type = answer_column("needstype", "Needs type")
-    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter, "needstype",
+    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter,
+                   filters.answer_filter("needstype", "needs type"),
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
                    filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter, UnresolvedFilter]
     actions_detail = [*LogAdmin.actions_detail, *REVIEW_ACTIONS]
@@ -37,9 +38,6 @@ class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, 
     conditional_fields = layout.conditional_fields(latest_form("lettings"))
     related = LogAdmin.related + ("scheme", "location")
     download_kind = "lettings"
-
-    def search_q(self, term):
-        return filters.log_search_q(term, codes=("tenancycode", "propcode"))
 
     def relation_choices(self, request, obj) -> dict:
         choices = super().relation_choices(request, obj)

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Prefetch
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
@@ -28,6 +29,7 @@ from domain.selectors.data_sharing import data_sharing_banner_for
 from domain.forms import engine, registry
 from domain.models import LocalAuthority, OrganisationNameChange
 from domain.models.logs import LogStatus
+from domain.selectors.logs import logs_search
 from domain.selectors.lookups import remembered_lookups
 from domain.services.logs import log_delete, log_evaluate, log_keep_valid, log_new, log_restore, log_save
 
@@ -52,6 +54,32 @@ def remembering_decisions(pattern):
     return URLPattern(pattern.pattern, remembering, pattern.default_args, pattern.name)
 
 
+def relation_column(field: str, description: str):
+    """A list column naming a related organisation or user. Not sortable: sorting a million logs by a
+    name in another table reads and sorts them all; the list's filters narrow by these instead."""
+
+    @display(description=description)
+    def column(model_admin, log):
+        return getattr(log, field) or "-"
+
+    return column
+
+
+class LogChangeList(ChangeList):
+    """Ties in a sorted list are broken by log ID in the sort's own direction (Django's default is always
+    newest first), so one index on (column, id) serves the sort both ways."""
+
+    def _get_deterministic_ordering(self, ordering):
+        ordering = super()._get_deterministic_ordering(ordering)
+        if len(ordering) > 1 and ordering[-1] == "-pk" and not _descending(ordering[0]):
+            ordering[-1] = "pk"
+        return ordering
+
+
+def _descending(item) -> bool:
+    return item.startswith("-") if isinstance(item, str) else getattr(item, "descending", False)
+
+
 def latest_form(log_type: str):
     return registry.all_forms(log_type)[-1]
 
@@ -64,8 +92,7 @@ def answer_column(field: str, description: str):
         value = getattr(log, field)
         if value in (None, ""):
             return "-"
-        # Several pages may ask the field with their own answers (the type of a shared or discounted sale).
-        label = next((q.label_for(value) for _, q in log.form.questions_for(field) if q.label_for(value)), None)
+        label = _answer_labels(log.form, field).get(str(value))
         return label or (value.strftime("%-d %b %Y") if hasattr(value, "strftime") else value)
 
     return column
@@ -76,6 +103,24 @@ def _name_on_log_date(log, organisation) -> str:
     if organisation is None:
         return "-"
     return organisation.label_on(getattr(log, "startdate", None) or getattr(log, "saledate", None))
+
+
+_ANSWER_LABELS: dict[tuple[str, int, str], dict[str, str]] = {}
+
+
+def _answer_labels(form, field: str) -> dict[str, str]:
+    """A field's answer labels by code in a year's form, worked out once (a list page shows 20 logs, and
+    finding a field's questions walks the whole form). Several pages may ask the field with their own
+    answers (the type of a shared or discounted sale): the first page's label for a code wins."""
+    key = (form.log_type, form.year, field)
+    if key not in _ANSWER_LABELS:
+        labels: dict[str, str] = {}
+        for _, question in form.questions_for(field):
+            for option in question.options:
+                if option.label:
+                    labels.setdefault(str(option.code), option.label)
+        _ANSWER_LABELS[key] = labels
+    return _ANSWER_LABELS[key]
 
 
 class LogAdmin(ConsoleModelAdmin):
@@ -107,6 +152,9 @@ class LogAdmin(ConsoleModelAdmin):
 
     # --- scope and permissions (domain.access decides) -----------------------------------------
 
+    def get_changelist(self, request, **kwargs):
+        return LogChangeList
+
     def get_queryset(self, request):
         url_name = request.resolver_match.url_name or ""
         include_deleted = filters.wants_deleted(request) or url_name.endswith(
@@ -121,12 +169,7 @@ class LogAdmin(ConsoleModelAdmin):
         return logs
 
     def get_search_results(self, request, queryset, search_term):
-        if not search_term.strip():
-            return queryset, False
-        return queryset.filter(self.search_q(search_term)), False
-
-    def search_q(self, term: str):
-        raise NotImplementedError
+        return logs_search(queryset, search_term), False
 
     def has_view_permission(self, request, obj=None):
         if obj is None:
@@ -339,13 +382,17 @@ class LogAdmin(ConsoleModelAdmin):
 
     # --- list columns ----------------------------------------------------------------------------
 
-    @display(description="Owning organisation", ordering="owning_organisation__name")
+    # Not sortable: sorting a million logs by a name in another table reads and sorts them all; the
+    # list's filters narrow by these instead.
+    @display(description="Owning organisation")
     def owner_name(self, log):
         return _name_on_log_date(log, log.owning_organisation)
 
-    @display(description="Managing organisation", ordering="managing_organisation__name")
+    @display(description="Managing organisation")
     def manager_name(self, log):
         return _name_on_log_date(log, log.managing_organisation)
+
+    assigned = relation_column("assigned_to", "Assigned to")
 
     @display(description="Log ID", ordering="id")
     def log_id(self, log):

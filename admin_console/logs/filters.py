@@ -1,24 +1,33 @@
-"""List filters for logs; every choice list comes from the user's access scope.
+"""List filters for logs. What each filter keeps is `domain.selectors.logs` (which the CSV download of a
+list uses too); these classes add the choices shown beside the list, each from the user's access scope."""
 
-A filter value comes from the address bar, so anyone can type anything there: a value a filter cannot
-use (`?status=abc`) is ignored, and the list shows as if that filter were not set."""
-
-from datetime import date
+from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Q
+from html import escape
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from unfold.widgets import SELECT_CLASSES
 
 from domain import access, collection
-from domain.models.logs import LogStatus
+from domain.selectors import logs as listed
 
 
-def whole_number(value) -> int | None:
-    """A filter value as a database id or code, or None if it is not one."""
-    text = str(value or "").strip()
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+class LogListFilter(admin.SimpleListFilter):
+    """Keeps the logs `domain.selectors.logs` keeps for this filter's parameter."""
+
+    def queryset(self, request, queryset):
+        if self.value() in (None, ""):
+            return queryset
+        return listed.filters_for(queryset.model.LOG_TYPE)[self.parameter_name](request.user, queryset, self.value())
 
 
-class CollectionYearFilter(admin.SimpleListFilter):
+def wants_deleted(request) -> bool:
+    return listed.wants_deleted(request.GET)
+
+
+class CollectionYearFilter(LogListFilter):
     title = "collection year"
     parameter_name = "year"
 
@@ -26,123 +35,89 @@ class CollectionYearFilter(admin.SimpleListFilter):
         current = collection.current_year()
         return [(str(year), f"{year} to {year + 1}") for year in (current, current - 1)]
 
-    def queryset(self, request, queryset):
-        year = whole_number(self.value())
-        if year is None or not 2000 <= year <= date.max.year - 1:
-            return queryset
-        field = queryset.model.DATE_FIELD  # the tenancy start date or the sale completion date
-        return queryset.filter(**{f"{field}__gte": date(year, 4, 1), f"{field}__lt": date(year + 1, 4, 1)})
 
-
-class StatusFilter(admin.SimpleListFilter):
+class StatusFilter(LogListFilter):
     title = "status"
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        choices = [(str(s.value), s.label) for s in (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS, LogStatus.COMPLETED)]
-        if access.is_support(request.user):
-            choices.append((str(LogStatus.DELETED.value), "Deleted"))
-        return choices
-
-    def queryset(self, request, queryset):
-        # Deleted logs are in the admin's queryset only when this filter asks for them.
-        status = whole_number(self.value())
-        known = {value for value, _ in self.lookup_choices}
-        return queryset.filter(status=status) if str(status) in known else queryset
+        return [(str(status.value), status.label) for status in listed.status_choices(request.user)]
 
 
-def wants_deleted(request) -> bool:
-    return request.GET.get(StatusFilter.parameter_name) == str(LogStatus.DELETED.value)
+class SelectFilter(LogListFilter):
+    """A filter with many choices (organisations, users), shown as one drop-down list in the filter form
+    rather than a link per choice: its HTML is put together in one pass, so a list offering a thousand
+    organisations renders as quickly as one offering ten."""
+
+    template = "admin_console/logs/select_filter.html"
+
+    def choices(self, changelist):
+        current = self.value() or ""
+        # Escaped here (the standard library's escape, as Django's own does), a few microseconds an option.
+        options = "".join(f'<option value="{escape(str(value))}"{" selected" if str(value) == current else ""}>'
+                          f"{escape(str(label))}</option>" for value, label in [("", "All"), *self.lookup_choices])
+        yield {"select": format_html('<select name="{}" id="filter_{}" class="{}">{}</select>', self.parameter_name,
+                                     self.parameter_name, " ".join(SELECT_CLASSES), mark_safe(options))}
 
 
-class OrganisationFilter(admin.SimpleListFilter):
-    field = ""
+class OrganisationFilter(SelectFilter):
+    role = ""
 
     def lookups(self, request, model_admin):
-        if access.sees_everything(request.user):
-            organisations = access.visible_organisations(request.user)
-        else:
-            ids = set(model_admin.get_queryset(request).values_list(f"{self.field}_id", flat=True).distinct()[:200])
-            organisations = access.visible_organisations(request.user).model.objects.filter(pk__in=ids)
-        return [(str(o.pk), o.name) for o in organisations.order_by("name")[:500]]
-
-    def queryset(self, request, queryset):
-        organisation_id = whole_number(self.value())
-        return queryset if organisation_id is None else queryset.filter(**{f"{self.field}_id": organisation_id})
+        organisations = access.log_organisation_choices(request.user, self.role)
+        return [(str(pk), name) for pk, name in organisations.order_by("name").values_list("pk", "name")[:2000]]
 
 
 class OwningOrganisationFilter(OrganisationFilter):
     title = "owned by"
     parameter_name = "owner"
-    field = "owning_organisation"
+    role = "owning"
 
 
 class ManagingOrganisationFilter(OrganisationFilter):
     title = "managed by"
     parameter_name = "manager"
-    field = "managing_organisation"
+    role = "managing"
 
 
-class AssignedToFilter(admin.SimpleListFilter):
+class AssignedToFilter(SelectFilter):
     title = "assigned to"
     parameter_name = "assigned"
 
     def lookups(self, request, model_admin):
-        users = access.visible_users(request.user).filter(is_active=True).order_by("name")[:300]
-        return [("you", "You")] + [(str(u.pk), u.name) for u in users if u.pk != request.user.pk]
-
-    def queryset(self, request, queryset):
-        user_id = request.user.pk if self.value() == "you" else whole_number(self.value())
-        return queryset if user_id is None else queryset.filter(assigned_to_id=user_id)
+        users = access.visible_users(request.user).filter(is_active=True).exclude(pk=request.user.pk)
+        return [("you", "You")] + [(str(pk), name) for pk, name in users.order_by("name").values_list("pk", "name")[:300]]
 
 
-class CreatedByMeFilter(admin.SimpleListFilter):
+class CreatedByMeFilter(LogListFilter):
     title = "created by"
     parameter_name = "created_by"
 
     def lookups(self, request, model_admin):
         return [("you", "You")]
 
-    def queryset(self, request, queryset):
-        return queryset.filter(created_by=request.user) if self.value() == "you" else queryset
 
-
-def log_search_q(term: str, codes: tuple[str, ...]) -> Q:
-    """Log ID (with or without 'log'), the log type's own reference codes (tenant code and property
-    reference, or purchaser code), or postcode (spaces ignored)."""
-    term = term.strip()
-    query = Q()
-    for code in codes:
-        query |= Q(**{f"{code}__icontains": term})
-    compact = term.replace(" ", "")
-    if compact:
-        query |= Q(postcode_full__iregex=r"\s*".join(map(_escape, compact)))
-    digits = term.lower().removeprefix("log").strip()
-    if digits.isdigit():
-        query |= Q(pk=int(digits))
-    return query
-
-
-def _escape(character: str) -> str:
-    return "\\" + character if not character.isalnum() else character
-
-
-class BulkUploadFilter(admin.SimpleListFilter):
+class BulkUploadFilter(LogListFilter):
     """Only the logs of one bulk upload the user may see (arriving from its report)."""
 
     title = "bulk upload"
     parameter_name = "bulk_upload"
 
-    def _uploads(self, request, model_admin):
-        return access.visible_bulk_uploads(request.user).filter(log_type=model_admin.log_type)
-
     def lookups(self, request, model_admin):
-        uploads = self._uploads(request, model_admin).order_by("-created_at")[:30]
+        uploads = (access.visible_bulk_uploads(request.user).filter(log_type=model_admin.log_type)
+                   .order_by("-created_at")[:30])
         return [(str(upload.pk), f"{upload.file_name} ({upload.created_at:%d/%m/%Y})") for upload in uploads]
 
-    def queryset(self, request, queryset):
-        upload_id = whole_number(self.value())
-        if upload_id is None:
-            return queryset
-        uploads = access.visible_bulk_uploads(request.user).values("pk")
-        return queryset.filter(bulk_upload_id=upload_id, bulk_upload__in=uploads)
+
+def answer_filter(field: str, title: str) -> type[LogListFilter]:
+    """A filter by one answer, its choices the catalogue's answers to that question (no look at the logs)."""
+
+    def lookups(self, request, model_admin):
+        from admin_console.logs.base import latest_form
+
+        questions = latest_form(model_admin.log_type).questions_for(field)
+        options = {str(option.code): option.label for _, question in questions for option in question.options}
+        return list(options.items())
+
+    return type(f"{field.capitalize()}Filter", (LogListFilter,),
+                {"title": title, "parameter_name": field, "lookups": lookups})

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
 from unfold.decorators import display
 
+from admin_console.logs.filters import LogListFilter
 from domain import access
 from domain.models.reviews import ReviewState
-from domain.selectors.dashboard import approved_this_month
-from domain.services.reviews import has_open_queries
+from domain.selectors.logs import APPROVED_THIS_MONTH, AWAITING_MINE, OPEN_QUERIES
 
 REVIEW_COLOURS = {"Not submitted": "info", "Awaiting review": "warning", "Approved": "success",
                   "Returned": "danger"}
 
-AWAITING_MINE = "mine"
 RETURNED = ReviewState.RETURNED.value
 APPROVED = ReviewState.APPROVED.value
-OPEN_QUERIES = "queries"
-APPROVED_THIS_MONTH = "approved_month"
 NOT_SUBMITTED = ReviewState.NOT_SUBMITTED.value
 AWAITING = ReviewState.AWAITING_REVIEW.value
 
 
-class ReviewFilter(admin.SimpleListFilter):
+class ReviewFilter(LogListFilter):
     title = "review"
     parameter_name = "review"
 
@@ -37,27 +33,13 @@ class ReviewFilter(admin.SimpleListFilter):
             (NOT_SUBMITTED, "Not submitted"),
         ]
 
-    def queryset(self, request, queryset):
-        value = self.value()
-        if not value:
-            return queryset
-        if value == AWAITING_MINE:
-            return access.review_queue(request.user, queryset)
-        if value == APPROVED_THIS_MONTH:
-            return approved_this_month(queryset)
-        if value == OPEN_QUERIES:
-            return queryset.filter(has_open_queries(queryset.model))
-        if value in ReviewState.values:
-            return queryset.filter(review_state=value)
-        return queryset.none()  # an unknown value matches nothing rather than everything
-
 
 @display(description="Review", label=REVIEW_COLOURS, ordering="review_state")
 def review_badge(model_admin, log):
     return ReviewState(log.review_state).label
 
 
-class UnresolvedFilter(admin.SimpleListFilter):
+class UnresolvedFilter(LogListFilter):
     """Lettings logs that lost their scheme or location when it was deactivated: open each one and choose
     a new scheme and location (saving it resolves it)."""
 
@@ -66,6 +48,3 @@ class UnresolvedFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [("yes", "Needs a new scheme or location")]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(unresolved=True) if self.value() == "yes" else queryset

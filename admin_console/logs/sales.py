@@ -19,12 +19,13 @@ class SalesLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, Lis
     list_before_template = LogAdmin.list_before_template  # the DSA banner, then the download link
     log_type = "sales"
     list_display = ["log_id", "purchaser_code", "sale_date", "ownership", "sale_type", "owner_name",
-                    "manager_name", "assigned_to", "status_badge", "review_badge"]
+                    "manager_name", "assigned", "status_badge", "review_badge"]
     purchaser_code = answer_column("purchid", "Purchaser code")
     sale_date = answer_column("saledate", "Sale completion date")
     ownership = answer_column("ownershipsch", "Ownership scheme")
     sale_type = answer_column("type", "Type of sale")
-    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter, "ownershipsch",
+    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter,
+                   filters.answer_filter("ownershipsch", "ownership scheme"),
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
                    filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter]
     actions_detail = [*LogAdmin.actions_detail, *REVIEW_ACTIONS]
@@ -33,6 +34,3 @@ class SalesLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, Lis
     fieldsets = layout.fieldsets(latest_form("sales"))
     conditional_fields = layout.conditional_fields(latest_form("sales"))
     download_kind = "sales"
-
-    def search_q(self, term):
-        return filters.log_search_q(term, codes=("purchid",))

@@ -18,6 +18,7 @@ from admin_console.users.forms import UserForm, UserInviteForm
 from domain import access
 from domain.models import Role, User, UserStatus
 from domain.services.data_sharing import data_sharing_agreement_request
+from domain.selectors.users import users_search
 from domain.services.user_email import user_email_change_request
 from domain.services.users import user_deactivate, user_invite, user_reactivate
 
@@ -87,6 +88,9 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "last_login", "sign_in_count", "pending_email_change")
+
+    def get_search_results(self, request, queryset, search_term):
+        return users_search(queryset, search_term), False  # the same search as the list's download
 
     def get_list_filter(self, request):
         if access.sees_everything(request.user):

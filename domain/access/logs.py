@@ -139,3 +139,24 @@ def log_read_only_reason(user, log) -> str | None:
         return (f"The {year} to {year + 1} collection year closed for changes on {long_date(window.edit_end)}, "
                 "so this log can be viewed but no longer changed.")
     return "You cannot change this log."
+
+
+def log_organisation_choices(user, role: str) -> QuerySet:
+    """The organisations a user's log list can be narrowed to, as owner (`role="owning"`) or manager
+    (`"managing"`): every live organisation for support and statisticians; for anyone else their own
+    organisation and those it absorbed, its stock owners (as owner) or its managing agents (as manager),
+    and organisations they were granted. Worked out from the relationships, not from the logs, so it
+    costs the same whatever the number of logs."""
+    from domain.models import OrganisationRelationship
+
+    from .organisations import visible_organisations
+
+    organisations = visible_organisations(user)
+    if sees_everything(user):  # noqa: F405
+        return organisations
+    ids = organisation_scope_ids(user)
+    relationships = (OrganisationRelationship.objects.filter(managing_agent_id__in=ids).values("stock_owner")
+                     if role == "owning" else
+                     OrganisationRelationship.objects.filter(stock_owner_id__in=ids).values("managing_agent"))
+    live = organisations.model.objects.filter(discarded_at__isnull=True)
+    return live.filter(Q(pk__in=organisations.values("pk")) | Q(pk__in=relationships))

@@ -15,7 +15,7 @@ from domain import collection
 from domain.forms import registry
 
 from .history import AuditTrail
-from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, LogKindIn, answer_columns
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, LogKindIn, answer_columns, list_indexes, search_indexes
 from .reference_data import RentRange
 from .schemes import Location, Scheme
 
@@ -127,13 +127,12 @@ LettingsLog = type(
             "indexes": [
                 models.Index(fields=["owning_organisation", "startdate"], name="lettings_owner_start_idx"),
                 models.Index(fields=["managing_organisation", "startdate"], name="lettings_manager_start_idx"),
-                models.Index(fields=["startdate"], name="lettings_startdate_idx"),
-                models.Index(fields=["assigned_to"], name="lettings_assigned_idx"),
                 # The review queue: a state within an organisation's logs.
                 models.Index(fields=["review_state", "owning_organisation"], name="lettings_review_owner_idx"),
                 models.Index(fields=["review_state", "managing_organisation"], name="lettings_review_manager_idx"),
-                models.Index(fields=["tenancycode"], name="lettings_tenancycode_idx"),
-                models.Index(fields=["propcode"], name="lettings_propcode_idx"),
+                *list_indexes("lettings", {"startdate": "start", "assigned_to": "assigned", "tenancycode": "tcode",
+                                           "propcode": "pcode", "needstype": "needs", "review_state": "review"}),
+                *search_indexes("lettings", {"tenancycode": "tcode", "propcode": "pcode"}),
             ],
         }),
     },

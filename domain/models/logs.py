@@ -7,6 +7,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Replace, Upper
 
 from .base import TimestampedModel
 from .organisations import Organisation
@@ -26,6 +27,44 @@ STATUS_BY_NAME = {"not_started": LogStatus.NOT_STARTED, "in_progress": LogStatus
 VISIBLE_STATUSES = (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS, LogStatus.COMPLETED)
 # Who saved last is kept in each history row (and names its user), but is no change to a log on its own.
 HISTORY_BOOKKEEPING_FIELDS = ("updated_by",)
+
+
+def searched_code(field: str) -> Upper:
+    """A log's reference code as a search matches it, whatever its case (its index is on this expression)."""
+    return Upper(field)
+
+
+def searched_postcode() -> Upper:
+    """A log's postcode as a search matches it: upper case without spaces (its indexes are on this expression)."""
+    return Upper(Replace("postcode_full", models.Value(" "), models.Value("")))
+
+
+def list_indexes(prefix: str, columns: dict[str, str]) -> list[models.Index]:
+    """An index per column a log list sorts or filters by, with the log ID after it: a sort either way
+    (ties broken by log ID in the sort's direction) or a filter's newest-first page reads the index in
+    order and stops after a page. Each carries the status (and review states whether the log is deleted),
+    which every list filters by, so counting a list's rows reads the index alone. `columns` gives each
+    column a short name for its index. Lettings logs needing a new scheme or location are few: a partial
+    index finds them."""
+    indexes = [models.Index(fields=[column, "id"], include=["status", "discarded_at"] if column == "review_state"
+                            else ["status"], name=f"{prefix}_{short}_list_idx") for column, short in columns.items()]
+    if prefix == "lettings":
+        indexes.append(models.Index(fields=["id"], condition=models.Q(unresolved=True), name="lettings_unresolved_idx"))
+    return indexes
+
+
+def search_indexes(prefix: str, codes: dict[str, str]) -> list[models.Index]:
+    """The indexes a log list's search uses: one per reference code (exact, any case; `codes` gives each a
+    short name for its index), and on the postcode
+    a trigram index (contains) and a pattern index (starts with). The last two are PostgreSQL's own: their
+    migration builds them only there (domain.migration_operations.AddPostgresIndex)."""
+    from django.contrib.postgres.indexes import GinIndex, OpClass
+
+    return [
+        *(models.Index(searched_code(code), name=f"{prefix}_{short}_search_idx") for code, short in codes.items()),
+        GinIndex(OpClass(searched_postcode(), name="gin_trgm_ops"), name=f"{prefix}_postcode_trgm_idx"),
+        models.Index(OpClass(searched_postcode(), name="text_pattern_ops"), name=f"{prefix}_postcode_prefix_idx"),
+    ]
 
 
 class CreationMethod(models.IntegerChoices):

@@ -9,7 +9,7 @@ from domain import collection
 from domain.forms import registry
 
 from .history import AuditTrail
-from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, LogKindIn, answer_columns
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, LogKindIn, answer_columns, list_indexes, search_indexes
 from .reference_data import LocalAuthority, SaleRange
 
 LOG_TYPE = "sales"
@@ -107,12 +107,12 @@ SalesLog = type(
             "indexes": [
                 models.Index(fields=["owning_organisation", "saledate"], name="sales_owner_date_idx"),
                 models.Index(fields=["managing_organisation", "saledate"], name="sales_manager_date_idx"),
-                models.Index(fields=["saledate"], name="sales_saledate_idx"),
-                models.Index(fields=["assigned_to"], name="sales_assigned_idx"),
                 # The review queue: a state within an organisation's logs.
                 models.Index(fields=["review_state", "owning_organisation"], name="sales_review_owner_idx"),
                 models.Index(fields=["review_state", "managing_organisation"], name="sales_review_manager_idx"),
-                models.Index(fields=["purchid"], name="sales_purchid_idx"),
+                *list_indexes("sales", {"saledate": "date", "assigned_to": "assigned", "purchid": "purchid",
+                                        "ownershipsch": "ownership", "type": "type", "review_state": "review"}),
+                *search_indexes("sales", {"purchid": "purchid"}),
             ],
         }),
     },

@@ -5,6 +5,7 @@ import random
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import models
 
 from domain.models import LettingsLog, SalesLog
 from domain.models.logs import LogStatus
@@ -71,3 +72,43 @@ def test_every_seeded_log_has_its_creation_row_naming_its_creator(world):
         assert created.count() == logs.count() > 0
         assert set(created.values_list("id", "history_user", "tenancycode" if model is LettingsLog else "purchid")) == \
             set(logs.values_list("id", "created_by", "tenancycode" if model is LettingsLog else "purchid"))
+
+
+def test_seed_volume_spreads_logs_over_generated_organisations_a_few_large_many_small(world, capsys):
+    from collections import Counter
+
+    from domain.models import Organisation, Role, User
+
+    call_command("seed_volume", "--lettings", "3000", "--sales", "300", "--organisations", "40", "--seed", "4",
+                 "--json")
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["lettings"], summary["sales"], summary["organisations"]) == (3000, 300, 40)
+    generated = Organisation.objects.filter(name__startswith="Volume Housing ")
+    assert generated.count() == 40
+    per_organisation = Counter(LettingsLog.objects.filter(owning_organisation__in=generated)
+                               .values_list("owning_organisation__name", flat=True))
+    assert sum(per_organisation.values()) == 3000
+    largest = per_organisation["Volume Housing 0001"]
+    assert largest == max(per_organisation.values())
+    assert summary["largest"] == largest + SalesLog.objects.filter(owning_organisation__name="Volume Housing 0001").count()
+    # Zipf, exponent 0.7, over 40: the largest holds about 13%, the smallest a tenth of that.
+    assert 300 < largest < 500
+    assert min(per_organisation.values()) < largest / 5
+    assert LettingsLog.objects.filter(owning_organisation__in=generated).exclude(
+        managing_organisation_id=models.F("owning_organisation_id")).count() == 0
+    for organisation in generated[:3]:
+        assert set(User.objects.filter(organisation=organisation).values_list("role", flat=True)) == {
+            Role.DATA_COORDINATOR, Role.DATA_PROVIDER}
+    for log in random.Random(3).sample(list(LettingsLog.objects.filter(owning_organisation__in=generated)), 8):
+        log = LettingsLog.objects.get(pk=log.pk)
+        assert log.assigned_to.organisation_id == log.owning_organisation_id
+        assert (lettings_log_evaluate(log).status, lettings_log_evaluate(log).errors) == ("completed", {}), log.pk
+
+
+def test_seeding_again_reuses_the_generated_organisations(world):
+    from domain.models import Organisation
+
+    call_command("seed_volume", "--lettings", "20", "--organisations", "5", "--seed", "1")
+    call_command("seed_volume", "--lettings", "20", "--organisations", "5", "--seed", "2")
+    assert Organisation.objects.filter(name__startswith="Volume Housing ").count() == 5
+    assert LettingsLog.objects.count() == 40

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
-from admin_console.downloads.changelist import changelist_queryset
+from domain.selectors.logs import logs_listed
 from domain.models import LettingsLog, LogStatus
 from exports.csv import downloads
 from exports.csv.writer import neutralise
@@ -91,10 +91,10 @@ def test_neutralising_leaves_numbers_and_plain_text_alone():
 
 
 def test_list_filters_and_search_narrow_the_download(support, logs, org):
-    listed = changelist_queryset(support, LettingsLog, {"q": "owned"})
+    listed = logs_listed(support, LettingsLog, {"q": "owned"})
     rows = list(downloads.log_rows(support, "lettings", 2026, queryset=listed))
     assert [r[rows[1].index("tenancycode")] for r in rows[2:]] == ["OWNED"]
-    by_owner = changelist_queryset(support, LettingsLog, {"owner": str(org.pk)})
+    by_owner = logs_listed(support, LettingsLog, {"owner": str(org.pk)})
     rows = list(downloads.log_rows(support, "lettings", 2026, queryset=by_owner))
     assert sorted(r[rows[1].index("tenancycode")] for r in rows[2:]) == ["OWNED"]
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
-from admin_console.downloads.changelist import changelist_queryset
+from domain.selectors.logs import logs_listed
 from domain.models import LogStatus, SalesLog
 from exports.csv import downloads
 from tests.exports.csv_text import log_download, read_csv
@@ -115,7 +115,7 @@ def test_a_formula_looking_purchaser_code_is_neutralised(provider, org):
 
 
 def test_list_filters_and_search_narrow_the_download(support, logs):
-    listed = changelist_queryset(support, SalesLog, {"q": "OWNED"})
+    listed = logs_listed(support, SalesLog, {"q": "OWNED"})
     rows = list(downloads.log_rows(support, "sales", 2026, queryset=listed))
     assert purchaser_codes(rows) == ["OWNED"]
 

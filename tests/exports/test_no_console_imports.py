@@ -1,0 +1,28 @@
+"""Exports (downloads, the CDS export, imports) are jobs and commands: they read through domain selectors
+and never reach into the console's code."""
+
+import ast
+from pathlib import Path
+
+import exports
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_nothing_under_exports_imports_the_console():
+    root = Path(exports.__file__).parent
+    files = sorted(root.rglob("*.py"))
+    assert len(files) > 20  # the walk found the package
+    offenders = {str(path.relative_to(root)): sorted(name for name in imported_modules(path)
+                                                     if name == "admin_console" or name.startswith("admin_console."))
+                 for path in files}
+    assert {path: names for path, names in offenders.items() if names} == {}
