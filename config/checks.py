@@ -24,3 +24,27 @@ def check_no_development_secret_key(app_configs=None, **kwargs):
             id="core.E002",
         ))
     return errors
+
+
+@checks.register()
+def check_sidebar_permissions(app_configs=None, **kwargs):
+    """Every sidebar item's `permission` must name a function: unfold calls a name it cannot import as if
+    it were one, so a renamed function would break every console page with a server error."""
+    from django.utils.module_loading import import_string
+
+    errors = []
+    for group in settings.UNFOLD.get("SIDEBAR", {}).get("navigation", []):
+        for item in group.get("items", []):
+            name = item.get("permission")
+            if not isinstance(name, str):
+                continue
+            try:
+                import_string(name)
+            except ImportError:
+                errors.append(checks.Error(
+                    f"The sidebar item {item.get('title')!r} names the permission function {name!r}, "
+                    "which does not exist.",
+                    hint="Name a function in admin_console/site.py that takes the request.",
+                    id="core.E003",
+                ))
+    return errors

@@ -125,13 +125,13 @@ UNFOLD = {
                         "title": "Merge requests",
                         "icon": "merge",
                         "link": reverse_lazy("admin:domain_mergerequest_changelist"),
-                        "permission": "admin_console.site.is_support",
+                        "permission": "admin_console.site.can_use_operations",
                     },
                     {
                         "title": "Service notifications",
                         "icon": "campaign",
                         "link": reverse_lazy("admin:domain_servicenotification_changelist"),
-                        "permission": "admin_console.site.is_support",
+                        "permission": "admin_console.site.can_use_operations",
                     },
                     {
                         "title": "CDS exports",

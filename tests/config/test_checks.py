@@ -36,3 +36,18 @@ def test_development_may_use_the_development_key(settings):
     settings.ALLOW_DEV_SECRET_KEY = True
     settings.SECRET_KEY = settings.DEV_SECRET_KEY
     deploy_check()
+
+
+def test_check_fails_on_a_sidebar_permission_that_names_no_function(settings):
+    import copy
+
+    unfold = copy.deepcopy(settings.UNFOLD)
+    unfold["SIDEBAR"]["navigation"][0]["items"][0]["permission"] = "admin_console.site.is_nobody"
+    settings.UNFOLD = unfold
+    with pytest.raises(SystemCheckError, match="core.E003") as failure:
+        call_command("check")
+    assert "admin_console.site.is_nobody" in str(failure.value)
+
+
+def test_every_sidebar_permission_names_a_function():
+    call_command("check")  # raises SystemCheckError on core.E003
