@@ -20,7 +20,8 @@ class LettingsLogAdmin(DownloadLinkMixin, LogAdmin):
     property_reference = answer_column("propcode", "Property reference")
     start_date = answer_column("startdate", "Tenancy start date")
     needs_type = answer_column("needstype", "Needs type")
-    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, "needstype",
+    list_filter = [filters.CollectionYearFilter, filters.StatusFilter,
+                   filters.answer_filter(latest_form("lettings"), "needstype", "needs type"),
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
                    filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter]
     search_help_text = "Search by log ID, tenant code, property reference or postcode"

@@ -24,6 +24,7 @@ from admin_console.logs.forms import answer_display, form_name, log_form_class
 from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.forms import engine, registry
+from domain.forms.catalogue import OUTPUT
 from domain.models import LocalAuthority
 from domain.models.logs import LogStatus
 from domain.services.logs import log_delete, log_evaluate, log_keep_valid, log_new, log_restore, log_save
@@ -358,7 +359,8 @@ class LogAdmin(ConsoleModelAdmin):
                 seen.add(question.field)
                 anchor = layout.form_field_name(question, question.columns[0])
                 rows.append({"label": question.label, "answer": answer_display(question, log),
-                             "link": f"{change_url}#id_{anchor}",
+                             # a value the service works out (a total) is changed through its parts
+                             "link": "" if question.type == OUTPUT else f"{change_url}#id_{anchor}",
                              "missing": not engine.is_answered(question, log) and not engine.is_optional(question, log)})
             sections.append({"id": subsection.id, "label": subsection.label, "rows": rows,
                              "status": engine.SUBSECTION_STATUS_LABELS[outcome.subsections[subsection.id]]})

@@ -146,3 +146,22 @@ class BulkUploadFilter(admin.SimpleListFilter):
             return queryset
         uploads = access.visible_bulk_uploads(request.user).values("pk")
         return queryset.filter(bulk_upload_id=upload_id, bulk_upload__in=uploads)
+
+
+def answer_filter(form, field: str, title: str) -> type[admin.SimpleListFilter]:
+    """A filter on one question's answer, its choices the catalogue's labels (never the codes)."""
+    question = form.question(field)
+
+    class AnswerFilter(admin.SimpleListFilter):
+        parameter_name = field
+
+        def lookups(self, request, model_admin):
+            return [(str(option.code), option.label) for option in question.options]
+
+        def queryset(self, request, queryset):
+            code = whole_number(self.value())
+            return queryset if code is None or code not in question.codes else queryset.filter(**{field: code})
+
+    AnswerFilter.title = title
+    AnswerFilter.__name__ = f"{field.capitalize()}Filter"
+    return AnswerFilter

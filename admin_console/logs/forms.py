@@ -20,6 +20,7 @@ from domain.forms.catalogue import (
 )
 from domain.forms.engine import is_present
 from domain.models.logs import LARGEST_ANSWER
+from domain.models.reference_data import LocalAuthority
 from domain.validations.answers import question_error
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"]
@@ -189,8 +190,11 @@ def answer_display(question: Question, log) -> str:
     if question.options:
         label = question.label_for(value)
         return label if label is not None else str(value)
+    if question.type == SELECT:  # a local authority list, filled from the reference table
+        authority = LocalAuthority.objects.filter(code=value).only("name").first()
+        return authority.name if authority else str(value)
     if question.type == DATE:
         return value.strftime("%-d %B %Y")
-    if question.type == NUMERIC and question.prefix:
+    if question.type in (NUMERIC, OUTPUT) and (question.prefix or question.suffix):
         return f"{question.prefix}{value}{question.suffix}"
     return str(value)

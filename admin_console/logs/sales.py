@@ -19,7 +19,8 @@ class SalesLogAdmin(DownloadLinkMixin, LogAdmin):
     sale_date = answer_column("saledate", "Sale completion date")
     ownership = answer_column("ownershipsch", "Ownership scheme")
     sale_type = answer_column("type", "Type of sale")
-    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, "ownershipsch",
+    list_filter = [filters.CollectionYearFilter, filters.StatusFilter,
+                   filters.answer_filter(latest_form("sales"), "ownershipsch", "ownership scheme"),
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
                    filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter]
     search_help_text = "Search by log ID, purchaser code or postcode"
