@@ -15,7 +15,8 @@ from domain.models import DownloadKind, LocalAuthority, Organisation
 from domain.models.logs import VISIBLE_STATUSES, LogStatus
 from domain.services.downloads import csv_download_request
 from exports import statistics
-from exports.csv import registry
+from domain.forms.registry import column_labels
+from exports.csv import definitions, registry
 
 
 class StatisticsExportForm(forms.Form):
@@ -47,9 +48,14 @@ class StatisticsExportForm(forms.Form):
         years = registry.years("lettings")
         self.fields["years"].choices = [(y, f"{y} to {y + 1}") for y in years]
         # Lettings columns, then the sales ones not already listed; each export keeps those of its type.
-        columns = dict.fromkeys(c for log_type in statistics.LOG_TYPES
-                                for c in statistics.available_columns(log_type, registry.years(log_type)[-1]))
-        self.fields["columns"].choices = [(c, c) for c in columns]
+        columns = {}
+        for log_type in statistics.LOG_TYPES:
+            year = registry.years(log_type)[-1]
+            labels = column_labels(log_type)
+            for column in statistics.available_columns(log_type, year):
+                columns.setdefault(column, definitions.definition(log_type, year, column) or labels.get(column)
+                                  or labels.get(column.lower()) or column)
+        self.fields["columns"].choices = list(columns.items())  # each column by what it holds, in words
         self.fields["las"].choices = list(LocalAuthority.objects.order_by("name").values_list("code", "name").distinct())
         self.fields["owners"].choices = [(o.pk, o.name) for o in Organisation.objects.order_by("name").only("name")]
 

@@ -200,6 +200,8 @@ class LogAdmin(ConsoleModelAdmin):
             log = self.get_object(request, unquote(object_id))
             if log is not None and self.has_view_permission(request, log) and not self.has_change_permission(request, log):
                 return self.review_response(request, log)
+        # A log is started from the list, not by "Save and add another" (Django's wording).
+        extra_context = {**(extra_context or {}), "show_save_and_add_another": False}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
