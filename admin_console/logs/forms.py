@@ -14,7 +14,9 @@ from unfold.widgets import (
     UnfoldAdminSelectWidget, UnfoldAdminSingleDateWidget, UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
 )
 
+from admin_console.logs import shared_questions
 from admin_console.logs.layout import RELATION_TYPES, form_field_name
+from admin_console.logs.shared_questions import shared_radio_questions
 from domain.forms.catalogue import (
     CHECKBOX, DATE, INTERRUPTION, NUMERIC, OUTPUT, RADIO, SELECT, TEXT, Form, Question,
 )
@@ -168,6 +170,9 @@ def log_form_class(model, catalogue: Form, evaluate) -> type[LogForm]:
                 names.append(name)
         if question.type == CHECKBOX:
             checkboxes += [c for c in question.columns if c not in checkboxes]
+    for name, pages in shared_radio_questions(catalogue).items():
+        if name in declared:
+            shared_questions.narrow(declared[name], pages, _label)
     meta = type("Meta", (), {"model": model, "fields": names})
     attrs = {**declared, "Meta": meta, "catalogue": catalogue, "checkbox_columns": tuple(checkboxes),
              "evaluate": staticmethod(evaluate)}
