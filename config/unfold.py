@@ -14,7 +14,8 @@ UNFOLD = {
     "DASHBOARD_CALLBACK": "admin_console.dashboard.dashboard_callback",
     # Focus rings, the skip link and icons hidden from screen readers (admin_console/static).
     "STYLES": [lambda request: static("admin_console/accessibility.css")],
-    "SCRIPTS": [lambda request: static("admin_console/accessibility.js")],
+    "SCRIPTS": [lambda request: static("admin_console/accessibility.js"),
+                lambda request: static("admin_console/form_tabs.js")],  # a saved log stays on its open tab
     "SIDEBAR": {
         "show_search": False,
         "show_all_applications": False,

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from unfold.admin import TabularInline
+from admin_console.inlines import LabelledTabularInline
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
@@ -22,7 +22,7 @@ STATUS_COLOURS = {
 }
 
 
-class RelationshipInline(TabularInline):
+class RelationshipInline(LabelledTabularInline):
     """One direction of the stock relationship graph, on an organisation's page."""
 
     model = OrganisationRelationship

@@ -34,3 +34,20 @@ def test_sale_types_follow_the_ownership_scheme(demo, sign_in):
     expect(option(page, "type", 8)).to_be_visible()
     expect(option(page, "type", 2)).to_be_hidden()
     expect(page.get_by_text("What is the type of discounted ownership sale?")).to_be_visible()
+
+
+def test_saving_stays_on_the_open_tab(demo, sign_in):
+    page = sign_in("provider@greenfield.example.com", DEMO_PASSWORD)
+    page.goto("/domain/saleslog/add/")
+    open_tab(page, "Set up this sales log")
+    for name, value in {"saledate": "01/06/2026", "ownershipsch": 1, "type": 2, "jointpur": 2, "noint": 2,
+                        "privacynotice": True}.items():
+        answer(page, name, value)
+    page.locator("button[name=_continue]").click()
+    page.wait_for_load_state("networkidle")
+    open_tab(page, "Property information")
+    answer(page, "address_line1", "2 Sale Street")
+    page.locator("button[name=_continue]").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("input[name=address_line1]")).to_be_visible()
+    expect(page.locator("input[name=address_line1]")).to_have_value("2 Sale Street")

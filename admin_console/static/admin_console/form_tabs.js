@@ -1,0 +1,28 @@
+// A log's change form keeps the tab that was open when it was saved: the tab is remembered for the
+// page's address in this browser tab, and opened again when the saved page comes back, unless the
+// page shows errors (then unfold opens the first tab that has some).
+(function () {
+    "use strict";
+    var KEY = "core-open-tab:" + window.location.pathname;
+
+    function tabLinks() {
+        return Array.prototype.slice.call(document.querySelectorAll("a[x-on\\:click^='activeFieldsetTab']"));
+    }
+
+    function slugOf(link) {
+        var match = /activeFieldsetTab = '([^']*)'/.exec(link.getAttribute("x-on:click") || "");
+        return match ? match[1] : null;
+    }
+
+    document.addEventListener("alpine:initialized", function () {
+        var links = tabLinks();
+        if (!links.length) return;
+        links.forEach(function (link) {
+            link.addEventListener("click", function () { sessionStorage.setItem(KEY, slugOf(link)); });
+        });
+        var remembered = sessionStorage.getItem(KEY);
+        var hasErrors = document.querySelector("[data-testid=error-count], .errorlist, .errornote");
+        if (!remembered || hasErrors) return;
+        links.forEach(function (link) { if (slugOf(link) === remembered) link.click(); });
+    });
+})();
