@@ -20,12 +20,13 @@ from exports.csv import definitions, registry
 
 
 class StatisticsExportForm(forms.Form):
-    log_type = forms.ChoiceField(choices=[("lettings", "Lettings"), ("sales", "Sales")], initial="lettings")
-    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+    log_type = forms.ChoiceField(choices=[("lettings", "Lettings"), ("sales", "Sales")], initial="lettings",
+                                 label="Log type")
+    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Collection years",
                                       help_text="None ticked: every year.")
-    statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+    statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Log status",
                                          choices=[(int(s), LogStatus(s).label) for s in VISIBLE_STATUSES])
-    needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+    needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Needs type",
                                            choices=[(1, "General needs"), (2, "Supported housing")])
     las = forms.MultipleChoiceField(required=False, label="Local authorities")
     owners = forms.MultipleChoiceField(required=False, label="Owning organisations")
@@ -41,7 +42,8 @@ class StatisticsExportForm(forms.Form):
                                                  "full postcodes, free text and staff emails, and replaces log, "
                                                  "organisation, user, scheme and location ids and organisation "
                                                  "names with pseudonyms that match within this file only.")
-    format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")], initial="csv")
+    format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")], initial="csv",
+                               label="File format")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,10 +55,13 @@ class StatisticsExportForm(forms.Form):
             year = registry.years(log_type)[-1]
             labels = column_labels(log_type)
             for column in statistics.available_columns(log_type, year):
-                columns.setdefault(column, definitions.definition(log_type, year, column) or labels.get(column)
-                                  or labels.get(column.lower()) or column)
+                columns.setdefault(column, labels.get(column) or labels.get(column.lower())
+                                   or definitions.definition(log_type, year, column) or column)
         self.fields["columns"].choices = list(columns.items())  # each column by what it holds, in words
-        self.fields["las"].choices = list(LocalAuthority.objects.order_by("name").values_list("code", "name").distinct())
+        # An authority whose code was replaced is listed twice: the old one says until when it ran.
+        self.fields["las"].choices = [
+            (code, f"{name} (until {end.year})" if end else name)
+            for code, name, end in LocalAuthority.objects.order_by("name", "-end_date").values_list("code", "name", "end_date")]
         self.fields["owners"].choices = [(o.pk, o.name) for o in Organisation.objects.order_by("name").only("name")]
 
     def clean_log_type(self):

@@ -31,7 +31,11 @@ def raw_column_names() -> set[str]:
         for form in registry.all_forms(log_type):
             for question in form.questions:
                 words |= {word.lower() for option in question.options for word in re.findall(r"[A-Za-z0-9_]+", option.label)}
-    return {name for name in names if len(name) > 3 and name.lower() not in words}
+    return {name for name in names if len(name) > 3 and name.lower() not in words | ENGLISH}
+
+
+# Column names that are also English words, or places ("Brent" is a London borough).
+ENGLISH = {"beds", "brent", "earnings", "staircase", "value", "wheel", "reservist"}
 
 
 RAW_NAMES = raw_column_names()
