@@ -80,7 +80,8 @@ class PageScanner:
 
 
 def describe(url, violation):
-    nodes = "\n".join(f"      {', '.join(map(str, node['target']))}: {node['html'][:200]}"
+    nodes = "\n".join(f"      {', '.join(map(str, node['target']))}: {node['html'][:160]}\n        "
+                      + "; ".join(check["message"] for check in node.get("any", []) + node.get("all", []))
                       for node in violation["nodes"][:8])
     more = len(violation["nodes"]) - 8
     return (f"{url}\n  {violation['id']} ({violation['impact']}): {violation['help']}\n{nodes}"

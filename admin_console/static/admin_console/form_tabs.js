@@ -1,6 +1,6 @@
 // A log's change form keeps the tab that was open when it was saved: the tab is remembered for the
-// page's address in this browser tab, and opened again when the saved page comes back, unless the
-// page shows errors (then unfold opens the first tab that has some).
+// page's address in this browser tab and opened again when the saved page comes back (the other
+// tabs' error badges still say where else something needs attention).
 (function () {
     "use strict";
     var KEY = "core-open-tab:" + window.location.pathname;
@@ -21,8 +21,7 @@
             link.addEventListener("click", function () { sessionStorage.setItem(KEY, slugOf(link)); });
         });
         var remembered = sessionStorage.getItem(KEY);
-        var hasErrors = document.querySelector("[data-testid=error-count], .errorlist, .errornote");
-        if (!remembered || hasErrors) return;
+        if (!remembered) return;
         links.forEach(function (link) { if (slugOf(link) === remembered) link.click(); });
     });
 })();
