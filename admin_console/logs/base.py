@@ -20,6 +20,7 @@ from unfold.widgets import UnfoldAdminSelectWidget
 from admin_console.base import ConsoleModelAdmin
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
+from admin_console.logs.error_summary import error_summary
 from admin_console.logs.forms import answer_display, form_name, log_form_class
 from admin_console.pagination import CappedCountPaginator
 from domain import access
@@ -217,6 +218,7 @@ class LogAdmin(ConsoleModelAdmin):
             name = check.get("confirm_field")
             if name in form.fields:
                 form.fields[name].help_text = check["message"]
+        context["error_summary"] = error_summary(form)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
