@@ -69,7 +69,12 @@ class PageScanner:
         if missed:
             again = self.page.context.new_page()
             for url in missed:
-                response = again.goto(url)
+                try:
+                    response = again.goto(url)
+                except Exception as error:  # a file download, not a page
+                    if "Download is starting" in str(error):
+                        continue
+                    raise
                 if response is not None and "text/html" in (response.headers.get("content-type") or ""):
                     again.wait_for_load_state("load")
                     self.scan(again)

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from domain.services.demo import DEMO_PASSWORD
 from tests.browser.log_entry import answer, open_tab
+from tests.browser.test_sales_log_entry import start_sale
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,13 +39,7 @@ def test_sale_types_follow_the_ownership_scheme(demo, sign_in):
 
 def test_saving_stays_on_the_open_tab(demo, sign_in):
     page = sign_in("provider@greenfield.example.com", DEMO_PASSWORD)
-    page.goto("/domain/saleslog/add/")
-    open_tab(page, "Set up this sales log")
-    for name, value in {"saledate": "01/06/2026", "ownershipsch": 1, "type": 2, "jointpur": 2, "noint": 2,
-                        "privacynotice": True}.items():
-        answer(page, name, value)
-    page.locator("button[name=_continue]").click()
-    page.wait_for_load_state("networkidle")
+    start_sale(page, {"purchid": "TAB-1", "ownershipsch": 1, "type": 30, "staircase": 2})
     open_tab(page, "Property information")
     answer(page, "address_line1", "2 Sale Street")
     page.locator("button[name=_continue]").click()

@@ -14,7 +14,7 @@
         return match ? match[1] : null;
     }
 
-    document.addEventListener("alpine:initialized", function () {
+    window.addEventListener("load", function () {  // by then Alpine has set the tabs up
         var links = tabLinks();
         if (!links.length) return;
         links.forEach(function (link) {
