@@ -2,17 +2,37 @@
 
 from axes.utils import reset as axes_reset
 from django.contrib import admin
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.template import loader
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 
-from admin_console import email_change
+from admin_console import email_change, second_factor
+from domain.services.mail import send_email
 from domain.services.password_resets import password_reset_request_allowed
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, sending through the service's mail path (GOV.UK Notify when configured)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        link = f"{context['protocol']}://{context['domain']}" + reverse(
+            "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        user = context["user"]
+        send_email(to=to_email, template="password_reset", subject=subject, body=body,
+                   personalisation={"name": user.name, "email": user.email,
+                                    "organisation": user.organisation.name, "link": link})
 
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Beyond five requests a minute for one address the same "check your email" page is shown but
     nothing is sent, so the page never tells whether the address has an account or was throttled."""
+
+    form_class = PasswordResetForm
 
     def form_valid(self, form):
         if not password_reset_request_allowed(email=form.cleaned_data["email"]):
@@ -65,4 +85,5 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("confirm-email/<str:token>/", email_change.confirm_view, name="email_change_confirm"),
+    *second_factor.urlpatterns,
 ]

@@ -1,5 +1,6 @@
 """Admin autodiscovery imports this module only, so it imports each model family's admin."""
 
 from admin_console import (  # noqa: F401
-    downloads, exports, logs, operations, organisations, reference_data, schemes, uploads, users,
+    downloads, exports, imports, logs, merges, notifications, operations, organisations, reference_data, schemes,
+    uploads, users,
 )

@@ -1,17 +1,18 @@
-"""The base every ModelAdmin starts from: unfold's look, simple-history's audit trail and
-django-guardian's per-object grants (support only), with permissions answered by domain.access."""
+"""The base every ModelAdmin starts from: unfold's look, simple-history's audit trail (read-only
+history pages) and django-guardian's per-object grants (support only), with permissions answered
+by domain.access."""
 
 from django.utils.safestring import SafeData, mark_safe
 from django.http import Http404
 from guardian.admin import ReinforcedGuardedModelAdminMixin
-from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import ModelAdmin
 
+from admin_console.history import ReadOnlyHistoryAdmin
 from admin_console.scoping import ScopedObjectUrlsMixin
 from domain import access
 
 
-class ConsoleModelAdmin(ScopedObjectUrlsMixin, SimpleHistoryAdmin, ReinforcedGuardedModelAdminMixin, ModelAdmin):
+class ConsoleModelAdmin(ScopedObjectUrlsMixin, ReadOnlyHistoryAdmin, ReinforcedGuardedModelAdminMixin, ModelAdmin):
     """Subclasses declare `editable_fields(request, obj)`; every other form field is read-only.
     Every object URL answers 404 for an object outside `get_queryset` (admin_console/scoping.py)."""
 

@@ -7,6 +7,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from unfold.forms import AuthenticationForm as UnfoldAuthenticationForm
 
 from domain import access
+from domain.services.imported_users import imported_user_invite_on_sign_in
 
 DEACTIVATED_MESSAGE = (
     "Your account has been deactivated. Ask a data coordinator at your organisation, "
@@ -20,6 +21,11 @@ LAST_ATTEMPT_MESSAGE = (
 NO_ROLE_MESSAGE = (
     "Your account does not have a role that uses CORE. Ask a data coordinator at your "
     "organisation to give you one."
+)
+
+FIRST_SIGN_IN_MESSAGE = (
+    "Your account has moved to CORE from the previous service, so it has no password here yet. We have sent "
+    "you an email with a link to choose one: follow it, then sign in."
 )
 
 
@@ -36,6 +42,14 @@ class ConsoleAuthenticationForm(UnfoldAuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Email address"
         self.fields["username"].widget.attrs.update(type="email", autocomplete="email")
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if imported_user_invite_on_sign_in(self.cleaned_data.get("username")):
+                raise forms.ValidationError(FIRST_SIGN_IN_MESSAGE, code="invited")
+            raise
 
     def get_invalid_login_error(self):
         # Axes has already counted this failure (it listens to the failed authenticate call).

@@ -2,6 +2,8 @@
 
 Their ModelAdmins ask `user.has_perm`, which domain.auth answers from domain.access (support only);
 for everyone else their rows are out of scope, so their object URLs answer 404 like any other.
+Their models have no audit trail, so their history pages are "not found" like every other console
+model without one (Django's own history page would answer 403, or redirect, instead).
 """
 
 from axes import admin as axes_admin
@@ -12,6 +14,7 @@ from django_q import admin as q_admin
 from django_q.models import Failure, OrmQ, Schedule, Success
 from unfold.admin import ModelAdmin
 
+from admin_console.history import ReadOnlyHistoryAdmin
 from admin_console.scoping import ScopedObjectUrlsMixin
 from domain import access
 
@@ -38,4 +41,15 @@ class OperationsAdminMixin(ScopedObjectUrlsMixin):
 for model, original in REPLACEMENTS:
     if admin.site.is_registered(model):
         admin.site.unregister(model)
-    admin.site.register(model, type(original.__name__, (OperationsAdminMixin, original, ModelAdmin), {}))
+    admin.site.register(
+        model, type(original.__name__, (OperationsAdminMixin, ReadOnlyHistoryAdmin, original, ModelAdmin), {}))
+
+# Second-factor devices are set up from the sign-in pages and reset through the users admin, never edited
+# as rows (django-otp registers admin pages for them).
+from django_otp.plugins.otp_email.models import EmailDevice  # noqa: E402
+from django_otp.plugins.otp_static.models import StaticDevice  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+for device_model in (TOTPDevice, StaticDevice, EmailDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)

@@ -51,5 +51,9 @@ def can_view_cds_exports(request) -> bool:
     return access.can_view_cds_exports(request.user)
 
 
+def can_run_imports(request) -> bool:
+    return access.can_run_imports(request.user)
+
+
 def can_bulk_upload(request) -> bool:
     return access.is_console_user(request.user)

@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "django_q",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_email",
     "axes",
     "csp",
     "domain.apps.DomainConfig",
@@ -75,6 +79,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor: django-otp marks whether this session passed it; ours sends those who must to it.
+    "django_otp.middleware.OTPMiddleware",
+    "admin_console.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -96,6 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "admin_console.notifications.banner_context",
             ],
         },
     },
@@ -154,6 +162,18 @@ AXES_USERNAME_CALLABLE = "domain.auth.axes_username"
 AXES_LOCKOUT_TEMPLATE = "admin_console/locked_out.html"
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
+# The second factor (spec §10): support pass it in every session; SUPPORT_SECOND_FACTOR=false turns that
+# off for local development only. A wrong code is a failed sign-in (axes locks after five), so
+# django-otp's own per-device delays are off.
+SUPPORT_SECOND_FACTOR = env_bool("SUPPORT_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = "CORE"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_EMAIL_THROTTLE_FACTOR = 0
+OTP_EMAIL_TOKEN_VALIDITY = 15 * 60
+OTP_EMAIL_COOLDOWN_DURATION = 60
+OTP_EMAIL_SUBJECT = "Your CORE security code"
 
 # Sessions expire after a day of inactivity.
 SESSION_COOKIE_AGE = 24 * 60 * 60
@@ -247,6 +267,14 @@ Q_CLUSTER = {
     "label": "Background jobs",
 }
 
+# Address search (OS Places API) and postcode to local authority (postcodes.io). Address search is
+# off without a key; an empty POSTCODE_LOOKUP_URL turns the postcode look-up off. After
+# LOOKUP_TIMEOUT_S seconds without an answer, forms fall back to manual entry.
+POSTCODE_LOOKUP_URL = os.environ.get("POSTCODE_LOOKUP_URL", "https://api.postcodes.io")
+ADDRESS_LOOKUP_URL = os.environ.get("ADDRESS_LOOKUP_URL", "https://api.os.uk/search/places/v1")
+OS_PLACES_API_KEY = os.environ.get("OS_PLACES_API_KEY", "")
+LOOKUP_TIMEOUT_S = float(os.environ.get("LOOKUP_TIMEOUT_S", "3"))
+
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None  # no anonymous user row: guardian grants are for real users only
 
@@ -255,14 +283,38 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # httpx logs every request URL at INFO, and an OS Places URL carries the API key.
+    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }
 
 from config.unfold import UNFOLD  # noqa: E402,F401  (the console's look and navigation)
 
+# GOV.UK Notify (spec §11): with an API key the service's emails go through Notify's templates, by these
+# ids (each overridable as NOTIFY_TEMPLATE_<NAME>); without one, through the mail backend above.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")  # tests point it at a local fake server
+NOTIFY_TEMPLATE_DEFAULTS = {
+    "invitation": "3fc2e3a7-0835-4b84-ab7a-ce51629eb614",
+    "invitation_reminder": "bcdec787-f0a7-46e9-8d63-b3e0a06ee455",
+    "user_reactivated": "ac45a899-490e-4f59-ae8d-1256fc0001f9",
+    "password_reset": "2c410c19-80a7-481c-a531-2bcb3264f8e6",
+    "second_factor_code": "6bdf5ee1-8e01-4be1-b1f9-747061d8a24c",
+    "email_changed_old_address": "3eb80517-1051-4dfc-b4cc-cb18228a3829",
+    "email_changed_new_address": "0cdd0be1-7fa5-4808-8225-ae4c5a002352",
+    "user_moved_organisation": "4b7716c0-cc5c-41dd-92e4-a0dff03bdf5e",
+    "dpo_asked_to_sign": "3dbf78fe-a2c8-4d65-aa19-e4d62695d4a9",
+    "merge_user_of_merged_organisation": "b3b62e72-5ced-4515-8720-08bdc7bac792",
+    "merge_absorbing_several": "7cdfefac-84c3-4054-8bd9-63103b3847b6",
+    "merge_absorbing_one": "35456951-2046-468e-9f41-a620e94db203",
+}
+NOTIFY_TEMPLATES = {name: os.environ.get(f"NOTIFY_TEMPLATE_{name.upper()}", default)
+                    for name, default in NOTIFY_TEMPLATE_DEFAULTS.items()}
+
 # Where links in emails point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-SIMPLE_HISTORY_REVERT_DISABLED = True  # history is an audit trail; edits go through the forms and their rules
+# History is an audit trail; edits go through the forms and their rules. This only hides simple-history's
+# Revert button: admin_console/history.py is what refuses every POST to a history page.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 SILENCED_SYSTEM_CHECKS = [
     # Lockout is per account, as the service has always done: five failures lock that account

@@ -22,3 +22,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # server after SESSION_COOKIE_AGE.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_AGE = None
+# The suite never reaches the internet: both look-ups are off unless a test points them at a local
+# fake server (tests/lookups/fake_services.py).
+POSTCODE_LOOKUP_URL = ""
+ADDRESS_LOOKUP_URL = ""
+OS_PLACES_API_KEY = ""
+LOOKUP_TIMEOUT_S = 1.0

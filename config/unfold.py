@@ -127,10 +127,28 @@ UNFOLD = {
                         "permission": "admin_console.site.is_support",
                     },
                     {
+                        "title": "Merge requests",
+                        "icon": "merge",
+                        "link": reverse_lazy("admin:domain_mergerequest_changelist"),
+                        "permission": "admin_console.site.is_support",
+                    },
+                    {
+                        "title": "Service notifications",
+                        "icon": "campaign",
+                        "link": reverse_lazy("admin:domain_servicenotification_changelist"),
+                        "permission": "admin_console.site.is_support",
+                    },
+                    {
                         "title": "CDS exports",
                         "icon": "cloud_upload",
                         "link": reverse_lazy("admin:domain_export_changelist"),
                         "permission": "admin_console.site.can_view_cds_exports",
+                    },
+                    {
+                        "title": "Imports from the original service",
+                        "icon": "move_to_inbox",
+                        "link": reverse_lazy("admin:domain_importrun_changelist"),
+                        "permission": "admin_console.site.can_run_imports",
                     },
                     {
                         "title": "Login lockouts",

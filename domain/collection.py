@@ -93,3 +93,8 @@ def editable_start(on: date | None = None) -> date:
 def new_logs_start(on: date | None = None) -> date:
     """1 April of the earliest year still open for new logs ("N" in the spec)."""
     return date(min(open_years(on)), 4, 1)
+
+
+def displayed_start(on: date | None = None) -> date:
+    """1 April of the previous collection year, the earliest form still shown ("D" in the spec)."""
+    return date(current_year(on) - 1, 4, 1)

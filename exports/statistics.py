@@ -99,14 +99,21 @@ class Pseudonyms:
 
 def available_columns(log_type: str, year: int) -> list[str]:
     declaration = registry.declaration(log_type, year)
-    return [c.header for c in logs.columns(declaration.FORM, declaration, support=True)]
+    return [c.header for c in logs.columns(declaration.FORM, declaration, support=True)] + [REVIEW_COLUMN.header]
 
 
 def export_columns(log_type: str, year: int, *, chosen=None, pseudonymised=True) -> list[logs.LogColumn]:
     declaration = registry.declaration(log_type, year)
     every = logs.columns(declaration.FORM, declaration, support=True)
-    chosen = set(chosen or [c.header for c in every])
-    return [c for c in every if c.header in chosen and not (pseudonymised and c.name in DIRECT_IDENTIFIERS)]
+    chosen = set(chosen or [c.header for c in every] + [REVIEW_COLUMN.header])
+    return [c for c in [*every, REVIEW_COLUMN]
+            if c.header in chosen and not (pseudonymised and c.name in DIRECT_IDENTIFIERS)]
+
+
+# Where the log is in review (issue 13): always the last column.
+REVIEW_COLUMN = logs.LogColumn("review_state", "review_state",
+                               labels=lambda log, context: log.get_review_state_display(),
+                               codes=lambda log, context: log.review_state)
 
 
 def resource_for(cols: list[logs.LogColumn], *, codes: bool, pseudonyms: Pseudonyms | None = None
@@ -152,6 +159,8 @@ def apply_filters(logs_qs, filters: dict):
         "created_at__date__gte": _date(filters.get("created_from")),
         "created_at__date__lte": _date(filters.get("created_to")),
     }
+    if filters.get("approved_only"):
+        logs_qs = logs_qs.filter(review_state="approved")
     return logs_qs.filter(**{k: v for k, v in lookups.items() if v})
 
 

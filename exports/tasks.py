@@ -12,7 +12,15 @@ from exports.cds.run import ExportAlreadyRunning, cds_export_run
 # Recurring jobs created by `manage.py setup_schedules`. Cron times are Europe/London (TIME_ZONE).
 SCHEDULES = {
     "cds_export_nightly": {"func": "exports.tasks.cds_export", "cron": "0 5 * * *"},
+    "review_digest_daily": {"func": "domain.tasks.review_digest", "cron": "0 7 * * *"},
 }
+
+
+def import_core_run(run_id: int) -> dict:
+    """An import started from the support page: its stored files read back, then imported."""
+    from exports.cds_import.jobs import import_stored_run
+
+    return import_stored_run(run_id)
 
 
 def cds_export(full: bool = False, collection: str | None = None, year: int | None = None) -> dict:

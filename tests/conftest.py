@@ -22,6 +22,25 @@ def file_storage(settings, tmp_path):
     return settings.FILE_STORAGE_DIR
 
 
+@pytest.fixture(autouse=True)
+def force_login_passes_second_factor(monkeypatch):
+    """`Client.force_login` stands for a complete sign-in: for someone who must pass the second factor
+    (support) it passes that too. `force_login(user, second_factor=False)` signs in with the password only."""
+    from django.test import Client
+
+    from domain.services.second_factor import second_factor_required
+    from tests.second_factor import pass_second_factor
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None, *, second_factor=True):
+        original(self, user, backend)
+        if second_factor and second_factor_required(user):
+            pass_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def org(db):
     return make_organisation(name="Greenfield Housing")

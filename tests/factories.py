@@ -10,18 +10,32 @@ PASSWORD = "a-Long-test-passw0rd"
 _sequence = itertools.count(1)
 
 
-def make_organisation(**fields) -> Organisation:
+def make_organisation(*, dsa_signed: bool = True, **fields) -> Organisation:
+    """An organisation; it has accepted the data sharing agreement unless `dsa_signed=False`."""
     n = next(_sequence)
     fields.setdefault("name", f"Test Housing Association {n}")
     fields.setdefault("provider_type", ProviderType.PRP)
     fields.setdefault("holds_own_stock", True)
-    return Organisation.objects.create(**fields)
+    org = Organisation.objects.create(**fields)
+    if dsa_signed:
+        sign_dsa(org)
+    return org
+
+
+def sign_dsa(org: Organisation, officer=None):
+    from domain.services.data_sharing import data_sharing_agreement_record
+
+    if officer is not None:
+        return data_sharing_agreement_record(organisation=org, officer=officer)
+    return data_sharing_agreement_record(organisation=org, name="Dana Officer", email="dpo@example.com")
 
 
 def support_organisation() -> Organisation:
-    org, _ = Organisation.objects.get_or_create(
+    org, created = Organisation.objects.get_or_create(
         name=settings.SUPPORT_ORGANISATION_NAME, defaults={"provider_type": ProviderType.LA}
     )
+    if created:
+        sign_dsa(org)
     return org
 
 

@@ -26,6 +26,8 @@ class StatisticsExportForm(forms.Form):
                                       help_text="None ticked: every year.")
     statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Log status",
                                          choices=[(int(s), LogStatus(s).label) for s in VISIBLE_STATUSES])
+    approved_only = forms.BooleanField(required=False, label="Approved logs only",
+                                       help_text="Only logs a coordinator or support has approved.")
     needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Needs type",
                                            choices=[(1, "General needs"), (2, "Supported housing")])
     las = forms.MultipleChoiceField(required=False, label="Local authorities")
@@ -83,7 +85,7 @@ class StatisticsExportForm(forms.Form):
         return {"log_type": data["log_type"], "years": data["years"], "statuses": data["statuses"],
                 "needstypes": data["needstypes"], "las": data["las"], "owners": data["owners"], **dates,
                 "values": data["values"], "columns": data["columns"], "pseudonymised": data["pseudonymised"],
-                "format": data["format"]}
+                "format": data["format"], "approved_only": data["approved_only"]}
 
 
 def export_view(request):

@@ -5,25 +5,34 @@ from __future__ import annotations
 from django.contrib import admin
 
 from admin_console.downloads.links import DownloadLinkMixin
+from admin_console.logs.address_search import AddressSearchMixin
 from admin_console.logs import filters, layout
 from admin_console.logs.base import LogAdmin, answer_column, latest_form
+from admin_console.logs.list_actions import ACTIONS as LIST_ACTIONS, ListActionsMixin
+from admin_console.logs.review import ACTIONS_DETAIL as REVIEW_ACTIONS, ReviewAdminMixin
+from admin_console.logs.review_filters import ReviewFilter, UnresolvedFilter
+from admin_console.logs.unresolved import UnresolvedLogsMixin
 from domain import access
 from domain.models import LettingsLog, Location
 
 
 @admin.register(LettingsLog)
-class LettingsLogAdmin(DownloadLinkMixin, LogAdmin):
+class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, ListActionsMixin, UnresolvedLogsMixin,
+                       LogAdmin):
+    list_before_template = LogAdmin.list_before_template  # the DSA banner, then the download link
     log_type = "lettings"
-    list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owning_organisation",
-                    "managing_organisation", "assigned_to", "status_badge"]
+    list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owner_name",
+                    "manager_name", "assigned_to", "status_badge", "review_badge"]
     tenant_code = answer_column("tenancycode", "Tenant code")
     property_reference = answer_column("propcode", "Property reference")
     start_date = answer_column("startdate", "Tenancy start date")
     needs_type = answer_column("needstype", "Needs type")
-    list_filter = [filters.CollectionYearFilter, filters.StatusFilter,
+    list_filter = [filters.CollectionYearFilter, filters.StatusFilter, ReviewFilter,
                    filters.answer_filter(latest_form("lettings"), "needstype", "needs type"),
                    filters.OwningOrganisationFilter, filters.ManagingOrganisationFilter,
-                   filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter]
+                   filters.AssignedToFilter, filters.CreatedByMeFilter, filters.BulkUploadFilter, UnresolvedFilter]
+    actions_detail = [*LogAdmin.actions_detail, *REVIEW_ACTIONS]
+    actions = [*ReviewAdminMixin.actions, *LIST_ACTIONS]
     search_help_text = "Search by log ID, tenant code, property reference or postcode"
     fieldsets = layout.fieldsets(latest_form("lettings"))
     conditional_fields = layout.conditional_fields(latest_form("lettings"))

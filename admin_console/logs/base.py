@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.contrib.admin.utils import unquote
+from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
@@ -24,9 +25,10 @@ from admin_console.logs.error_summary import error_summary
 from admin_console.logs.forms import answer_display, form_name, log_form_class
 from admin_console.pagination import CappedCountPaginator
 from domain import access
+from domain.selectors.data_sharing import data_sharing_banner_for
 from domain.forms import engine, registry
 from domain.forms.catalogue import OUTPUT
-from domain.models import LocalAuthority
+from domain.models import LocalAuthority, OrganisationNameChange
 from domain.models.logs import LogStatus
 from domain.services.logs import log_delete, log_evaluate, log_keep_valid, log_new, log_restore, log_save
 
@@ -54,6 +56,13 @@ def answer_column(field: str, description: str):
     return column
 
 
+def _name_on_log_date(log, organisation) -> str:
+    """An organisation as a log shows it: its name on the log's date (spec §3)."""
+    if organisation is None:
+        return "-"
+    return organisation.label_on(getattr(log, "startdate", None) or getattr(log, "saledate", None))
+
+
 class LogAdmin(ConsoleModelAdmin):
     """Subclasses set `log_type` and build `fieldsets` and `conditional_fields` once from
     `latest_form(log_type)` (unfold reads conditional_fields from the class)."""
@@ -67,6 +76,7 @@ class LogAdmin(ConsoleModelAdmin):
     ordering = ["-id"]
     readonly_fields = ["status_summary"]
     change_form_before_template = "admin_console/logs/conditions.html"
+    list_before_template = "admin_console/logs/list_before.html"
     actions_detail = ["check_answers", "delete_log", "restore_log"]
     actions_list = ["review_duplicates"]
     radio_fields = {}
@@ -86,8 +96,11 @@ class LogAdmin(ConsoleModelAdmin):
         url_name = request.resolver_match.url_name or ""
         include_deleted = filters.wants_deleted(request) or url_name.endswith(
             ("_change", "_restore_log", "_history", "_simple_history", "_answers"))
+        names = OrganisationNameChange.objects.filter(discarded_at__isnull=True)
         return access.visible_logs(request.user, self.model, include_deleted=include_deleted).select_related(
-            *self.related)
+            *self.related).prefetch_related(
+            Prefetch("owning_organisation__name_changes", queryset=names),
+            Prefetch("managing_organisation__name_changes", queryset=names))
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
@@ -103,7 +116,13 @@ class LogAdmin(ConsoleModelAdmin):
         return access.can_view_log(request.user, obj)
 
     def has_add_permission(self, request):
-        return access.can_add_log(request.user)
+        # "Create a new log" waits for the data sharing agreement (spec §5).
+        return access.can_start_new_logs(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}),
+                         "data_sharing_banner": data_sharing_banner_for(request.user)}
+        return super().changelist_view(request, extra_context)
 
     def has_change_permission(self, request, obj=None):
         return access.can_change_log(request.user, obj)
@@ -272,6 +291,14 @@ class LogAdmin(ConsoleModelAdmin):
 
     # --- list columns ----------------------------------------------------------------------------
 
+    @display(description="Owning organisation", ordering="owning_organisation__name")
+    def owner_name(self, log):
+        return _name_on_log_date(log, log.owning_organisation)
+
+    @display(description="Managing organisation", ordering="managing_organisation__name")
+    def manager_name(self, log):
+        return _name_on_log_date(log, log.managing_organisation)
+
     @display(description="Log ID", ordering="id")
     def log_id(self, log):
         return f"Log {log.pk}"
@@ -362,7 +389,8 @@ class LogAdmin(ConsoleModelAdmin):
                     continue
                 seen.add(question.field)
                 anchor = layout.form_field_name(question, question.columns[0])
-                rows.append({"label": question.label, "answer": answer_display(question, log),
+                rows.append({"field": question.field, "label": question.label,
+                             "answer": answer_display(question, log),
                              # a value the service works out (a total) is changed through its parts
                              "link": "" if question.type == OUTPUT else f"{change_url}#id_{anchor}",
                              "missing": not engine.is_answered(question, log) and not engine.is_optional(question, log)})

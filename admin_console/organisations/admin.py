@@ -5,14 +5,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from admin_console.inlines import LabelledTabularInline
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
+from admin_console.organisations.name_changes import NameChangesInline
 from admin_console.organisations.forms import ManagingAgentForm, OrganisationForm, StockOwnerForm
-from domain import access
-from domain.models import Organisation, OrganisationRelationship, OrganisationStatus
-from domain.services.organisations import organisation_deactivate, organisation_reactivate, organisation_save
+from domain import access, collection
+from domain.selectors.data_sharing import agreement_of, agreement_url
+from domain.models import Organisation, OrganisationNameChange, OrganisationRelationship, OrganisationStatus
+from domain.services.organisation_names import organisation_name_change_add, organisation_name_change_cancel
+from domain.services.organisations import (
+    organisation_deactivate, organisation_deletion_refusal, organisation_delete, organisation_reactivate,
+    organisation_save,
+)
 
 STATUS_COLOURS = {
     OrganisationStatus.ACTIVE.label: "success",
@@ -99,17 +107,23 @@ class OrganisationAdmin(ConsoleModelAdmin):
     fieldsets = [
         (
             "About this organisation",
-            {"fields": ["name", "provider_type", "housing_registration_no", "holds_own_stock", "profit_status"]},
+            {"fields": ["name", "provider_type", "housing_registration_no", "holds_own_stock", "profit_status",
+                        "data_sharing_agreement", "merges"]},
         ),
         ("Contact details", {"fields": ["address_line1", "address_line2", "postcode", "phone"]}),
         ("Rent periods", {"fields": ["rent_periods"]}),
         ("Group", {"fields": ["group_member", "group_member_of", "group"]}),
+        ("Review", {"fields": ["logs_need_approval"]}),
     ]
-    inlines = [StockOwnersInline, ManagingAgentsInline]
-    actions_detail = ["deactivate", "reactivate"]
+    inlines = [NameChangesInline, StockOwnersInline, ManagingAgentsInline]
+    actions_detail = ["deactivate", "reactivate", "delete_organisation"]
 
     def get_queryset(self, request):
         return access.visible_organisations(request.user)
+
+    def get_inlines(self, request, obj):
+        # A new organisation starts with its name: name changes come once it exists.
+        return self.inlines if obj is not None else [i for i in self.inlines if i is not NameChangesInline]
 
     def editable_fields(self, request, obj=None):
         return access.organisation_editable_fields(request.user, obj)
@@ -125,6 +139,35 @@ class OrganisationAdmin(ConsoleModelAdmin):
             (title, {**options, "fields": ["rent_periods_display" if f == "rent_periods" else f for f in options["fields"]]})
             for title, options in self.fieldsets
         ]
+
+    @display(description="Data sharing agreement")
+    def data_sharing_agreement(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        agreement = agreement_of(obj)
+        if agreement is None:
+            state = "Not accepted"
+        else:
+            state = f"Accepted {timezone.localtime(agreement.signed_at):%d/%m/%Y} by {agreement.data_protection_officer_name}"
+        return format_html('{} (<a class="underline" href="{}">read the agreement</a>)', state, agreement_url(obj))
+
+    @display(description="Merges")
+    def merges(self, obj):
+        """Which organisation this one merged into, or which merged into it (spec §4.4)."""
+        if obj is None or obj.pk is None:
+            return "-"
+        parts = []
+        if obj.absorbing_organisation_id and obj.merge_date:
+            parts.append(format_html("Merged into {} on {}.", obj.absorbing_organisation.name_on(obj.merge_date),
+                                     f"{obj.merge_date:%-d %B %Y}"))
+        absorbed = obj.absorbed_organisations.filter(merge_date__gte=collection.displayed_start()).order_by(
+            "merge_date", "name")
+        if absorbed:
+            listed = "; ".join(f"{org.name_on(org.merge_date)} ({org.merge_date:%-d %B %Y})" for org in absorbed)
+            parts.append(format_html(
+                'Absorbed: {}. <a class="underline" href="{}">Review duplicate schemes</a>', listed,
+                reverse("admin_console:duplicate_schemes", args=[obj.pk])))
+        return format_html_join(" ", "{}", ((part,) for part in parts)) if parts else "None"
 
     @display(description="Rent periods")
     def rent_periods_display(self, obj):
@@ -157,6 +200,21 @@ class OrganisationAdmin(ConsoleModelAdmin):
 
     def save_model(self, request, obj, form, change):
         organisation_save(organisation=obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not OrganisationNameChange:
+            return super().save_formset(request, form, formset, change)
+        # Name changes go through their service: added with their checks, cancelled rather than deleted.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for inline_form in formset.forms:
+            data = getattr(inline_form, "cleaned_data", None) or {}
+            if data.get("DELETE") and inline_form.instance.pk:
+                formset.deleted_objects.append(
+                    organisation_name_change_cancel(change=inline_form.instance, by=request.user))
+            elif not inline_form.instance.pk and inline_form.has_changed() and not data.get("DELETE"):
+                formset.new_objects.append(organisation_name_change_add(
+                    organisation=form.instance, name=inline_form.instance.name,
+                    startdate=inline_form.instance.startdate, by=request.user))
 
     @display(description="Organisation ID", ordering="pk")
     def code_display(self, obj):
@@ -193,6 +251,33 @@ class OrganisationAdmin(ConsoleModelAdmin):
         )
         return self._change_status(request, organisation, organisation_reactivate, "Reactivate", explanation,
                                    "reactivated", "primary")
+
+    @action(description="Delete organisation", icon="delete", permissions=["change_status"])
+    def delete_organisation(self, request, object_id):
+        """GET shows the consequences (or why it cannot be deleted); POST deletes."""
+        organisation = self.get_object_or_404(request, object_id)
+        change_url = reverse("admin:domain_organisation_change", args=[organisation.pk])
+        refusal = organisation_deletion_refusal(organisation)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(change_url)
+        if request.method != "POST":
+            context = {
+                **self.admin_site.each_context(request), "opts": self.model._meta,
+                "title": f"Delete {organisation.name}?",
+                "explanation": (f"{organisation.name}, its schemes and their locations, and all its users will be "
+                                "deleted: they disappear from every list and their pages no longer open. Its logs "
+                                "keep it as their organisation. This cannot be undone from the console."),
+                "button_label": "Delete organisation", "button_variant": "danger", "cancel_url": change_url,
+            }
+            return TemplateResponse(request, "admin_console/confirm.html", context)
+        try:
+            organisation_delete(organisation=organisation, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            return redirect(change_url)
+        messages.success(request, f"{organisation.name} was deleted.")
+        return redirect(reverse("admin:domain_organisation_changelist"))
 
     def _change_status(self, request, organisation, service, title, explanation, verb, variant):
         """GET shows what will happen; only a POST (with its CSRF token) changes anything."""

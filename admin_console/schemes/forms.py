@@ -21,6 +21,7 @@ from domain.models.schemes import (
     OFFERED_SUPPORT_TYPES,
     ArrangementType,
 )
+from domain.lookups import lookups
 from domain.postcodes import normalise_postcode
 from domain.schemes_status import format_date
 from domain.selectors.schemes import count_logs_affected_by_deactivation
@@ -134,6 +135,8 @@ class LocationForm(forms.ModelForm):
         offered = local_authority_choices(self._la_date)
         field.queryset = (offered | LocalAuthority.objects.filter(pk=getattr(current, "pk", None))).order_by("name")
         field.initial = current
+        if lookups().postcodes_on:
+            field.help_text = "Worked out from the postcode when you save. Choose one only if the postcode is not found."
         self._configure_for_user()
 
     def _configure_for_user(self):

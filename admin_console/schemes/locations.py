@@ -3,7 +3,7 @@ across schemes."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from admin_console.inlines import LabelledTabularInline
@@ -79,6 +79,8 @@ def save_location_formset(request, formset, save_location, deactivate):
     """Save the rows of a scheme's locations, then apply the deactivations entered on them."""
     for location in formset.save(commit=False):
         save_location(location=location, by=request.user)
+        if getattr(location, "lookup_note", None):
+            messages.warning(request, f"{location.postcode}: {location.lookup_note}")
     for form in formset.forms:
         day = getattr(form, "cleaned_data", {}).get("deactivate_from")
         if day and form.instance.pk:
@@ -148,6 +150,8 @@ class LocationAdmin(ConsoleModelAdmin):
 
     def save_model(self, request, obj, form, change):
         location_save(location=obj, by=request.user)
+        if getattr(obj, "lookup_note", None):
+            messages.warning(request, obj.lookup_note)
 
     @display(description="Location code", ordering="pk")
     def code_display(self, obj):

@@ -56,7 +56,7 @@ class BulkUploadAdmin(ConsoleModelAdmin):
         return access.is_console_user(request.user) if obj is None else access.can_view_bulk_upload(request.user, obj)
 
     def has_add_permission(self, request):
-        return access.can_bulk_upload(request.user)
+        return access.can_start_bulk_upload(request.user)
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -116,6 +116,10 @@ class BulkUploadAdmin(ConsoleModelAdmin):
     # --- the upload page -----------------------------------------------------------------------
 
     def add_view(self, request, form_url="", extra_context=None):
+        if access.can_bulk_upload(request.user) and not access.can_start_bulk_upload(request.user):
+            messages.error(request, f"{request.user.organisation.name} has not accepted the data sharing agreement, "
+                                    "so logs cannot be uploaded yet. Its data protection officer must accept it first.")
+            return redirect(reverse("admin:domain_bulkupload_changelist"))
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = BulkUploadForm(request.POST or None, request.FILES or None, user=request.user)

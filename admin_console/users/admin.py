@@ -4,6 +4,7 @@ from typing import Callable, NamedTuple
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,9 +13,11 @@ from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
 from admin_console.downloads.links import DownloadLinkMixin
+from admin_console.users import lifecycle
 from admin_console.users.forms import UserForm, UserInviteForm
 from domain import access
 from domain.models import Role, User, UserStatus
+from domain.services.data_sharing import data_sharing_agreement_request
 from domain.services.user_email import user_email_change_request
 from domain.services.users import user_deactivate, user_invite, user_reactivate
 
@@ -37,7 +40,8 @@ class OrganisationFilter(admin.RelatedFieldListFilter):
 class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
     form = UserForm
     add_form = UserInviteForm
-    list_display = ["name", "email", "organisation", "role", "responsibilities", "last_login", "status_badge"]
+    list_display = ["name", "email", "organisation", "role", "responsibilities", "last_login", "sign_in_count",
+                    "status_badge"]
     search_fields = ["name", "email"]
     list_filter = ["role", "is_active", "is_dpo", "is_key_contact", ("organisation", OrganisationFilter)]
     list_select_related = ["organisation"]
@@ -46,13 +50,13 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
     fieldsets = [
         ("Personal details", {"fields": ["name", "email", "pending_email_change", "phone", "phone_extension"]}),
         ("Organisation and role", {"fields": ["organisation", "role", "is_dpo", "is_key_contact"]}),
-        ("Status", {"fields": ["is_active", "last_login"]}),
+        ("Status", {"fields": ["is_active", "last_login", "sign_in_count"]}),
     ]
     add_fieldsets = [
         ("Personal details", {"fields": ["name", "email", "phone", "phone_extension"]}),
         ("Organisation and role", {"fields": ["organisation", "role", "is_dpo", "is_key_contact"]}),
     ]
-    actions_detail = ["deactivate", "reactivate"]
+    actions_detail = ["deactivate", "reactivate", "resend_invitation", "move_organisation", "delete_user"]
     download_kind = "users"
 
     def get_queryset(self, request):
@@ -82,7 +86,7 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
         return access.user_editable_fields(request.user, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "last_login", "pending_email_change")
+        return (*super().get_readonly_fields(request, obj), "last_login", "sign_in_count", "pending_email_change")
 
     def get_list_filter(self, request):
         if access.sees_everything(request.user):
@@ -130,6 +134,8 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
             # A new address only takes effect once confirmed from the link sent to it.
             new_email, obj.email = obj.email, form.initial["email"]
             obj.save()
+            if "is_dpo" in form.changed_data and obj.is_dpo:
+                transaction.on_commit(lambda: data_sharing_agreement_request(user=obj))
             if "email" in form.changed_data:
                 self._request_email_change(request, obj, new_email)
         else:
@@ -175,6 +181,21 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
             return access.can_add_user(request.user)
         target = self.get_object(request, object_id)
         return target is not None and access.can_change_user_status(request.user, target)
+
+    def has_support_lifecycle_permission(self, request, object_id=None):
+        return access.is_support(request.user)
+
+    @action(description="Resend invitation", icon="forward_to_inbox", permissions=["support_lifecycle"])
+    def resend_invitation(self, request, object_id):
+        return lifecycle.resend_invitation_view(self, request, self.get_object_or_404(request, object_id))
+
+    @action(description="Move to another organisation", icon="move_up", permissions=["support_lifecycle"])
+    def move_organisation(self, request, object_id):
+        return lifecycle.move_view(self, request, self.get_object_or_404(request, object_id))
+
+    @action(description="Delete user", icon="delete", permissions=["support_lifecycle"])
+    def delete_user(self, request, object_id):
+        return lifecycle.delete_view(self, request, self.get_object_or_404(request, object_id))
 
     @action(description="Deactivate user", icon="person_off", permissions=["change_status"])
     def deactivate(self, request, object_id):

@@ -11,16 +11,20 @@ Roles (spec: organisations-and-access §7):
   users;
 - data provider: their organisation read-only, and their own account.
 A user with no role (a data protection officer only) and a deactivated or deleted user may do nothing.
-One module per concept: roles, organisations, users, schemes, logs, lettings, downloads, uploads,
+One module per concept: roles, organisations, users, schemes, logs, lettings, reviews, downloads, uploads,
 exports. Import from `domain.access`.
 """
 
 
+from .data_sharing import *  # noqa: F401,F403
 from .downloads import *  # noqa: F401,F403
 from .exports import *  # noqa: F401,F403
+from .imports import *  # noqa: F401,F403
 from .lettings import *  # noqa: F401,F403
 from .logs import *  # noqa: F401,F403
 from .organisations import *  # noqa: F401,F403
+from .reviews import *  # noqa: F401,F403
+from .bulk_actions import *  # noqa: F401,F403
 from .roles import *  # noqa: F401,F403
 from .schemes import *  # noqa: F401,F403
 from .users import *  # noqa: F401,F403

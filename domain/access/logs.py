@@ -100,6 +100,11 @@ def can_restore_log(user, log=None) -> bool:
     return is_support(user) and (log is None or log.discarded_at is not None)
 
 
+def can_look_up_addresses(user) -> bool:
+    """Address search and postcode look-ups serve those who enter logs and locations."""
+    return can_add_log(user)
+
+
 def log_read_only_reason(user, log) -> str | None:
     """Why a user who may see a log may not change it, in words for the read-only page; None if they may."""
     from django.utils import timezone

@@ -9,15 +9,15 @@ from domain.models import Organisation, OrganisationRelationship
 from .roles import *  # noqa: F403
 
 # Fields each role may edit on an organisation (spec §1.5); support may also create organisations.
-COORDINATOR_ORGANISATION_FIELDS = ("address_line1", "address_line2", "postcode", "phone", "rent_periods")
+COORDINATOR_ORGANISATION_FIELDS = ("address_line1", "address_line2", "postcode", "phone", "rent_periods",
+                                   "logs_need_approval")
 SUPPORT_ORGANISATION_FIELDS = COORDINATOR_ORGANISATION_FIELDS + (
-    "name",
     "profit_status",
     "group_member",
     "group_member_of",
 )
-# Set at creation only, then shown read-only.
-ORGANISATION_CREATE_ONLY_FIELDS = ("provider_type", "holds_own_stock", "housing_registration_no")
+# Set at creation only, then shown read-only (a name then changes through dated name changes, spec §3).
+ORGANISATION_CREATE_ONLY_FIELDS = ("name", "provider_type", "holds_own_stock", "housing_registration_no")
 
 # --- organisations -----------------------------------------------------------------------------
 
@@ -121,3 +121,29 @@ def relationship_candidates(user, organisation: Organisation | None) -> QuerySet
 def visible_relationships(user) -> QuerySet[OrganisationRelationship]:
     ids = visible_organisations(user).values("pk")
     return OrganisationRelationship.objects.filter(Q(stock_owner__in=ids) | Q(managing_agent__in=ids))
+
+
+# --- name changes (spec §3) ----------------------------------------------------------------------
+
+
+def can_change_organisation_name(user, organisation: Organisation | None = None) -> bool:
+    """Dated name changes are recorded and cancelled by support only, never on a deleted organisation."""
+    if organisation is not None and organisation.discarded_at:
+        return False
+    return is_support(user)
+
+
+# --- merges (spec §4) ----------------------------------------------------------------------------
+
+
+def can_manage_merges(user) -> bool:
+    """Merge requests are support's, start to finish."""
+    return is_support(user)
+
+
+def can_review_merged_schemes(user, organisation: Organisation) -> bool:
+    """After a merge, the absorbing organisation's coordinators (or support) confirm its duplicate schemes
+    were reviewed."""
+    if is_support(user):
+        return True
+    return is_coordinator(user) and user.organisation_id == organisation.pk

@@ -57,3 +57,8 @@ def can_view_reference_data(user) -> bool:
 def can_use_operations(user) -> bool:
     """Background jobs, login lockouts, history of other apps: support only."""
     return is_support(user)
+
+
+def can_manage_notifications(user) -> bool:
+    """Service notifications (banners) are written by support only."""
+    return is_support(user)

@@ -61,7 +61,8 @@ def user_editable_fields(user, target: User | None) -> tuple[str, ...]:
     if not can_change_user(user, target):
         return ()
     if is_support(user):
-        fields = USER_SUPPORT_FIELDS
+        # Moving a user to another organisation has its own page (what happens to their logs).
+        fields = USER_COORDINATOR_FIELDS
     elif is_coordinator(user):
         fields = USER_COORDINATOR_FIELDS
     else:
@@ -100,3 +101,29 @@ def can_change_user_status(user, target: User) -> bool:
         and target.organisation_id == user.organisation_id
         and target.organisation.active
     )
+
+
+# --- the user lifecycle (spec §6.3, §6.4) ---------------------------------------------------------
+
+
+def can_resend_invitation(user, target: User) -> bool:
+    """Support resend the invitation of an active user who has never signed in."""
+    return is_support(user) and target.is_active and not target.discarded_at and target.last_login is None
+
+
+def can_move_user(user, target: User) -> bool:
+    """Support move users (not themselves) to another organisation."""
+    return is_support(user) and target.pk != user.pk and not target.discarded_at
+
+
+def can_delete_user(user, target: User) -> bool:
+    """Support soft-delete users (the conditions are in user_deletion_refusal)."""
+    return is_support(user) and target.pk != user.pk and not target.discarded_at
+
+
+def user_move_destinations(user, target: User) -> QuerySet[Organisation]:
+    """Active organisations a user may be moved to: any but their own."""
+    if not can_move_user(user, target):
+        return Organisation.objects.none()
+    return (Organisation.objects.filter(discarded_at__isnull=True, active=True)
+            .exclude(pk=target.organisation_id))

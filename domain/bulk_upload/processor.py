@@ -15,6 +15,8 @@ from domain.models.logs import VISIBLE_STATUSES
 from exports import storage
 
 from . import reader
+from domain.lookups import cached_answers_only
+from domain.lookups.uploads import lookups_prefetch
 from domain.selectors.lookups import remembered_lookups
 
 from .rows import UploadContext, batch_insert, build_log, clear, columns_to_clear, examine, pipeline, settle
@@ -67,7 +69,9 @@ def process(upload: BulkUpload) -> BulkUpload:
             layout = reader.read_layout(binary, context.template)
         _set(upload, rows_total=layout.rows_total)
         with remembered_lookups():
-            tally = _check_and_create(upload, context, layout)
+            _look_up_ahead(upload, context, layout)
+            with cached_answers_only():
+                tally = _check_and_create(upload, context, layout)
     except reader.FileRejected as rejected:
         return _finish(upload, rejected.reason, error_summary=str(rejected))
     except Exception:  # any other failure: nothing was created, and the uploader is told
@@ -93,6 +97,28 @@ def _status_of(tally: Tally) -> str:
     if tally.counts[SOFT]:
         return UploadStatus.POTENTIAL_ERRORS
     return UploadStatus.LOGS_CREATED
+
+
+LOOKED_UP = ("postcode_full", "ppostcode_full", "uprn")  # the answers the look-ups need
+
+
+def _look_up_ahead(upload, context, layout) -> None:
+    """Every distinct postcode and UPRN of the file, looked up before the transaction opens. Only their
+    cells are read (postcodes come in two parts), so this pass costs little more than parsing the CSV."""
+    template = context.template
+    index = {number: column for column, number in layout.columns.items()}
+    cells = {name: [index[n] for n, cell in sorted(template.fields.items()) if name in cell.columns and n in index]
+             for name in LOOKED_UP}
+
+    def answers(binary):
+        for position, record in enumerate(reader.records(binary)):
+            if position <= layout.header_index or not record:
+                continue
+            yield {name: " ".join(record[i].strip() for i in columns if i < len(record) and record[i].strip())
+                   for name, columns in cells.items()}
+
+    with storage.open_file(upload.file_key) as binary:
+        lookups_prefetch(answers(binary))
 
 
 def _check_and_create(upload, context, layout) -> Tally:
@@ -227,9 +253,16 @@ def create_logs(upload: BulkUpload) -> int:
     invalid: dict[int, set[int]] = {}
     for row_number, field_number in upload.errors.filter(category="").values_list("row", "field_number"):
         invalid.setdefault(row_number, set()).add(field_number)
-    created = 0
     with storage.open_file(upload.file_key) as binary:
         layout = reader.read_layout(binary, context.template)
+    with remembered_lookups():
+        _look_up_ahead(upload, context, layout)
+        with cached_answers_only():
+            return _create_logs(upload, context, layout, save, invalid)
+
+
+def _create_logs(upload, context, layout, save, invalid) -> int:
+    created = 0
     with transaction.atomic():
         with storage.open_file(upload.file_key) as binary:
             for row in reader.data_rows(binary, context.template, layout):

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from domain import collection
 from domain.forms import registry
 
-from .logs import LogBase, answer_columns
+from .history import AuditTrail
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns
 from .reference_data import LocalAuthority, RentRange
 from .schemes import Location, Scheme
 
@@ -33,6 +33,19 @@ class LettingsLogBase(LogBase):
     unresolved = models.BooleanField(default=False, editable=False)
     bulk_upload = models.ForeignKey("domain.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="lettings_logs", editable=False)
+    # Written by the address look-up and by bulk upload, never asked: whether the UPRN's address was
+    # confirmed and which search result was chosen, what bulk upload searched with, and the address and
+    # local authority exactly as the file gave them (the CDS export and support's download carry them).
+    uprn_confirmed = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    uprn_selection = models.CharField(max_length=20, blank=True, default="", editable=False)
+    address_line1_input = models.CharField(max_length=255, blank=True, default="", editable=False)
+    postcode_full_input = models.CharField(max_length=255, blank=True, default="", editable=False)
+    address_line1_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    address_line2_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    town_or_city_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    county_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    postcode_full_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
+    la_as_entered = models.CharField(max_length=255, blank=True, default="", editable=False)
 
     class Meta:
         abstract = True
@@ -110,7 +123,7 @@ LettingsLog = type(
         "__module__": __name__,
         "__doc__": "A social housing letting, as reported by its owning or managing organisation.",
         **answer_columns(LettingsLogBase, LOG_TYPE),
-        "history": HistoricalRecords(),
+        "history": AuditTrail(bookkeeping_fields=HISTORY_BOOKKEEPING_FIELDS),
         "Meta": type("Meta", (), {
             "ordering": ["-id"],
             "indexes": [
@@ -118,6 +131,9 @@ LettingsLog = type(
                 models.Index(fields=["managing_organisation", "startdate"], name="lettings_manager_start_idx"),
                 models.Index(fields=["startdate"], name="lettings_startdate_idx"),
                 models.Index(fields=["assigned_to"], name="lettings_assigned_idx"),
+                # The review queue: a state within an organisation's logs.
+                models.Index(fields=["review_state", "owning_organisation"], name="lettings_review_owner_idx"),
+                models.Index(fields=["review_state", "managing_organisation"], name="lettings_review_manager_idx"),
                 models.Index(fields=["tenancycode"], name="lettings_tenancycode_idx"),
                 models.Index(fields=["propcode"], name="lettings_propcode_idx"),
             ],

@@ -9,6 +9,7 @@ from django.db import models
 
 from .base import TimestampedModel
 from .organisations import Organisation
+from .reviews import ReviewState
 
 
 class LogStatus(models.IntegerChoices):
@@ -22,6 +23,8 @@ class LogStatus(models.IntegerChoices):
 STATUS_BY_NAME = {"not_started": LogStatus.NOT_STARTED, "in_progress": LogStatus.IN_PROGRESS,
                   "completed": LogStatus.COMPLETED}
 VISIBLE_STATUSES = (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS, LogStatus.COMPLETED)
+# Who saved last is kept in each history row (and names its user), but is no change to a log on its own.
+HISTORY_BOOKKEEPING_FIELDS = ("updated_by",)
 
 
 class CreationMethod(models.IntegerChoices):
@@ -62,6 +65,14 @@ class LogBase(TimestampedModel):
     deletion_reason = models.TextField(blank=True, editable=False)
     duplicate_set_id = models.PositiveIntegerField(null=True, blank=True, editable=False, db_index=True)
     values_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Where the log is in review (domain.services.reviews changes it, nothing else).
+    review_state = models.CharField("review", max_length=16, choices=ReviewState.choices,
+                                    default=ReviewState.NOT_SUBMITTED, editable=False)
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )
 
     LOG_TYPE = ""
 
@@ -81,6 +92,15 @@ class LogBase(TimestampedModel):
 
     def reset_loaded_values(self) -> None:
         self._loaded_values = {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        # What was just read is the row a later save compares with (a save that changes nothing writes
+        # nothing, so a stale copy would hide a change made since).
+        refreshed = set(fields) if fields else None
+        self._loaded_values = {**self.loaded_values, **{
+            f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields
+            if refreshed is None or f.name in refreshed or f.attname in refreshed}}
 
     @property
     def owning_organisation_provider_type(self):

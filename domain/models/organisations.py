@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel, squish
+from .history import AuditTrail
 
 ORGANISATION_CODE_PREFIX = "ORG"
 
@@ -91,6 +91,11 @@ class Organisation(TimestampedModel):
         blank=True,
         help_text="The rent periods this organisation charges by; lettings logs it manages offer only these.",
     )
+    logs_need_approval = models.BooleanField(
+        "logs need coordinator approval", default=True,
+        help_text="When on, a completed log waits for a data coordinator (or support) to approve it. When off, "
+                  "completed logs are approved automatically.",
+    )
     active = models.BooleanField(default=True, db_index=True)
     discarded_at = models.DateTimeField(null=True, blank=True, editable=False)
     merge_date = models.DateField(null=True, blank=True, editable=False)
@@ -103,10 +108,11 @@ class Organisation(TimestampedModel):
         editable=False,
     )
     available_from = models.DateField(null=True, blank=True, editable=False)
+    schemes_deduplicated_at = models.DateTimeField(null=True, blank=True, editable=False)
     old_visible_id = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     old_org_id = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         ordering = [Lower("name")]
@@ -157,6 +163,25 @@ class Organisation(TimestampedModel):
     def status(self) -> str:
         return self.status_at()
 
+    def name_on(self, on: date | None = None) -> str:
+        """The name in force on a date (default today): the latest name change started by then, else
+        the base name (spec §3)."""
+        on = on or timezone.localdate()
+        if hasattr(on, "date") and callable(on.date):
+            on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
+        if "name_changes" in getattr(self, "_prefetched_objects_cache", {}):  # a list page fetched them once
+            started = [change for change in self.name_changes.all()
+                       if change.discarded_at is None and change.startdate <= on]
+            return max(started, key=lambda change: change.startdate).name if started else self.name
+        change = (self.name_changes.filter(discarded_at__isnull=True, startdate__lte=on)
+                  .order_by("-startdate").values_list("name", flat=True).first())
+        return change or self.name
+
+    def label_on(self, on: date | None = None) -> str:
+        """The name on a date, marked when the organisation has been deleted."""
+        name = self.name_on(on)
+        return f"{name} (deleted)" if self.discarded_at else name
+
     def rent_periods_label(self) -> str:
         chosen = set(self.rent_periods or [])
         if chosen >= set(ALL_RENT_PERIODS):
@@ -194,7 +219,7 @@ class OrganisationRelationship(TimestampedModel):
         Organisation, on_delete=models.CASCADE, related_name="stock_owner_relationships"
     )
 
-    history = HistoricalRecords(
+    history = AuditTrail(
         verbose_name="relationship history entry", verbose_name_plural="relationship history"
     )
 
@@ -220,3 +245,54 @@ class OrganisationRelationship(TimestampedModel):
     def clean(self):
         if self.stock_owner_id and self.stock_owner_id == self.managing_agent_id:
             raise ValidationError("An organisation cannot be its own stock owner or managing agent.")
+
+
+class NameChangeStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    ACTIVE = "active", "Active"
+    INACTIVE = "inactive", "Inactive"
+
+
+class OrganisationNameChange(TimestampedModel):
+    """A name an organisation takes from a date (spec §3); it holds until the next change starts.
+    Cancelling a scheduled change sets `discarded_at`; the row stays for the audit trail."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="name_changes")
+    name = models.CharField("new name", max_length=255)
+    startdate = models.DateField("start date")
+    discarded_at = models.DateField(null=True, blank=True, editable=False)
+
+    history = AuditTrail()
+
+    class Meta:
+        ordering = ["organisation", "startdate"]
+        verbose_name = "name change"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "startdate"],
+                condition=models.Q(discarded_at__isnull=True),
+                name="organisation_name_change_unique_date",
+                violation_error_message="Another name change of this organisation starts on that date.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} from {self.startdate:%d/%m/%Y}"
+
+    def next_change(self) -> "OrganisationNameChange | None":
+        return (OrganisationNameChange.objects
+                .filter(organisation_id=self.organisation_id, discarded_at__isnull=True, startdate__gt=self.startdate)
+                .order_by("startdate").first())
+
+    @property
+    def end_date(self) -> date | None:
+        """The day before the next change starts, or None while no later change is planned."""
+        following = self.next_change()
+        return following.startdate - timedelta(days=1) if following else None
+
+    def status_at(self, on: date | None = None) -> str:
+        on = on or timezone.localdate()
+        if self.startdate > on:
+            return NameChangeStatus.SCHEDULED
+        end = self.end_date
+        return NameChangeStatus.ACTIVE if end is None or end >= on else NameChangeStatus.INACTIVE

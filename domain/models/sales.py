@@ -4,12 +4,12 @@ question of any year's sales form (declared by the form catalogue, as for lettin
 from __future__ import annotations
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from domain import collection
 from domain.forms import registry
 
-from .logs import LogBase, answer_columns
+from .history import AuditTrail
+from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, answer_columns
 from .reference_data import LocalAuthority, SaleRange
 
 LOG_TYPE = "sales"
@@ -19,9 +19,24 @@ LONDON_BOROUGHS = {f"E090000{n:02d}" for n in range(1, 34)}
 class SalesLogBase(LogBase):
     LOG_TYPE = LOG_TYPE
     DATE_FIELD = "saledate"
-    # No data sharing agreements are recorded yet, so that rule is not applied (None skips it).
-    owning_organisation_dsa_signed = None
     skip_dpo_check = False
+    _dsa_signed_given = None
+
+    @property
+    def owning_organisation_dsa_signed(self) -> bool | None:
+        """Whether the owning organisation accepted the data sharing agreement (None: no owner). A value
+        set on the log (rule tests) wins."""
+        if self._dsa_signed_given is not None:
+            return self._dsa_signed_given
+        if not self.owning_organisation_id:
+            return None
+        from domain.access.data_sharing import dsa_confirmed
+
+        return dsa_confirmed(self.owning_organisation)
+
+    @owning_organisation_dsa_signed.setter
+    def owning_organisation_dsa_signed(self, value: bool | None) -> None:
+        self._dsa_signed_given = value
     bulk_upload = models.ForeignKey("domain.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="sales_logs", editable=False)
 
@@ -73,7 +88,7 @@ SalesLog = type(
         "__module__": __name__,
         "__doc__": "A shared ownership or discounted ownership sale, reported by its owning or managing organisation.",
         **answer_columns(SalesLogBase, LOG_TYPE),
-        "history": HistoricalRecords(),
+        "history": AuditTrail(bookkeeping_fields=HISTORY_BOOKKEEPING_FIELDS),
         "Meta": type("Meta", (), {
             "ordering": ["-id"],
             "indexes": [
@@ -81,6 +96,9 @@ SalesLog = type(
                 models.Index(fields=["managing_organisation", "saledate"], name="sales_manager_date_idx"),
                 models.Index(fields=["saledate"], name="sales_saledate_idx"),
                 models.Index(fields=["assigned_to"], name="sales_assigned_idx"),
+                # The review queue: a state within an organisation's logs.
+                models.Index(fields=["review_state", "owning_organisation"], name="sales_review_owner_idx"),
+                models.Index(fields=["review_state", "managing_organisation"], name="sales_review_manager_idx"),
                 models.Index(fields=["purchid"], name="sales_purchid_idx"),
             ],
         }),

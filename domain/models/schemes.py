@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel
+from .history import AuditTrail
 from .organisations import Organisation
 
 SCHEME_CODE_PREFIX = "S"
@@ -155,7 +155,7 @@ class Scheme(StatusMixin, TimestampedModel):
     old_id = models.CharField(max_length=64, blank=True, editable=False)
     old_visible_id = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         ordering = ["service_name"]
@@ -187,7 +187,7 @@ class Location(StatusMixin, TimestampedModel):
     old_id = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     old_visible_id = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         ordering = ["-id"]
@@ -233,9 +233,9 @@ class DeactivationPeriod(models.Model):
 
 class SchemeDeactivationPeriod(DeactivationPeriod):
     scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="deactivation_periods")
-    history = HistoricalRecords()
+    history = AuditTrail()
 
 
 class LocationDeactivationPeriod(DeactivationPeriod):
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="deactivation_periods")
-    history = HistoricalRecords()
+    history = AuditTrail()

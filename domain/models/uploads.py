@@ -25,6 +25,7 @@ class UploadStatus(models.TextChoices):
     LOGS_CREATED_WITH_ERRORS = "logs_created_with_errors", "Logs uploaded with invalid answers cleared"
     LOGS_CREATED_CONFIRMED = "logs_created_confirmed", "Logs uploaded with answers confirmed"
     UPLOAD_AGAIN = "upload_again", "Fixing the file to upload again"
+    CANCELLED_BY_MOVED_USER = "cancelled_by_moved_user", "Cancelled: the user moved to another organisation"
 
 
 # Outcomes after which the uploader (or a coordinator) decides what happens next.

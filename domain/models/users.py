@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
-from simple_history.models import HistoricalRecords
 
 from .base import TimestampedModel, squish
+from .history import AuditTrail
 from .organisations import Organisation, ProviderType
 
 
@@ -93,6 +93,9 @@ class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
     pending_email = models.EmailField("new email address awaiting confirmation", max_length=254, blank=True,
                                       editable=False)
     pending_email_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sign_in_count = models.PositiveIntegerField("times signed in", default=0, editable=False)
+    # Set on the one placeholder per organisation that holds logs unassigned when their user moved away.
+    is_unassigned_placeholder = models.BooleanField(default=False, editable=False)
 
     objects = UserManager()
 
@@ -100,7 +103,7 @@ class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = AuditTrail(excluded_fields=["password", "last_login", "sign_in_count"])
 
     class Meta:
         ordering = ["organisation__name", "-role", "name"]

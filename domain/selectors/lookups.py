@@ -19,6 +19,16 @@ def remembered_lookups():
         _cache.reset(token)
 
 
+def current_memo() -> dict | None:
+    """The memo of the `remembered_lookups()` block running now, or None outside one."""
+    return _cache.get()
+
+
+def remember(key: tuple, find):
+    """`find()`, once per key within a `remembered_lookups()` block; every time outside one."""
+    return _remember(key, find)
+
+
 def _remember(key: tuple, find):
     cache = _cache.get()
     if cache is None:

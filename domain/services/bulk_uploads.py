@@ -22,6 +22,9 @@ def bulk_upload_start(*, by: User, log_type: str, year: int, fileobj: BinaryIO, 
     """Check a file as it arrives, store it, and queue its processing (once the record is committed)."""
     if not access.can_bulk_upload(by):
         raise PermissionDenied("You cannot upload logs.")
+    if not access.can_start_bulk_upload(by):
+        raise ValidationError(f"{by.organisation.name} has not accepted the data sharing agreement, so logs cannot "
+                              "be uploaded yet. Its data protection officer must accept it first.")
     organisation = organisation or by.organisation
     if not access.bulk_upload_organisation_choices(by).filter(pk=organisation.pk).exists():
         raise PermissionDenied("You cannot upload logs for this organisation.")

@@ -9,6 +9,7 @@ from django.db import transaction
 from datetime import date
 
 from domain.models import (
+    DataProtectionConfirmation,
     LocalAuthority,
     Location,
     LocationDeactivationPeriod,
@@ -148,4 +149,17 @@ def demo_seed() -> list[DemoLogin]:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
         logins.append(DemoLogin(email, Role(role).label if role else "No role (DPO only)", org))
+    _demo_data_sharing_agreements(orgs)
     return logins
+
+
+def _demo_data_sharing_agreements(orgs) -> None:
+    """Every demo organisation has accepted the agreement, through its DPO where it has one."""
+    from domain.services.data_sharing import data_sharing_agreement_record
+
+    for org in orgs.values():
+        if DataProtectionConfirmation.objects.filter(organisation=org, confirmed=True).exists():
+            continue
+        officer = org.users.filter(is_dpo=True).order_by("pk").first()
+        data_sharing_agreement_record(organisation=org, officer=officer, name=f"{org.name} DPO",
+                                      email="dpo@example.com")

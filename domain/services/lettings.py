@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from domain.forms.catalogue import Form
+from domain.lookups.logs import log_apply_lookups
 from domain.models import LettingsLog, User
 from domain.services import logs
 from domain.services.logs import Outcome, apply_status  # noqa: F401  (part of this module's interface)
@@ -39,6 +40,7 @@ def _prepare_answers(log: LettingsLog) -> None:
     if log.scheme_id and log.owning_organisation_id and log.scheme.owning_organisation_id != log.owning_organisation_id:
         log.scheme, log.location = None, None
     normalise_postcodes(log, "postcode_full", "ppostcode_full")
+    log_apply_lookups(log)
 
 
 def _after_save(log: LettingsLog) -> None:

@@ -22,6 +22,7 @@ from domain.forms.conditions import forget, remembered
 from domain.models import User
 from domain.models.logs import STATUS_BY_NAME, LogBase, LogStatus
 from domain.postcodes import postcode_as_stored
+from domain.services.reviews import review_follow_save, review_lock_for_save
 from domain.validations.answers import answer_errors
 from domain.validations.rules import SOFT, Findings, run_rules
 
@@ -131,6 +132,8 @@ def log_evaluate(log: LogBase) -> Outcome:
     with remembered():
         asked = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
         findings = Findings(errors=answer_errors(form, log, asked))
+        for name, messages in getattr(log, "lookup_errors", {}).items():  # a UPRN the address service does not know
+            findings.errors.setdefault(name, []).extend(m for m in messages if m not in findings.errors[name])
         findings.refusals += [(name,) for name in findings.errors]
         confirmations = {rule.confirm_field: getattr(log, rule.confirm_field, None)
                          for rule in rules if rule.kind == SOFT}
@@ -231,15 +234,18 @@ def log_keep_valid(log: LogBase) -> Outcome:
     return outcome
 
 
-def apply_status(log: LogBase, outcome: Outcome) -> None:
+def apply_status(log: LogBase, outcome: Outcome, *, by: User | None = None) -> None:
+    """Set the log's completion status from its evaluation, and move its review state to follow it."""
     computed = STATUS_BY_NAME[outcome.status]
     if log.discarded_at:
         log.status = LogStatus.DELETED
-    elif log.status == LogStatus.PENDING:
+        return
+    if log.status == LogStatus.PENDING:
         log.status_cache = computed
     else:
         log.status = computed
         log.status_cache = computed
+    review_follow_save(log, completed=computed == LogStatus.COMPLETED, by=by)
 
 
 @transaction.atomic
@@ -258,18 +264,32 @@ def log_save(*, log: LogBase, by: User | None, keep_valid: bool = False, outcome
     outcome = outcome or (log_keep_valid(log) if keep_valid else log_evaluate(log))
     if outcome.errors:
         raise ValidationError(outcome.errors)
-    apply_status(log, outcome)
+    _resolve_if_scheme_given(log, outcome)
+    review_lock_for_save(log)  # a review made since the log was loaded is kept (see domain.services.reviews)
+    apply_status(log, outcome, by=by)
     if log.pk and not _changed_columns(log):
         # Nothing to write (every change was refused, or none was made): the row and its history stay as
         # they are, down to who changed it last and when.
         return outcome
     log._history_user = by  # the history row names who saved, also outside a web request
     log.save()
+    log.__dict__.pop("_change_reason", None)  # the reason belongs to this save's history row only
     log.reset_loaded_values()
     if kind.after_save:
         kind.after_save(log)
         log.reset_loaded_values()
     return outcome
+
+
+def _resolve_if_scheme_given(log: LogBase, outcome: Outcome) -> None:
+    """A lettings log that lost its scheme or location to a deactivation ("unresolved") is resolved once
+    it has them again, or is no longer asked for them."""
+    if not getattr(log, "unresolved", False):
+        return
+    needs_scheme = "scheme_id" in outcome.shown
+    needs_location = "location_id" in outcome.shown or bool(log.scheme_id)
+    if (not needs_scheme or log.scheme_id) and (not needs_location or log.location_id):
+        log.unresolved = False
 
 
 def logs_insert(model, *, evaluated: list[tuple[LogBase, Outcome]], by: User | None) -> None:
@@ -280,7 +300,7 @@ def logs_insert(model, *, evaluated: list[tuple[LogBase, Outcome]], by: User | N
     for log, outcome in evaluated:
         if outcome.errors:
             raise ValidationError(outcome.errors)
-        apply_status(log, outcome)
+        apply_status(log, outcome, by=by)
     bulk_create_with_history([log for log, _ in evaluated], model, batch_size=500, default_user=by)
 
 

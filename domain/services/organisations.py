@@ -110,3 +110,56 @@ def relationship_add(*, stock_owner: Organisation, managing_agent: Organisation,
     relationship.full_clean()
     relationship.save()
     return relationship
+
+
+def organisation_deletion_refusal(organisation: Organisation) -> str | None:
+    """Why the organisation cannot be deleted, or None (spec §1.5): it must be deactivated or merged, and
+    have no log (its own, managed, or of an organisation it absorbed) in a year still open for editing."""
+    from django.db.models import Q
+
+    from domain import collection
+    from domain.models import LettingsLog, OrganisationStatus, SalesLog
+    from domain.models.logs import VISIBLE_STATUSES
+
+    if organisation.status not in (OrganisationStatus.DEACTIVATED, OrganisationStatus.MERGED):
+        return f"{organisation.name} is active. Deactivate it before deleting it."
+    ids = [organisation.pk, *organisation.absorbed_organisations.values_list("pk", flat=True)]
+    editable = collection.editable_start()
+    involved = Q(owning_organisation_id__in=ids) | Q(managing_organisation_id__in=ids)
+    for model, day in ((LettingsLog, "startdate"), (SalesLog, "saledate")):
+        open_logs = model.objects.filter(involved, discarded_at__isnull=True, status__in=VISIBLE_STATUSES).filter(
+            Q(**{f"{day}__gte": editable}) | Q(**{f"{day}__isnull": True}))
+        if open_logs.exists():
+            return (f"{organisation.name} cannot be deleted because it was active in a collection year that is "
+                    "still open for editing: it has logs from that year.")
+    return None
+
+
+@transaction.atomic
+def organisation_delete(*, organisation: Organisation, by: User) -> None:
+    """Soft-delete an organisation with its schemes, their locations and its users (support only)."""
+    from django.utils import timezone
+
+    from domain.models import Location, Scheme
+
+    if not access.can_change_organisation_status(by):
+        raise PermissionDenied("Only customer support can delete an organisation.")
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.pk == by.organisation_id:
+        raise ValidationError("You cannot delete the organisation you belong to.")
+    refusal = organisation_deletion_refusal(organisation)
+    if refusal:
+        raise ValidationError(refusal)
+    now = timezone.now()
+    for scheme in Scheme.objects.filter(owning_organisation=organisation, discarded_at__isnull=True):
+        for location in Location.objects.filter(scheme=scheme, discarded_at__isnull=True):
+            location.discarded_at = now
+            location.save(update_fields=["discarded_at", "updated_at"])
+        scheme.discarded_at = now
+        scheme.save(update_fields=["discarded_at", "updated_at"])
+    for user in organisation.users.filter(discarded_at__isnull=True):
+        user.discarded_at = now
+        user.is_active = False
+        user.save(update_fields=["discarded_at", "is_active", "updated_at"])
+    organisation.discarded_at = now
+    organisation.save(update_fields=["discarded_at", "updated_at"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from domain.forms.catalogue import Form
+from domain.lookups.logs import log_apply_lookups
 from domain.models import SalesLog, User
 from domain.services import logs
 from domain.services.logs import Outcome, normalise_postcodes
@@ -18,10 +19,13 @@ def _derive_for(form: Form):
 
 
 def _prepare_answers(log: SalesLog) -> None:
-    # There is no address look-up service: without a UPRN the address is entered by hand.
-    if not log.uprn:
-        log.manual_address_entry_selected = True
+    # Without a UPRN the address is entered by hand; a UPRN (typed, or chosen from the address search)
+    # is known, and the look-up fills the address in from it.
+    log.manual_address_entry_selected = not log.uprn
+    if log.uprn and log.uprn != log.loaded_values.get("uprn"):
+        log.uprn_known = 1
     normalise_postcodes(log, "postcode_full", "ppostcode_full")
+    log_apply_lookups(log)
 
 
 def _after_save(log: SalesLog) -> None:

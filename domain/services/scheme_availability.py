@@ -121,12 +121,17 @@ def _period_owner(resource) -> dict:
     return {"location": resource} if isinstance(resource, Location) else {"scheme": resource}
 
 
-def _release_logs(resource: Scheme | Location, day: date) -> int:
+def _release_logs(resource: Scheme | Location, day: date, by: User | None = None) -> int:
     """Logs starting on or after the date lose their scheme and location, and are marked for review."""
+    from domain.services.reviews import review_lost_scheme
+
     count = 0
     for log in logs_affected_by_deactivation(resource, day):  # one by one: each change is in its history
         log.scheme, log.location, log.unresolved = None, None, True
-        log.save(update_fields=["scheme", "location", "unresolved", "updated_at"])
+        review_lost_scheme(log, by=by)  # an approved log is no longer approved
+        log.save(update_fields=["scheme", "location", "unresolved", "updated_at", "review_state", "approved_at",
+                                "approved_by"])
+        log.__dict__.pop("_change_reason", None)
         count += 1
     return count
 
@@ -145,7 +150,7 @@ def resource_deactivate(*, resource: Scheme | Location, day: date, by: User, on:
         open_.save()
     else:
         _period_model(resource).objects.create(deactivation_date=day, **_period_owner(resource))
-    return _release_logs(resource, day)
+    return _release_logs(resource, day, by)
 
 
 @transaction.atomic

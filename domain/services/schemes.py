@@ -25,6 +25,7 @@ from domain.models import (
     User,
 )
 from domain.models.base import squish
+from domain.lookups.locations import location_infer_local_authority
 from domain.postcodes import normalise_postcode, postcode_as_stored
 from domain.schemes_status import format_date
 
@@ -181,7 +182,7 @@ def location_save(*, location: Location, by: User) -> Location:
     """Add a location to a scheme or change one; `confirmed` is derived as it is saved."""
     if not access.can_change_scheme(by, location.scheme):
         raise PermissionDenied("You cannot change the locations of this scheme.")
-    was_complete = False
+    was_complete, saved = False, None
     if location.pk:
         saved = Location.objects.get(pk=location.pk)
         was_complete = saved.confirmed
@@ -190,6 +191,8 @@ def location_save(*, location: Location, by: User) -> Location:
         if not access.location_editable_fields(by, saved) and _location_changed(saved, location):
             raise PermissionDenied("Only customer support can change a complete location's details.")
     location_prepare(location)
+    # Before anything is written: the look-up may wait up to LOOKUP_TIMEOUT_S, holding no row lock.
+    location.lookup_note = location_infer_local_authority(location, saved=saved)
     errors = location_errors(location, was_complete=was_complete)
     if errors:
         raise ValidationError(errors)

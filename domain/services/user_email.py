@@ -8,13 +8,13 @@ sending a reset to an address they hold. The old address is told of the change a
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from domain import access
+from domain.services.mail import send_email
 from domain.models import User
 from domain.models.users import normalise_email
 
@@ -52,28 +52,28 @@ def email_change_link(*, user: User) -> str:
 
 def _send_change_emails(*, user: User, by: User) -> None:
     who = "you" if by.pk == user.pk else f"{by.name} ({by.organisation.name})"
-    send_mail(
+    addresses = {"new_email": user.pending_email, "old_email": user.email}
+    send_email(
+        to=user.email, template="email_changed_old_address", personalisation=addresses,
         subject="Your CORE email address is being changed",
-        message=(
+        body=(
             f"Hello {user.name},\n\n"
             f"The email address of your CORE account was changed by {who} from {user.email} "
             f"to {user.pending_email}. It changes once the new address is confirmed from the link "
             f"sent to it; until then you still sign in with {user.email}.\n\n"
             "If you did not expect this, tell your data coordinator or the CORE helpdesk straight away."
         ),
-        from_email=None,
-        recipient_list=[user.email],
     )
-    send_mail(
+    link = email_change_link(user=user)
+    send_email(
+        to=user.pending_email, template="email_changed_new_address", personalisation={**addresses, "link": link},
         subject="Confirm your new CORE email address",
-        message=(
+        body=(
             f"Hello {user.name},\n\n"
             f"Your CORE account's email address is being changed from {user.email} to {user.pending_email}. "
-            f"Confirm the new address within 24 hours at:\n\n{email_change_link(user=user)}\n\n"
+            f"Confirm the new address within 24 hours at:\n\n{link}\n\n"
             f"Until you do, sign in with {user.email}. If you did not expect this email, ignore it."
         ),
-        from_email=None,
-        recipient_list=[user.pending_email],
     )
 
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -11,6 +10,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from domain import access
 from domain.models import User
+from domain.services.mail import send_email
 
 
 def user_set_password_link(*, user: User) -> str:
@@ -21,17 +21,22 @@ def user_set_password_link(*, user: User) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
-def user_send_invitation(*, user: User) -> None:
-    send_mail(
-        subject="You have been invited to CORE",
-        message=(
+def user_send_invitation(*, user: User, reminder: bool = False, reactivated: bool = False) -> None:
+    """Email the user a link to choose their password (a reminder when it was sent before; the reactivation
+    template when they come back)."""
+    link = user_set_password_link(user=user)
+    send_email(
+        to=user.email,
+        template="user_reactivated" if reactivated else "invitation_reminder" if reminder else "invitation",
+        subject="Reminder: you have been invited to CORE" if reminder else "You have been invited to CORE",
+        body=(
             f"Hello {user.name},\n\n"
             f"You have an account on CORE for {user.organisation.name}. "
-            f"Choose your password within 24 hours at:\n\n{user_set_password_link(user=user)}\n\n"
+            f"Choose your password within 24 hours at:\n\n{link}\n\n"
             f"Then sign in with {user.email}."
         ),
-        from_email=None,
-        recipient_list=[user.email],
+        personalisation={"name": user.name, "email": user.email, "organisation": user.organisation.name,
+                         "link": link},
     )
 
 
@@ -78,5 +83,5 @@ def user_reactivate(*, user: User, by: User) -> User:
     user.is_active = True
     user.reactivate_with_organisation = False
     user.save(update_fields=["is_active", "reactivate_with_organisation", "updated_at"])
-    transaction.on_commit(lambda: user_send_invitation(user=user))
+    transaction.on_commit(lambda: user_send_invitation(user=user, reactivated=True))
     return user

@@ -2,7 +2,8 @@
 
 A few dozen answer profiles are run through the real pipeline once each (so every one is valid
 and completed, with its derived values); the logs are then copies of those profiles with their own
-dates, codes, organisations and users, written with bulk_create.
+dates, codes, organisations and users, written with bulk_create, each with its first history row
+(as a log saved one by one has), so that its first change shows what changed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.db import transaction
 
 from domain import collection
 from domain.models import LettingsLog, Location, Organisation, OrganisationRelationship, RentRange, SalesLog, User
+from domain.models.history import copy_to_history
 from domain.services.logs import apply_status, log_evaluate
 
 BATCH = 2000
@@ -148,6 +150,8 @@ def _insert(model, count: int, templates: list, vary, rng: random.Random) -> int
             vary(log, created + len(batch))
             batch.append(log)
         model.objects.bulk_create(batch, batch_size=BATCH)
+        copy_to_history(model.objects.filter(pk__in=[log.pk for log in batch]), history_type="+",
+                        user_field="created_by")
         created += len(batch)
     return created
 

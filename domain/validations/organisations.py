@@ -48,3 +48,27 @@ def organisation_kept_rule(column: str, words: str) -> Rule:
         applies=lambda log: _was_set(log, column),
         passes=lambda log: bool(getattr(log, column, None)),
     )
+
+
+def data_sharing_rule(column: str, words: str) -> Rule:
+    """An organisation chosen (or changed) as a log's owner, or a letting's manager, must have accepted the
+    data sharing agreement (spec §5). A log keeping the organisation it already had is not re-checked."""
+    relation = column.removesuffix("_id")
+
+    def chosen_now(log) -> bool:
+        value = getattr(log, column, None)
+        return bool(value) and log.loaded_values.get(column) != value
+
+    def signed(log) -> bool:
+        from domain.access.data_sharing import dsa_confirmed
+
+        return dsa_confirmed(getattr(log, relation))
+
+    return Rule(
+        f"setup.{column}.data_sharing_agreement_not_signed", HARD, (column,),
+        message="{name} has not accepted the data sharing agreement, so it cannot be the " + words
+                + " of a log yet. Its data protection officer must accept the agreement first.",
+        applies=chosen_now,
+        passes=signed,
+        context=lambda log: {"name": getattr(log, relation).name},
+    )

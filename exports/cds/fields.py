@@ -22,6 +22,9 @@ class ExportField:
     name: str
     get: Getter
     columns: tuple[str, ...] = field(default=())
+    # The column exported as stored (its attname), for the importer to read the element back into;
+    # empty for computed fields and for columns the model does not have.
+    source: str = ""
 
 
 def _integer(value) -> str | None:
@@ -56,7 +59,7 @@ def stored(model: type[models.Model], column: str, element: str | None = None) -
     except FieldDoesNotExist:
         return ExportField(element or column, lambda row, ctx: None)
     attname, fmt = model_field.attname, formatter_for(model_field)
-    return ExportField(element or column, lambda row, ctx: fmt(row[attname]), (attname,))
+    return ExportField(element or column, lambda row, ctx: fmt(row[attname]), (attname,), source=attname)
 
 
 def computed(name: str, get: Getter, *columns: str) -> ExportField:

@@ -12,6 +12,8 @@ from datetime import date
 from domain import collection, schemes_status
 from domain.models import LocalAuthority, Location, Scheme
 
+from domain.selectors.organisation_names import NameBook
+
 from . import values
 from .fields import ExportField, computed
 
@@ -28,6 +30,7 @@ class LettingsContext:
         self._locations: dict[int, Location] = {}
         self._status: dict[tuple, str] = {}
         self._las: dict[tuple, str] = {}
+        self.names = NameBook()
 
     def scheme(self, pk: int) -> Scheme:
         if pk not in self._schemes:
@@ -119,6 +122,10 @@ def _org_id(prefix):
     return lambda r, c: r[f"{prefix}__old_visible_id"] or str(r[f"{prefix}_id"] + ID_OFFSET)
 
 
+def _name_on_log_date(row, ctx, relation):
+    return values.text(ctx.names.name(row[f"{relation}_id"], row[f"{relation}__name"], row["startdate"]))
+
+
 def _text_of(column):
     return lambda r, c: values.text(r[column])
 
@@ -132,15 +139,17 @@ LOG_ID = computed("log_id", lambda r, c: str(r["id"]), "id")
 OWNING_ORGANISATION = (
     computed("owningorgid", _org_id("owning_organisation"), "owning_organisation_id",
              "owning_organisation__old_visible_id"),
-    # Names are current names: the service keeps no name-change history yet.
-    computed("owningorgname", _text_of("owning_organisation__name"), "owning_organisation__name"),
+    # Names in force on the tenancy start date (spec §3).
+    computed("owningorgname", lambda r, c: _name_on_log_date(r, c, "owning_organisation"),
+             "owning_organisation_id", "owning_organisation__name", "startdate"),
     computed("hcnum", _text_of("owning_organisation__housing_registration_no"),
              "owning_organisation__housing_registration_no"),
 )
 MANAGING_ORGANISATION = (
     computed("maningorgid", _org_id("managing_organisation"), "managing_organisation_id",
              "managing_organisation__old_visible_id"),
-    computed("maningorgname", _text_of("managing_organisation__name"), "managing_organisation__name"),
+    computed("maningorgname", lambda r, c: _name_on_log_date(r, c, "managing_organisation"),
+             "managing_organisation_id", "managing_organisation__name", "startdate"),
     computed("manhcnum", _text_of("managing_organisation__housing_registration_no"),
              "managing_organisation__housing_registration_no"),
 )

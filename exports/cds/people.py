@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 
 from domain import collection
-from domain.models import Organisation, OrganisationStatus, Role, User
+from domain.models import DataProtectionConfirmation, Organisation, OrganisationNameChange, OrganisationStatus, Role, User
+
+from domain.selectors.organisation_names import NameBook
 
 from . import values
 from .collections import CdsCollection
@@ -25,7 +27,7 @@ USER_FIELDS = [
     stored(User, "email"),
     stored(User, "name"),
     stored(User, "organisation_id"),
-    stored(User, "sign_in_count"),  # not counted by this service yet: written empty
+    stored(User, "sign_in_count"),
     stored(User, "last_login", "last_sign_in_at"),
     computed("role", lambda r, c: ROLE_NAMES.get(r["role"]), "role"),
     stored(User, "phone"),
@@ -48,10 +50,11 @@ def organisation_status(row) -> str:
 
 
 STATUS_COLUMNS = ("discarded_at", "merge_date", "active")
+DSA = "data_protection_confirmation__"
 
 ORGANISATION_FIELDS = [
     stored(Organisation, "id"),
-    stored(Organisation, "name"),
+    computed("name", lambda r, c: values.text(c.name(r["id"], r["name"])), "id", "name"),  # today's (spec §3)
     stored(Organisation, "phone"),
     stored(Organisation, "provider_type"),
     stored(Organisation, "address_line1"),
@@ -68,10 +71,11 @@ ORGANISATION_FIELDS = [
     stored(Organisation, "profit_status"),
     stored(Organisation, "group"),
     stored(Organisation, "discarded_at", "deleted_at"),
-    # Data sharing agreements are not recorded by this service yet: never signed, no DPO e-mail.
-    computed("dsa_signed", lambda r, c: "false"),
-    computed("dsa_signed_at", lambda r, c: None),
-    computed("dpo_email", lambda r, c: None),
+    # The data sharing agreement (spec §5): accepted or not, when, and the officer's address as recorded.
+    computed("dsa_signed", lambda r, c: values.boolean(bool(r[DSA + "confirmed"])), DSA + "confirmed"),
+    computed("dsa_signed_at", lambda r, c: values.iso(r[DSA + "signed_at"]), DSA + "signed_at"),
+    computed("dpo_email", lambda r, c: r[DSA + "data_protection_officer_email"] or None,
+             DSA + "data_protection_officer_email"),
     computed("status", lambda r, c: organisation_status(r), *STATUS_COLUMNS),
 ]
 
@@ -98,7 +102,14 @@ class OrganisationsCollection(CdsCollection):
     def fields(self):
         return ORGANISATION_FIELDS
 
+    def context(self):
+        return NameBook()
+
     def changed_between(self, since, until):
         dpo_changed = User.objects.filter(organisation=OuterRef("pk"), is_dpo=True,
                                           updated_at__gte=since, updated_at__lte=until)
-        return Q(updated_at__gte=since, updated_at__lte=until) | Q(Exists(dpo_changed))
+        name_changed = OrganisationNameChange.objects.filter(organisation=OuterRef("pk"),
+                                                             updated_at__gte=since, updated_at__lte=until)
+        dsa_changed = DataProtectionConfirmation.objects.filter(organisation=OuterRef("pk"),
+                                                               updated_at__gte=since, updated_at__lte=until)
+        return Q(updated_at__gte=since, updated_at__lte=until) | Q(Exists(dpo_changed)) | Q(Exists(dsa_changed)) | Q(Exists(name_changed))

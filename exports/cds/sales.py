@@ -12,6 +12,7 @@ from django.apps import apps
 from domain import collection
 from domain.forms import registry
 from domain.models import LocalAuthority
+from domain.selectors.organisation_names import NameBook
 
 from . import values
 from .collections import LogCollection
@@ -97,6 +98,13 @@ def _whole(column: str) -> ExportField:
     return computed(column.upper(), lambda r, c: values.whole(r[column]), column)
 
 
+def _name_on_sale_date(relation: str, element: str) -> ExportField:
+    """The organisation's name in force on the sale completion date (spec §3)."""
+    return computed(element, lambda r, c: values.text(c.organisation_names.name(
+        r[f"{relation}_id"], r[f"{relation}__name"], r["saledate"])),
+        f"{relation}_id", f"{relation}__name", "saledate")
+
+
 def _text(column: str, element: str) -> ExportField:
     return computed(element, lambda r, c: values.text(r[column]), column)
 
@@ -109,8 +117,8 @@ COMPUTED = [
     _text("assigned_to__email", "USERNAME"), _text("assigned_to_id", "USERNAMEID"),
     computed("UPLOADDATE", lambda r, c: values.iso(r["updated_at"]), "updated_at"),
     _text("updated_by__email", "AMENDEDBY"), _text("updated_by_id", "AMENDEDBYID"),
-    _text("owning_organisation_id", "OWNINGORGID"), _text("owning_organisation__name", "OWNINGORGNAME"),
-    _text("managing_organisation_id", "MANINGORGID"), _text("managing_organisation__name", "MANINGORGNAME"),
+    _text("owning_organisation_id", "OWNINGORGID"), _name_on_sale_date("owning_organisation", "OWNINGORGNAME"),
+    _text("managing_organisation_id", "MANINGORGID"), _name_on_sale_date("managing_organisation", "MANINGORGNAME"),
     computed("COLLECTIONYEAR", lambda r, c: str(collection.collection_year_of(r["saledate"])), "saledate"),
     _charge(DISCOUNTED_OWNERSHIP, "has_mscharge", "HASMSCHARGE"), _charge(DISCOUNTED_OWNERSHIP, "mscharge", "MSCHARGE"),
     _charge(SHARED_OWNERSHIP, "has_mscharge", "HASSERVICECHARGES"),
@@ -152,6 +160,7 @@ def sales_fields(form, model) -> list[ExportField]:
 class SalesContext:
     def __init__(self):
         self._names: dict[str, str | None] = {}
+        self.organisation_names = NameBook()
 
     def la_name(self, code: str | None) -> str | None:
         if not code:

@@ -29,9 +29,14 @@ def is_dpo(log, ctx):
 
 
 def organisation_name(relation: str):
+    """The organisation's name on the log's date (tenancy start or sale completion), spec §3."""
     def name(log, ctx):
         organisation = getattr(log, relation)
-        return organisation.name if organisation else ""
+        if organisation is None:
+            return ""
+        on = getattr(log, "startdate", None) or getattr(log, "saledate", None)
+        names = getattr(ctx, "organisation_names", None)
+        return names.name(organisation.pk, organisation.name, on) if names else organisation.name_on(on)
     return name
 
 

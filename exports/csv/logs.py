@@ -23,11 +23,15 @@ from .writer import CHUNK_SIZE
 Getter = Callable[[Any, "Context"], Any]
 
 
+from domain.selectors.organisation_names import NameBook  # noqa: E402
+
+
 @dataclass
 class Context:
     """What a download looks up once rather than per row (local authority names)."""
 
     la_names: dict[str, str] = field(default_factory=dict)
+    organisation_names: NameBook = field(default_factory=NameBook)  # names by date (spec §3)
 
     @classmethod
     def load(cls) -> Context:

@@ -29,7 +29,7 @@ COLUMNS = {
     "is_key_contact": lambda u: _flag(u.is_key_contact),
     "active": lambda u: _flag(u.is_active),
     # Sign-in counts are not kept by this service; the last sign-in is Django's last_login.
-    "sign_in_count": lambda u: "",
+    "sign_in_count": lambda u: str(u.sign_in_count),
     "last_sign_in_at": lambda u: offset_timestamp(u.last_login),
 }
 

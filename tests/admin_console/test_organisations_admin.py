@@ -24,6 +24,7 @@ def inline_management(prefix, total=0, initial=0):
 
 STOCK_OWNERS = "stock_owner_relationships"
 MANAGING_AGENTS = "managing_agent_relationships"
+NAME_CHANGES = "name_changes"
 
 
 def org_post(org, **extra):
@@ -35,6 +36,7 @@ def org_post(org, **extra):
         "rent_periods": [str(code) for code in org.rent_periods],
         **inline_management(STOCK_OWNERS),
         **inline_management(MANAGING_AGENTS),
+        **inline_management(NAME_CHANGES),
     }
     data.update(extra)
     return data

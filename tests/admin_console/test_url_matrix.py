@@ -32,9 +32,10 @@ from django_q.models import Failure, OrmQ, Schedule, Success
 
 from domain import access
 from domain.models import (
-    BulkUpload, CsvDownload, Export, LettingsLog, LocalAuthority, Location, Organisation,
-    OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, User,
+    BulkUpload, CsvDownload, Export, ImportRun, LettingsLog, LocalAuthority, Location, MergeRequest, Organisation,
+    OrganisationRelationship, RentRange, Role, SaleRange, SalesLog, Scheme, ServiceNotification, User,
 )
+from domain.selectors.reviews import log_queries
 from domain.services.demo import USERS
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,7 @@ SCOPES = {
     BulkUpload: access.visible_bulk_uploads,
     CsvDownload: access.visible_csv_downloads,
     Export: access.visible_cds_exports,
+    ImportRun: access.visible_import_runs,
     OrganisationRelationship.history.model: _relationship_history,
     LocalAuthority: _reference(LocalAuthority),
     RentRange: _reference(RentRange),
@@ -81,6 +83,10 @@ SCOPES = {
     AccessAttempt: _operations(AccessAttempt),
     AccessLog: _operations(AccessLog),
     AccessFailureLog: _operations(AccessFailureLog),
+    MergeRequest: lambda user: (MergeRequest.objects.all() if access.can_manage_merges(user)
+                                else MergeRequest.objects.none()),
+    ServiceNotification: lambda user: (ServiceNotification.objects.all() if access.can_manage_notifications(user)
+                                       else ServiceNotification.objects.none()),
 }
 
 
@@ -114,6 +120,7 @@ CHANGERS = {
                                       or upload.uploaded_by_id == user.pk),
     CsvDownload: _support,
     Export: _support,
+    ImportRun: _support,
     OrganisationRelationship.history.model: _nobody,
     LocalAuthority: _nobody,
     RentRange: _nobody,
@@ -125,6 +132,8 @@ CHANGERS = {
     AccessAttempt: _support,
     AccessLog: _support,
     AccessFailureLog: _support,
+    ServiceNotification: _support,
+    MergeRequest: _support,
 }
 
 OBJECT_PARAMETERS = {"object_id", "object_pk", "pk"}
@@ -167,6 +176,11 @@ def fill(pattern: URLPattern, obj, user) -> str:
             history = getattr(type(obj), "history", None)
             row = history.filter(**{type(obj)._meta.pk.attname: obj.pk}).first() if history else None
             values[name] = row.history_id if row else 999_999_999
+        elif name == "query_id":
+            query = log_queries(obj).order_by("pk").first()
+            values[name] = query.pk if query else 999_999_999
+        elif name == "step":
+            values[name] = "resolve"
         elif name == "user_id":
             values[name] = user.pk
         elif name == "group_id":
@@ -202,6 +216,7 @@ def world(db, clock):
     CsvDownload.objects.create(user=provider, organisation=greenfield, role=provider.role, kind="lettings",
                                year=2026)
     Export.objects.create(collection="users", started_at=timezone.now())
+    ImportRun.objects.create(started_by=User.objects.get(email="support@example.com"))
     Success.objects.create(id="a" * 32, name="done", func="math.floor", started=timezone.now(),
                            stopped=timezone.now(), success=True)
     Failure.objects.create(id="b" * 32, name="failed", func="math.floor", started=timezone.now(),
@@ -210,6 +225,8 @@ def world(db, clock):
     AccessAttempt.objects.create(username="someone@example.com", ip_address="127.0.0.1", failures_since_start=1)
     AccessLog.objects.create(username="someone@example.com", ip_address="127.0.0.1")
     AccessFailureLog.objects.create(username="someone@example.com", ip_address="127.0.0.1", locked_out=False)
+    ServiceNotification.objects.create(title="Planned maintenance", start_date=timezone.now())
+    MergeRequest.objects.create(absorbing_organisation=greenfield, merge_date=timezone.localdate())
     return admin.site
 
 

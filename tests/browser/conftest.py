@@ -52,14 +52,34 @@ def page(browser, live_server):
     assert not scanner.findings, "Accessibility violations (axe-core):\n" + scanner.report()
 
 
+def pass_second_factor(page, email):
+    """On the second-factor pages after the password (support): set up an app from the secret the page
+    shows, or give the code of the app set up earlier, computed here as the app would."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.second_factor import code_from_secret, totp_code
+
+    if "/account/two-factor/set-up/" in page.url:
+        page.fill("input[name=code]", code_from_secret(page.get_by_test_id("secret").inner_text()))
+        page.get_by_role("button", name="Set up the app").click()
+        page.get_by_role("link", name="Continue").click()
+    elif "/account/two-factor/" in page.url:
+        device = TOTPDevice.objects.get(user__email=email.strip().lower(), confirmed=True)
+        page.fill("input[name=code]", totp_code(device))
+        page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state("networkidle")
+
+
 @pytest.fixture
 def sign_in(page):
-    def sign_in_as(email, password):
+    def sign_in_as(email, password, *, second_factor=True):
         page.goto("/login/")
         page.fill("input[name=username]", email)
         page.fill("input[name=password]", password)
         page.click("#login-form button[type=submit]")
         page.wait_for_load_state("networkidle")
+        if second_factor:
+            pass_second_factor(page, email)
         return page
 
     return sign_in_as

@@ -14,7 +14,7 @@ ALWAYS = {"Home", "Users", "Relationship history", "Lettings logs", "Sales logs"
 MENUS = {
     "support@example.com": ALWAYS
     | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges", "Background jobs", "Login lockouts",
-       "Export statistics"},
+       "Export statistics", "Imports from the original service"},
     "statistician@example.com": ALWAYS | {"Schemes", "Locations", "Organisations", "Local authorities", "Rent ranges", "Sale ranges",
                                           "Export statistics"},
     "coordinator@greenfield.example.com": ALWAYS | {"Your organisation", "Schemes", "Locations"},
@@ -67,7 +67,9 @@ def test_provider_sees_own_organisation_read_only_and_not_others(demo, sign_in, 
     expect(page.locator("#managing_agent_relationships-group")).to_contain_text("Riverside Lettings Partnership")
     assert page.locator("input[name=phone]").count() == 0
     other = Organisation.objects.get(name="Riverside Lettings Partnership")
-    page.goto(f"/domain/organisation/{other.pk}/change/")
+    response = page.goto(f"/domain/organisation/{other.pk}/change/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     assert "Riverside Lettings Partnership" not in page.locator("main, #content").first.inner_text()
 
 

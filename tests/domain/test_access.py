@@ -42,14 +42,16 @@ def test_coordinator_can_change_contact_details_of_own_organisation_only(coordin
     assert access.can_change_organisation(coordinator, org)
     assert not access.can_change_organisation(coordinator, other_org)
     assert set(access.organisation_editable_fields(coordinator, org)) == {
-        "address_line1", "address_line2", "postcode", "phone", "rent_periods"
+        "address_line1", "address_line2", "postcode", "phone", "rent_periods", "logs_need_approval"
     }
 
 
-def test_support_can_change_name_and_profit_status(support, org):
+def test_support_can_change_profit_status_and_the_name_through_dated_changes(support, org):
     fields = access.organisation_editable_fields(support, org)
-    assert "name" in fields and "profit_status" in fields
-    assert "provider_type" not in fields  # set at creation only
+    assert "profit_status" in fields
+    assert "provider_type" not in fields and "name" not in fields  # set at creation; then dated changes (§3)
+    assert access.can_change_organisation_name(support, org)
+    assert "name" in access.organisation_editable_fields(support, None)
 
 
 def test_statistician_is_read_only(statistician, org):
@@ -167,7 +169,9 @@ def test_coordinator_deactivates_own_users_while_organisation_active(coordinator
 def test_support_sees_and_changes_every_user(support, provider, other_provider):
     assert {provider, other_provider} <= set(access.visible_users(support))
     assert access.can_change_user(support, other_provider)
-    assert "organisation" in access.user_editable_fields(support, other_provider)
+    # A user changes organisation only through the move page, which decides what happens to their logs (§6.4).
+    assert "organisation" not in access.user_editable_fields(support, other_provider)
+    assert access.can_move_user(support, other_provider)
 
 
 def test_a_stock_owner_relationship_does_not_widen_organisation_visibility(provider, org, other_org):

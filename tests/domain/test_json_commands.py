@@ -73,7 +73,7 @@ def test_download_csv_prints_only_json(capsys, tmp_path, org, coordinator):
 
 def test_setup_schedules_prints_only_json(capsys):
     result, _ = printed_json(capsys, "setup_schedules", "--json")
-    assert [s["name"] for s in result["schedules"]] == ["cds_export_nightly"]
+    assert [s["name"] for s in result["schedules"]] == ["cds_export_nightly", "review_digest_daily"]
 
 
 def test_check_answers_prints_only_json(capsys, monkeypatch):

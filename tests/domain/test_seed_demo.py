@@ -65,3 +65,25 @@ def test_demo_has_schemes_with_locations_one_deactivated(capsys):
     assert (Scheme.objects.count(), Location.objects.count()) == counts
     coordinator = User.objects.get(email="coordinator@riverside.example.com")
     assert access.visible_schemes(coordinator).count() == 3  # both of its stock owners' schemes
+
+
+def test_every_demo_record_has_its_creation_row(capsys):
+    from domain.models import LettingsLog, Location, Scheme
+
+    call_command("load_reference_data", verbosity=0)
+    capsys.readouterr()
+    seed(capsys)
+    assert LettingsLog.objects.exists()
+    for model in (LettingsLog, Organisation, User, Scheme, Location, OrganisationRelationship):
+        without = model.objects.exclude(pk__in=model.history.filter(history_type="+").values("id"))
+        assert not without.exists(), f"{model.__name__} without a creation row: {list(without.values_list('pk'))}"
+
+
+def test_seeding_again_adds_no_history_rows(capsys):
+    from domain.models import Location, Scheme
+
+    seed(capsys)
+    models = (Organisation, User, Scheme, Location, OrganisationRelationship)
+    counts = [model.history.count() for model in models]
+    seed(capsys)
+    assert [model.history.count() for model in models] == counts

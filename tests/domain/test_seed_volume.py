@@ -6,7 +6,7 @@ import random
 import pytest
 from django.core.management import CommandError, call_command
 
-from domain.models import LettingsLog
+from domain.models import LettingsLog, SalesLog
 from domain.models.logs import LogStatus
 from domain.services.lettings import lettings_log_evaluate
 
@@ -61,3 +61,13 @@ def test_seed_volume_creates_completed_sales_of_both_types(world, capsys):
     for log in random.Random(2).sample(list(sales), 8):
         outcome = sales_log_evaluate(SalesLog.objects.get(pk=log.pk))
         assert (outcome.status, outcome.errors) == ("completed", {}), log.pk
+
+
+def test_every_seeded_log_has_its_creation_row_naming_its_creator(world):
+    call_command("seed_volume", "--lettings", "120", "--sales", "30", "--seed", "9")
+    for model in (LettingsLog, SalesLog):
+        logs = model.objects.all()
+        created = model.history.filter(history_type="+", id__in=logs.values("id"))  # not seed_demo's, deleted
+        assert created.count() == logs.count() > 0
+        assert set(created.values_list("id", "history_user", "tenancycode" if model is LettingsLog else "purchid")) == \
+            set(logs.values_list("id", "created_by", "tenancycode" if model is LettingsLog else "purchid"))

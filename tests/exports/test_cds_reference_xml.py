@@ -8,7 +8,7 @@ import pytest
 from domain.models import LettingsLog, Organisation, ProviderType, Role, User
 from exports.cds.run import cds_export_run
 from tests.exports.cds_support import answers_from_reference, exported_records, london, reference_records
-from tests.factories import make_location, make_organisation, make_scheme, make_user
+from tests.factories import make_lettings_log, make_location, make_organisation, make_scheme, make_user
 from tests.clock import on
 
 # Values CDS has that this service does not store yet (bulk upload references and as-entered values,
@@ -121,15 +121,14 @@ def test_user_matches_reference(storage):
     org = make_organisation(name="Danny's Homes")
     user = make_user(org, Role.DATA_PROVIDER, name="Danny Rojas", email="danny@example.com",
                      phone="1234512345123", phone_extension="123")
-    User.objects.filter(pk=user.pk).update(last_login=london(2022, 3, 3))
+    User.objects.filter(pk=user.pk).update(last_login=london(2022, 3, 3), sign_in_count=5)
 
     result = cds_export_run(full=True, collection="users")
     records = exported_records(storage, result.collections[0].as_json()["archive"])
 
     (record,) = [r for r in records if dict(r)["id"] == str(user.pk)]
     expected = dict(reference) | {"id": str(user.pk), "email": "danny@example.com",
-                                  "organisation_id": str(org.pk), "organisation_name": "Danny's Homes",
-                                  "sign_in_count": None}  # sign-ins are not counted by this service
+                                  "organisation_id": str(org.pk), "organisation_name": "Danny's Homes"}
     assert record == list(expected.items())
 
 
@@ -138,13 +137,13 @@ def test_organisation_matches_reference(storage):
     (reference,) = reference_records("organisation.xml")
     org = make_organisation(name="MHCLG Reference", provider_type=ProviderType.LA, address_line1="2 Marsham Street",
                             address_line2="London", postcode="SW1P 4DF", housing_registration_no="1234",
-                            holds_own_stock=True)
+                            holds_own_stock=True, dsa_signed=False)
 
     result = cds_export_run(full=True, collection="organisations")
     records = exported_records(storage, result.collections[0].as_json()["archive"])
 
     (record,) = [r for r in records if dict(r)["id"] == str(org.pk)]
-    # No data sharing agreements are recorded by this service yet: not signed, no date, no DPO e-mail.
+    # An organisation that has not accepted the data sharing agreement: not signed, no date, no DPO e-mail.
     expected = dict(reference) | {"id": str(org.pk), "name": "MHCLG Reference", "dsa_signed": "false",
                                   "dsa_signed_at": None, "dpo_email": None}
     assert record == list(expected.items())
@@ -165,3 +164,43 @@ def test_organisation_status_and_active_follow_deletion_merge_and_deactivation(s
     assert (by_id[str(merged.pk)]["status"], by_id[str(merged.pk)]["merge_date"]) == (
         "merged", "2026-06-01T00:00:00+01:00")
     assert by_id[str(inactive.pk)]["status"] == "deactivated"
+
+
+@pytest.mark.django_db
+def test_organisation_with_an_accepted_agreement_and_a_name_change_matches_reference(storage):
+    from domain.models import OrganisationNameChange, Role
+    from domain.services.data_sharing import data_sharing_agreement_record
+
+    (reference,) = reference_records("organisation.xml")
+    org = make_organisation(name="Ministry Reference", provider_type=ProviderType.LA, address_line1="2 Marsham Street",
+                            address_line2="London", postcode="SW1P 4DF", housing_registration_no="1234",
+                            holds_own_stock=True, dsa_signed=False)
+    officer = make_user(org, Role.DATA_COORDINATOR, email="officer@reference.test", is_dpo=True)
+    data_sharing_agreement_record(organisation=org, officer=officer)
+    # The export names an organisation as it is called today: the change in force, not the scheduled one.
+    OrganisationNameChange.objects.create(organisation=org, name="MHCLG Reference", startdate=date(2026, 4, 1))
+    OrganisationNameChange.objects.create(organisation=org, name="Future Reference", startdate=date(2027, 4, 1))
+
+    result = cds_export_run(full=True, collection="organisations")
+    records = exported_records(storage, result.collections[0].as_json()["archive"])
+
+    (record,) = [r for r in records if dict(r)["id"] == str(org.pk)]
+    expected = dict(reference) | {"id": str(org.pk), "name": "MHCLG Reference",
+                                  "dsa_signed_at": "2026-11-28T12:00:00+00:00", "dpo_email": "officer@reference.test"}
+    assert record == list(expected.items())
+
+
+@pytest.mark.django_db
+def test_lettings_organisation_names_are_those_on_the_tenancy_start_date(storage):
+    from domain.models import OrganisationNameChange
+
+    owner = make_organisation(name="Before Homes")
+    OrganisationNameChange.objects.create(organisation=owner, name="After Homes", startdate=date(2026, 6, 1))
+    early = make_lettings_log(owner, startdate=date(2026, 5, 2))
+    late = make_lettings_log(owner, startdate=date(2026, 6, 2))
+
+    result = cds_export_run(full=True, collection="lettings", year=2026)
+    records = exported_records(storage, result.collections[0].as_json()["archive"])
+    names = {dict(r)["log_id"]: (dict(r)["owningorgname"], dict(r)["maningorgname"]) for r in records}
+    assert names[str(early.pk)] == ("Before Homes", "Before Homes")
+    assert names[str(late.pk)] == ("After Homes", "After Homes")

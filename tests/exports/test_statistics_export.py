@@ -115,6 +115,18 @@ def test_sales_are_exported_by_sale_date_without_purchaser_codes(statistician, o
     assert len(as_rows(none)) == 1  # the header only
 
 
+def test_review_state_column_and_the_approved_only_filter(statistician, logs, org, coordinator):
+    from domain.models import LettingsLog
+
+    LettingsLog.objects.filter(tenancycode="T-GREEN").update(review_state="approved")
+    _, data = export(statistician)
+    header, *rows = as_rows(data)
+    assert header[-1] == "review_state"
+    assert sorted(row[-1] for row in rows) == ["Approved", "Not submitted"]
+    _, data = export(statistician, approved_only=True, columns=["la", "review_state"], values="codes")
+    assert as_rows(data) == [["la", "review_state"], ["E08000039", "approved"]]
+
+
 def test_pseudonyms_join_within_one_export_and_differ_between_exports(statistician, org, other_org, provider,
                                                                       other_provider):
     own = make_lettings_log(org, provider, startdate=date(2026, 5, 1))

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from domain.models import LettingsLog, RentRange
 from domain.services.demo import DEMO_PASSWORD, demo_seed
+from domain.services.demo_reviews import demo_reviews_seed
 from domain.services.volume import volume_seed
 
 DEMO_LETTINGS = 60
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         # Logs are added once (re-running keeps what people entered), and need the reference data.
         if RentRange.objects.exists() and not LettingsLog.objects.exists():
             volume_seed(lettings=DEMO_LETTINGS, seed=2026)
+            demo_reviews_seed()
         if options["json"]:
             self.stdout.write(json.dumps({"password": DEMO_PASSWORD, "users": [asdict(l) for l in logins]}))
             return

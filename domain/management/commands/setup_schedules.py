@@ -9,7 +9,8 @@ from exports.tasks import SCHEDULES
 
 
 class Command(BaseCommand):
-    help = "Create or update the recurring jobs (the nightly CDS export at 05:00 Europe/London)."
+    help = ("Create or update the recurring jobs (the nightly CDS export at 05:00 and the review digest emails "
+            "at 07:00 Europe/London).")
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help='Print {"schedules": [{"name", "cron", "created"}]}.')

@@ -1,11 +1,12 @@
 """2026 lettings: hard rules on the setup answers (rules spec §1.1): the start date window, the other rent
 product's name, the assignee, organisations that once set cannot be emptied, and organisations that
-merged before, or only started after, the tenancy start date. The data sharing agreement rules are left out: the rebuild has no agreement records yet."""
+merged before, or only started after, the tenancy start date, and organisations chosen before they accepted
+the data sharing agreement."""
 
 from domain import collection
 from domain.validations.dates import log_date_error
 from domain.validations.organisations import (
-    absorbing_not_yet_active, assignee_belongs, merged_by, organisation_kept_rule,
+    absorbing_not_yet_active, assignee_belongs, data_sharing_rule, merged_by, organisation_kept_rule,
 )
 from domain.validations.rules import HARD, Rule
 
@@ -74,6 +75,8 @@ def merged_organisations_startdate_error(log) -> str | None:
 RULES = [
     organisation_kept_rule("owning_organisation_id", "owning organisation"),
     organisation_kept_rule("managing_organisation_id", "managing organisation"),
+    data_sharing_rule("owning_organisation_id", "owning organisation"),
+    data_sharing_rule("managing_organisation_id", "managing organisation"),
     Rule(
         "setup.startdate.within_open_years", HARD, ("startdate",),
         message="{error}",

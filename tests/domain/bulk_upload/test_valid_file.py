@@ -54,3 +54,12 @@ def test_columns_in_another_order_are_matched_by_field_number(upload_file, owner
     upload = upload_file(template_csv([general_needs_row(owner, uploader)], field_numbers=numbers))
     assert upload.status == UploadStatus.LOGS_CREATED
     assert LettingsLog.objects.get().tenancycode == "T-1001"
+
+
+def test_each_uploaded_log_has_its_creation_history_row_naming_the_uploader(upload_file, owner, uploader):
+    upload = upload_file(template_csv([general_needs_row(owner, uploader),
+                                       general_needs_row(owner, uploader, **{"13": "T-2"})]))
+    assert upload.status == UploadStatus.LOGS_CREATED
+    for log in LettingsLog.objects.all():
+        created = log.history.get()
+        assert (created.history_type, created.history_user, created.tenancycode) == ("+", uploader, log.tenancycode)

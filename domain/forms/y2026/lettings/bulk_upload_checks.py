@@ -22,6 +22,7 @@ LA, PRP = 1, 2
 
 
 def check_row(row, log, context, problems: dict) -> None:
+    _address_as_entered(row, log)
     _organisations(row, log, context, problems)
     _assigned_to(row, log, context, problems)
     _needs_type_and_scheme(row, log, problems)
@@ -123,6 +124,20 @@ def _rent_type(row) -> None:
             row.add(11, "Enter the rent type, a number from 1 to 7.", SETUP)
     elif not 1 <= row.get(11) <= 7:
         row.add(11, "Enter the rent type as a number from 1 to 7.", SETUP)
+
+
+def _address_as_entered(row, log) -> None:
+    """The address and local authority exactly as the file gives them. The local authority the file
+    gives is kept in `la_as_entered`; the postcode's, when it can be looked up, wins (the log's own
+    pipeline does that). With a UPRN the look-up fills the address instead."""
+    log.la_as_entered = log.la or ""
+    if row.given(18):
+        return
+    for column in ("address_line1", "address_line2", "town_or_city", "county", "postcode_full"):
+        setattr(log, f"{column}_as_entered", getattr(log, column) or "")
+    log.address_line1_input = ", ".join(part for part in (log.address_line1, log.address_line2, log.town_or_city)
+                                        if part)
+    log.postcode_full_input = log.postcode_full or ""
 
 
 def _address(row) -> None:

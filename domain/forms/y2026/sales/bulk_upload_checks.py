@@ -40,7 +40,8 @@ def check_row(row, log, context, problems: dict) -> None:
 
 def _address_as_entered(row, log) -> None:
     """What the log keeps of the address as the file gives it. Without a UPRN the address is taken as
-    entered (no address search is made here); the local authority is never worked out from it."""
+    entered; the local authority the file gives is kept in `la_as_entered`, and the log's pipeline
+    works it out from the postcode when the postcode service answers."""
     log.is_la_inferred = False
     log.la_known = 1 if log.la else 0
     log.la_as_entered = log.la or ""

@@ -1,0 +1,1 @@
+from admin_console.merges import admin  # noqa: F401

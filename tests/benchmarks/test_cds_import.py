@@ -1,0 +1,61 @@
+"""Benchmark: importing many lettings logs from a CDS export on PostgreSQL (issue 19).
+
+A seeded world (seed_demo + seed_volume: general needs and supported housing, valid and completed) is
+exported in full, the database emptied, and the export imported again through the log pipeline. Measures
+logs imported per second and resident memory after each 10,000-record part (flat: records stream from
+the parts one at a time and are written in batches of 500). Size: CDS_IMPORT_BENCH_LOGS (default
+100,000). Figures go in tests/benchmarks/README.md.
+"""
+
+import os
+import time
+
+import pytest
+from django.core.management import call_command
+
+from domain.models import LettingsLog, Role, User
+from exports.cds.run import cds_export_run
+from exports.cds_import.run import import_core
+from tests.benchmarks.test_cds_export import resident_mb
+from tests.exports.cds_import_support import empty_the_database, write_scheme_csvs
+
+TOTAL = int(os.environ.get("CDS_IMPORT_BENCH_LOGS", "100000"))
+TARGET_LOGS_PER_SECOND = 500
+MEMORY_RISE_CEILING_MB = 150
+
+
+@pytest.mark.django_db
+def test_import_speed_and_flat_memory(tmp_path, settings):
+    settings.FILE_STORAGE_DIR, settings.S3_BUCKET = tmp_path / "export", ""
+    call_command("load_reference_data", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    LettingsLog.objects.all().delete()
+    call_command("seed_volume", "--lettings", str(TOTAL), "--seed", "3", verbosity=0)
+    started = time.perf_counter()
+    cds_export_run(full=True)
+    exported_in = time.perf_counter() - started
+    csvs = write_scheme_csvs(User.objects.filter(role=Role.SUPPORT).first(), tmp_path / "csv")
+    empty_the_database()
+
+    memory = []
+
+    def progress(file, done, total):
+        memory.append((done, resident_mb()))
+
+    started = time.perf_counter()
+    report = import_core([str(tmp_path / "export"), *csvs], progress=progress)
+    seconds = time.perf_counter() - started
+
+    created = report.counts["lettings"]["created"]
+    rate = created / seconds
+    after_first_part = next(mb for done, mb in memory if done >= min(10_000, TOTAL))
+    rise = max(mb for _, mb in memory) - after_first_part
+    print(f"\nexport of {TOTAL} logs: {exported_in:.1f} s")
+    print(f"import: {created} lettings logs in {seconds:.1f} s = {rate:.0f} logs/s; resident memory "
+          f"{after_first_part:.0f} MB after the first part, {max(mb for _, mb in memory):.0f} MB at most "
+          f"(rise {rise:.1f} MB); skipped {report.counts['lettings']['skipped']}")
+    print("resident MB by records read:", [(done, round(mb)) for done, mb in memory])
+    assert created == TOTAL
+    assert LettingsLog.objects.count() == TOTAL
+    assert rate >= TARGET_LOGS_PER_SECOND
+    assert rise < MEMORY_RISE_CEILING_MB
