@@ -2,6 +2,7 @@
 history pages) and django-guardian's per-object grants (support only), with permissions answered
 by domain.access."""
 
+from django.utils.safestring import SafeData, mark_safe
 from django.http import Http404
 from guardian.admin import ReinforcedGuardedModelAdminMixin
 from unfold.admin import ModelAdmin
@@ -17,6 +18,12 @@ class ConsoleModelAdmin(ScopedObjectUrlsMixin, ReadOnlyHistoryAdmin, ReinforcedG
 
     list_filter_submit = True
     list_fullwidth = False
+
+    def message_user(self, request, message, *args, **kwargs):
+        # Django's "… was changed successfully. You may edit it again below." says too much.
+        plain = str(message).replace(" You may edit it again below.", "")
+        message = mark_safe(plain) if isinstance(message, SafeData) else plain  # Django's links stay links
+        return super().message_user(request, message, *args, **kwargs)
     warn_unsaved_form = True
     show_full_result_count = False  # no full COUNT(*) on every page of a large list
 

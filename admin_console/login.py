@@ -4,6 +4,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
+from unfold.forms import AuthenticationForm as UnfoldAuthenticationForm
 
 from domain import access
 from domain.services.imported_users import imported_user_invite_on_sign_in
@@ -28,7 +29,9 @@ FIRST_SIGN_IN_MESSAGE = (
 )
 
 
-class ConsoleAuthenticationForm(AdminAuthenticationForm):
+class ConsoleAuthenticationForm(UnfoldAuthenticationForm):
+    """Unfold's sign-in form (its boxes have a border and background) with the console's wording."""
+
     error_messages = {
         **AdminAuthenticationForm.error_messages,
         "invalid_login": INVALID_LOGIN_MESSAGE,

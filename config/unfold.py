@@ -1,5 +1,6 @@
 """The console's look and navigation (django-unfold). Behaviour lives in admin_console callbacks."""
 
+from django.templatetags.static import static
 from django.urls import reverse_lazy
 
 UNFOLD = {
@@ -11,6 +12,10 @@ UNFOLD = {
     "SHOW_VIEW_ON_SITE": False,
     "ENVIRONMENT": "admin_console.site.environment_callback",
     "DASHBOARD_CALLBACK": "admin_console.dashboard.dashboard_callback",
+    # Focus rings, the skip link and icons hidden from screen readers (admin_console/static).
+    "STYLES": [lambda request: static("admin_console/accessibility.css")],
+    "SCRIPTS": [lambda request: static("admin_console/accessibility.js"),
+                lambda request: static("admin_console/form_tabs.js")],  # a saved log stays on its open tab
     "SIDEBAR": {
         "show_search": False,
         "show_all_applications": False,

@@ -12,21 +12,24 @@ from django.urls import reverse
 
 from domain import access
 from domain.forms import registry
+from domain.forms.registry import column_labels
 from domain.models import DownloadKind, LocalAuthority, Organisation
 from domain.models.logs import VISIBLE_STATUSES, LogStatus
 from domain.services.downloads import csv_download_request
 from exports import statistics
+from exports.csv import definitions
 
 
 class StatisticsExportForm(forms.Form):
-    log_type = forms.ChoiceField(choices=[("lettings", "Lettings"), ("sales", "Sales")], initial="lettings")
-    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+    log_type = forms.ChoiceField(choices=[("lettings", "Lettings"), ("sales", "Sales")], initial="lettings",
+                                 label="Log type")
+    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Collection years",
                                       help_text="None ticked: every year.")
-    statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+    statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Log status",
                                          choices=[(int(s), LogStatus(s).label) for s in VISIBLE_STATUSES])
     approved_only = forms.BooleanField(required=False, label="Approved logs only",
                                        help_text="Only logs a coordinator or support has approved.")
-    needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+    needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Needs type",
                                            choices=[(1, "General needs"), (2, "Supported housing")])
     las = forms.MultipleChoiceField(required=False, label="Local authorities")
     owners = forms.MultipleChoiceField(required=False, label="Owning organisations")
@@ -42,17 +45,26 @@ class StatisticsExportForm(forms.Form):
                                                  "full postcodes, free text and staff emails, and replaces log, "
                                                  "organisation, user, scheme and location ids and organisation "
                                                  "names with pseudonyms that match within this file only.")
-    format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")], initial="csv")
+    format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")], initial="csv",
+                               label="File format")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         years = registry.years("lettings")
         self.fields["years"].choices = [(y, f"{y} to {y + 1}") for y in years]
         # Lettings columns, then the sales ones not already listed; each export keeps those of its type.
-        columns = dict.fromkeys(c for log_type in statistics.LOG_TYPES
-                                for c in statistics.available_columns(log_type, registry.years(log_type)[-1]))
-        self.fields["columns"].choices = [(c, c) for c in columns]
-        self.fields["las"].choices = list(LocalAuthority.objects.order_by("name").values_list("code", "name").distinct())
+        columns = {}
+        for log_type in statistics.LOG_TYPES:
+            year = registry.years(log_type)[-1]
+            labels = column_labels(log_type)
+            for column in statistics.available_columns(log_type, year):
+                columns.setdefault(column, labels.get(column) or labels.get(column.lower())
+                                   or definitions.definition(log_type, year, column) or column)
+        self.fields["columns"].choices = list(columns.items())  # each column by what it holds, in words
+        # An authority whose code was replaced is listed twice: the old one says until when it ran.
+        self.fields["las"].choices = [
+            (code, f"{name} (until {end.year})" if end else name)
+            for code, name, end in LocalAuthority.objects.order_by("name", "-end_date").values_list("code", "name", "end_date")]
         self.fields["owners"].choices = [(o.pk, o.name) for o in Organisation.objects.order_by("name").only("name")]
 
     def clean_log_type(self):

@@ -21,12 +21,14 @@ from unfold.decorators import action, display
 from admin_console.base import ConsoleModelAdmin
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
+from admin_console.logs.error_summary import error_summary
 from admin_console.logs.forms import answer_display, form_name, log_form_class
 from admin_console.logs.widgets import Select
 from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.selectors.data_sharing import data_sharing_banner_for
 from domain.forms import engine, registry
+from domain.forms.catalogue import OUTPUT
 from domain.models import LocalAuthority, OrganisationNameChange
 from domain.models.logs import LogStatus
 from domain.selectors.logs import logs_search
@@ -312,6 +314,8 @@ class LogAdmin(ConsoleModelAdmin):
             log = self.get_object(request, unquote(object_id))
             if log is not None and self.has_view_permission(request, log) and not self.has_change_permission(request, log):
                 return self.review_response(request, log)
+        # A log is started from the list, not by "Save and add another" (Django's wording).
+        extra_context = {**(extra_context or {}), "show_save_and_add_another": False}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -332,6 +336,7 @@ class LogAdmin(ConsoleModelAdmin):
             name = check.get("confirm_field")
             if name in form.fields:
                 form.fields[name].help_text = check["message"]
+        context["error_summary"] = error_summary(form)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -484,8 +489,10 @@ class LogAdmin(ConsoleModelAdmin):
                     continue
                 seen.add(question.field)
                 anchor = layout.form_field_name(question, question.columns[0])
-                rows.append({"field": question.field, "label": question.label, "answer": answer_display(question, log),
-                             "link": f"{change_url}#id_{anchor}",
+                rows.append({"field": question.field, "label": question.label,
+                             "answer": answer_display(question, log),
+                             # a value the service works out (a total) is changed through its parts
+                             "link": "" if question.type == OUTPUT else f"{change_url}#id_{anchor}",
                              "missing": not engine.is_answered(question, log) and not engine.is_optional(question, log)})
             sections.append({"id": subsection.id, "label": subsection.label, "rows": rows,
                              "status": engine.SUBSECTION_STATUS_LABELS[outcome.subsections[subsection.id]]})

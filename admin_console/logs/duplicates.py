@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from admin_console.logs.forms import answer_display
 from domain import access
 from domain.services import duplicates
 
@@ -24,9 +25,14 @@ COLUMNS = {
 }
 
 
+def _shown(log, field: str) -> str:
+    """An answer as the log's form shows it (a label, a date in words, money with £), or "-"."""
+    placed = log.form.questions_for(field)
+    return (answer_display(placed[0][1], log) if placed else str(getattr(log, field) or "")) or "-"
+
+
 def _row(model_admin, log) -> dict:
-    return {"log": log, "values": [getattr(log, name) if getattr(log, name) not in (None, "") else "-"
-                                   for name, _ in COLUMNS[model_admin.log_type]],
+    return {"log": log, "values": [_shown(log, name) for name, _ in COLUMNS[model_admin.log_type]],
             "url": model_admin.url("change", log.pk)}
 
 

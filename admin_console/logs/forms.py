@@ -15,6 +15,8 @@ from unfold.widgets import (
     UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
 )
 
+from admin_console.logs import shared_questions
+from admin_console.logs.shared_questions import shared_radio_questions
 from admin_console.logs.layout import RELATION_TYPES, form_field_name
 from admin_console.logs.widgets import RadioSelect, Select
 from domain.forms.catalogue import (
@@ -23,6 +25,7 @@ from domain.forms.catalogue import (
 from domain.forms.engine import is_present
 from domain.models.logs import LARGEST_ANSWER
 from domain.services.logs import log_started_by
+from domain.models.reference_data import LocalAuthority
 from domain.validations.answers import question_error
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"]
@@ -185,6 +188,9 @@ def log_form_class(model, catalogue: Form, evaluate) -> type[LogForm]:
                 names.append(name)
         if question.type == CHECKBOX:
             checkboxes += [c for c in question.columns if c not in checkboxes]
+    for name, pages in shared_radio_questions(catalogue).items():
+        if name in declared:
+            shared_questions.narrow(declared[name], pages, _label)
     meta = type("Meta", (), {"model": model, "fields": names})
     attrs = {**declared, "Meta": meta, "catalogue": catalogue, "checkbox_columns": tuple(checkboxes),
              "evaluate": staticmethod(evaluate)}
@@ -207,8 +213,11 @@ def answer_display(question: Question, log) -> str:
     if question.options:
         label = question.label_for(value)
         return label if label is not None else str(value)
+    if question.type == SELECT:  # a local authority list, filled from the reference table
+        authority = LocalAuthority.objects.filter(code=value).only("name").first()
+        return authority.name if authority else str(value)
     if question.type == DATE:
         return value.strftime("%-d %B %Y")
-    if question.type == NUMERIC and question.prefix:
+    if question.type in (NUMERIC, OUTPUT) and (question.prefix or question.suffix):
         return f"{question.prefix}{value}{question.suffix}"
     return str(value)

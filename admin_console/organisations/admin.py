@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from unfold.admin import TabularInline
+from admin_console.inlines import LabelledTabularInline
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
@@ -30,7 +30,7 @@ STATUS_COLOURS = {
 }
 
 
-class RelationshipInline(TabularInline):
+class RelationshipInline(LabelledTabularInline):
     """One direction of the stock relationship graph, on an organisation's page."""
 
     model = OrganisationRelationship

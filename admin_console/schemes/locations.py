@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
-from unfold.admin import TabularInline
+from admin_console.inlines import LabelledTabularInline
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
@@ -27,7 +27,7 @@ def _form_for(user):
     return type("RequestLocationForm", (LocationForm,), {"user": user})
 
 
-class LocationInline(TabularInline):
+class LocationInline(LabelledTabularInline):
     """A scheme's locations: add several, complete them and deactivate some, in one save."""
 
     model = Location

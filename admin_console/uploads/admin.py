@@ -92,9 +92,9 @@ class BulkUploadAdmin(ConsoleModelAdmin):
     def year_label(self, obj):
         return obj.year_label
 
-    @display(description="Status", label=True)
+    @display(description="Status", label={status.label: STATUS_COLOURS.get(status, "danger") for status in UploadStatus})
     def status_badge(self, obj):
-        return obj.get_status_display(), STATUS_COLOURS.get(obj.status, "danger")
+        return obj.get_status_display()
 
     @display(description="Rows checked")
     def progress(self, obj):

@@ -93,6 +93,24 @@ def form_for_date(log_type: str, day: date | None) -> Form:
     return form_for_year(log_type, collection.collection_year_of(day) if day else collection.current_year())
 
 
+def column_labels(log_type: str) -> dict[str, str]:
+    """What each column holds, in words: its question (the option, for a tick box), or the label of
+    the value the service derives. The newest year's wording wins."""
+    labels: dict[str, str] = {}
+    for form in reversed(all_forms(log_type)):
+        for question in form.questions:
+            if question.type == "checkbox":
+                for option in question.options:
+                    labels.setdefault(str(option.code), f"{question.label}: {option.label}")
+            else:
+                for column in question.columns:
+                    labels.setdefault(column, question.label)
+        for derived in form.derived:
+            if derived.label:
+                labels.setdefault(derived.field, derived.label)
+    return labels
+
+
 def column_specs(log_type: str) -> dict[str, tuple[str, int]]:
     """Every column any year's form of this type writes: name -> (kind, max length)."""
     specs: dict[str, tuple[str, int]] = {}

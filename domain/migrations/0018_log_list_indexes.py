@@ -12,7 +12,7 @@ from domain.migration_operations import AddPostgresIndex
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('domain', '0016_lifecycle'),
+        ('domain', '0017_answer_columns_in_words'),
     ]
 
     operations = [

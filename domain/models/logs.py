@@ -169,8 +169,9 @@ def answer_columns(base: type[models.Model], log_type: str) -> dict[str, models.
     from domain.forms import registry
 
     declared = {f.attname for f in base._meta.concrete_fields} | {f.name for f in base._meta.concrete_fields}
+    labels = registry.column_labels(log_type)
     return {
-        name: catalogue_column(kind, max_length)
+        name: catalogue_column(kind, max_length, labels.get(name))
         for name, (kind, max_length) in registry.column_specs(log_type).items()
         if name not in declared
     }
@@ -183,14 +184,15 @@ DECIMAL_DIGITS, DECIMAL_PLACES = 12, 2
 LARGEST_ANSWER = {"int": Decimal(99_999_999), "decimal": Decimal("99999999.99")}
 
 
-def catalogue_column(kind: str, max_length: int) -> models.Field:
-    """The Django field that stores one catalogue column of the given kind."""
+def catalogue_column(kind: str, max_length: int, label: str | None = None) -> models.Field:
+    """The Django field that stores one catalogue column of the given kind, named in words by its
+    question (what the history, the read-only fields and the exports show), not by its column."""
     if kind == "int":
-        return models.IntegerField(null=True, blank=True)
+        return models.IntegerField(label, null=True, blank=True)
     if kind == "decimal":
-        return models.DecimalField(max_digits=DECIMAL_DIGITS, decimal_places=DECIMAL_PLACES, null=True, blank=True)
+        return models.DecimalField(label, max_digits=DECIMAL_DIGITS, decimal_places=DECIMAL_PLACES, null=True, blank=True)
     if kind == "date":
-        return models.DateField(null=True, blank=True)
+        return models.DateField(label, null=True, blank=True)
     if kind == "bool":
-        return models.BooleanField(null=True, blank=True, default=False)
-    return models.CharField(max_length=max_length, blank=True, default="")
+        return models.BooleanField(label, null=True, blank=True, default=False)
+    return models.CharField(label, max_length=max_length, blank=True, default="")

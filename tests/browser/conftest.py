@@ -5,6 +5,8 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.browser.accessibility import PageScanner
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make there
 # are ordinary synchronous ones.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -33,16 +35,21 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser tab. Every browser test also proves the pages it visits work under the
-    Content-Security-Policy: Chromium reports each refused script, style or load on the console."""
+    Content-Security-Policy (Chromium reports each refused script, style or load on the console)
+    and have no serious or critical accessibility fault (axe-core scans each page it shows)."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(15_000)
     violations = []
     page.on("console", lambda message: violations.append(f"{page.url}: {message.text}")
             if "Content Security Policy" in message.text else None)
+    scanner = PageScanner(page)
+    scanner.attach()
     yield page
+    scanner.finish()
     context.close()
     assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
+    assert not scanner.findings, "Accessibility violations (axe-core):\n" + scanner.report()
 
 
 def pass_second_factor(page, email):
