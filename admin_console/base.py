@@ -1,18 +1,19 @@
 """The base every ModelAdmin starts from: unfold's look, simple-history's audit trail (read-only
-history pages) and django-guardian's per-object grants (support only), with permissions answered
-by domain.access."""
+history pages) and the page for per-object grants (admin_console/grants.py, support only), with
+permissions answered by domain.access."""
 
 from django.utils.safestring import SafeData, mark_safe
+from django.contrib.admin.utils import unquote
 from django.http import Http404
-from guardian.admin import ReinforcedGuardedModelAdminMixin
 from unfold.admin import ModelAdmin
 
+from admin_console.grants import ObjectGrantsMixin
 from admin_console.history import ReadOnlyHistoryAdmin
 from admin_console.scoping import ScopedObjectUrlsMixin
 from domain import access
 
 
-class ConsoleModelAdmin(ScopedObjectUrlsMixin, ReadOnlyHistoryAdmin, ReinforcedGuardedModelAdminMixin, ModelAdmin):
+class ConsoleModelAdmin(ScopedObjectUrlsMixin, ObjectGrantsMixin, ReadOnlyHistoryAdmin, ModelAdmin):
     """Subclasses declare `editable_fields(request, obj)`; every other form field is read-only.
     Every object URL answers 404 for an object outside `get_queryset` (admin_console/scoping.py)."""
 
@@ -27,16 +28,27 @@ class ConsoleModelAdmin(ScopedObjectUrlsMixin, ReadOnlyHistoryAdmin, ReinforcedG
     warn_unsaved_form = True
     show_full_result_count = False  # no full COUNT(*) on every page of a large list
 
-    # Django's own change form; the object-permissions button (django-guardian's template) is
-    # shown to those who may manage grants only.
+    # Django's own change form; the grants tab is shown to those who may manage grants only.
     change_form_template = "admin/change_form.html"
-    grants_change_form_template = "admin/guardian/model/change_form.html"
+    grants_change_form_template = "admin_console/grants_change_form.html"
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         response = super().render_change_form(request, context, add, change, form_url, obj)
-        if change and access.can_use_operations(request.user):
+        if change and obj is not None and access.can_manage_grants(request.user, obj):
             response.template_name = self.grants_change_form_template
         return response
+
+    def actions_not_applicable(self, obj) -> set[str]:
+        """Detail actions that do not fit the record's state, so have no button (a deactivated record
+        offers Reactivate, never Deactivate too). Their URLs still answer, with their own checks."""
+        return set()
+
+    def get_actions_detail(self, request, object_id):
+        actions = super().get_actions_detail(request, object_id)
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        hidden = self.actions_not_applicable(obj) if obj is not None else set()
+        prefix = f"{self.model._meta.app_label}_{self.model._meta.model_name}_"
+        return [action for action in actions if action.action_name.removeprefix(prefix) not in hidden]
 
     def editable_fields(self, request, obj=None) -> tuple[str, ...]:
         return ()

@@ -21,8 +21,8 @@ class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, 
                        LogAdmin):
     list_before_template = LogAdmin.list_before_template  # the DSA banner, then the download link
     log_type = "lettings"
-    list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "owner_name",
-                    "manager_name", "assigned", "status_badge", "review_badge"]
+    list_display = ["log_id", "tenant_code", "property_reference", "start_date", "needs_type", "organisations",
+                    "assigned", "status_badge", "review_badge"]
     tenant_code = answer_column("tenancycode", "Tenant code")
     property_reference = answer_column("propcode", "Property reference")
     start_date = answer_column("startdate", "Tenancy start date")

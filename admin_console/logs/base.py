@@ -23,6 +23,7 @@ from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.error_summary import error_summary
 from admin_console.logs.forms import answer_display, form_name, log_form_class
+from admin_console.logs.history import log_changes
 from admin_console.logs.widgets import Select
 from admin_console.pagination import CappedCountPaginator
 from domain import access
@@ -125,11 +126,25 @@ def _answer_labels(form, field: str) -> dict[str, str]:
     return _ANSWER_LABELS[key]
 
 
+def messages_once(errors: dict[str, list[str]], refused) -> dict[str, list[str]]:
+    """Each message on one question: the first answer it names that the save left out (the one to change,
+    a rent rather than the needs type, period or local authority it also reads), else the first it names."""
+    fields_of: dict[str, list[str]] = {}
+    for field, messages in errors.items():
+        for message in messages:
+            fields_of.setdefault(message, []).append(field)
+    placed: dict[str, list[str]] = {}
+    for message, fields in fields_of.items():
+        placed.setdefault(next((f for f in fields if f in refused), fields[0]), []).append(message)
+    return placed
+
+
 class LogAdmin(ConsoleModelAdmin):
     """Subclasses set `log_type` and build `fieldsets` and `conditional_fields` once from
     `latest_form(log_type)` (unfold reads conditional_fields from the class)."""
 
     log_type = ""
+    add_link_label = "Create a new log"
     search_fields = ["id"]  # the search itself is log_search_q; this turns the box on
     list_display_links = ["log_id"]
     list_select_related = ["owning_organisation", "managing_organisation", "assigned_to"]
@@ -189,6 +204,19 @@ class LogAdmin(ConsoleModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return access.can_change_log(request.user, obj)
+
+    # --- history: a readable diff of answers (admin_console/logs/history.py) -----------------------
+
+    object_history_list_template = "admin_console/logs/history_list.html"
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        pass  # the page compares versions by question instead (render_history_view)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        page = context.get("page_obj")
+        if page is not None:
+            context["log_changes"] = log_changes(page.object_list)
+        return super().render_history_view(request, template, context, **kwargs)
 
     def has_delete_permission(self, request, obj=None):
         return False  # logs are soft-deleted with a reason, through the "Delete log" action
@@ -323,6 +351,8 @@ class LogAdmin(ConsoleModelAdmin):
         log = form.instance
         catalogue = self._catalogue(obj)
         context["core_conditions"] = json.dumps(layout.server_conditions(catalogue, log))
+        context["core_tab_conditions"] = json.dumps(layout.tab_conditions(
+            self.get_fieldsets(request, obj), self.conditional_fields))
         # Read the session only when a save left something out, so an ordinary GET does not write it back.
         left_out = (request.session.pop(LEFT_OUT_KEY) if request.method == "GET" and obj and LEFT_OUT_KEY in request.session
                     else None)
@@ -342,10 +372,14 @@ class LogAdmin(ConsoleModelAdmin):
     def save_model(self, request, obj, form, change):
         # The form has just evaluated the log, leaving out refused answers: the save does not repeat it.
         request.core_outcome = log_save(log=obj, by=request.user, outcome=form.outcome)
+        refused = getattr(form.outcome, "refused", [])
+        # Everything typed that was not saved is shown again, the answers the rule named and the others it
+        # refused with them (the other charges beside a refused rent).
+        typed = [form_name(name) for name in (*form.left_out, *refused)]
         request.core_left_out = {
-            "log": obj.pk, "errors": form.left_out,
-            "entered": {form_name(name): form.data.get(form_name(name), "") for name in form.left_out
-                        if form_name(name) in form.data},
+            "log": obj.pk, "errors": messages_once(form.left_out, refused),
+            "entered": {name: form.data.get(name, "") for name in dict.fromkeys(typed) if name in form.data},
+            "refused": list(refused),
         }
 
     def response_change(self, request, obj):
@@ -367,7 +401,10 @@ class LogAdmin(ConsoleModelAdmin):
             messages.error(request, f"Log {obj.pk} was saved, but not the answers marked below, because they "
                                     "break a rule. Correct them and save again.")
         outcome = getattr(request, "core_outcome", None) or log_evaluate(obj)
+        refused = set(left_out["errors"]) | set(left_out.get("refused", ())) if left_out else set()
         for check in outcome.unconfirmed_soft_checks:
+            if refused & set(check["fields"]):
+                continue  # about a saved answer the person is changing (a stale "confirm £130" beside "£2,000.01")
             messages.warning(request, f"Please confirm: {check['message']}")
         self.message_after_save(request, obj)
         return bool(left_out and left_out["errors"])
@@ -389,13 +426,15 @@ class LogAdmin(ConsoleModelAdmin):
 
     # Not sortable: sorting a million logs by a name in another table reads and sorts them all; the
     # list's filters narrow by these instead.
-    @display(description="Owning organisation")
-    def owner_name(self, log):
-        return _name_on_log_date(log, log.owning_organisation)
-
-    @display(description="Managing organisation")
-    def manager_name(self, log):
-        return _name_on_log_date(log, log.managing_organisation)
+    @display(description="Organisation")
+    def organisations(self, log):
+        """The owning organisation, and the managing one below it when another manages the letting (one
+        column, so that the list fits a 1440-pixel screen)."""
+        owner = _name_on_log_date(log, log.owning_organisation)
+        if log.managing_organisation_id in (None, log.owning_organisation_id):
+            return owner
+        return format_html('{}<br><span class="text-xs">Managed by {}</span>', owner,
+                           _name_on_log_date(log, log.managing_organisation))
 
     assigned = relation_column("assigned_to", "Assigned to")
 

@@ -33,7 +33,23 @@ def _shown(log, field: str) -> str:
 
 def _row(model_admin, log) -> dict:
     return {"log": log, "values": [_shown(log, name) for name, _ in COLUMNS[model_admin.log_type]],
-            "url": model_admin.url("change", log.pk)}
+            "url": model_admin.url("change", log.pk),
+            "keep_url": f"{model_admin.url('duplicates', log.duplicate_set_id)}?keep={log.pk}"}
+
+
+def _confirm_keep(model_admin, request, set_id: int, logs):
+    """The second look before the others are deleted: the choice is only sent on by POST (with CSRF)."""
+    keep = next((log for log in logs if str(log.pk) == request.GET["keep"].strip()), None)
+    if keep is None:
+        raise Http404("That log is not in this set.")
+    others = ", ".join(f"log {log.pk}" for log in logs if log.pk != keep.pk)
+    set_url = model_admin.url("duplicates", set_id)
+    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta,
+               "title": f"Keep log {keep.pk} and delete the others?",
+               "explanation": f"Deletes {others}. The reason is kept in their history; support can restore them.",
+               "hidden": {"keep": keep.pk}, "button_label": "Keep this log, delete the others",
+               "button_variant": "danger", "cancel_url": set_url}
+    return TemplateResponse(request, "admin_console/confirm.html", context)
 
 
 def duplicates_view(model_admin, request):
@@ -58,6 +74,8 @@ def duplicate_set_view(model_admin, request, set_id: int):
     logs = list(duplicates.duplicate_set(model_admin.model, set_id=set_id, by=request.user))
     if len(logs) < 2 and request.method == "GET":
         raise Http404("No such duplicate set.")
+    if request.method == "GET" and "keep" in request.GET:
+        return _confirm_keep(model_admin, request, set_id, logs)
     if request.method == "POST":
         chosen = {str(log.pk): log for log in logs}
         try:

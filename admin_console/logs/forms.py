@@ -155,8 +155,9 @@ class LogForm(forms.ModelForm):
             key = name if name in self.fields else forms.forms.NON_FIELD_ERRORS
             errors.setdefault(key, self.error_class())
             errors[key].extend(message for message in messages if message not in errors[key])
-            if name in entered:
-                self.initial[name] = entered[name]
+        for name, value in entered.items():
+            if name in self.fields:
+                self.initial[name] = value
 
 
 def form_name(field_name: str) -> str:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import json
 
+from django.utils.text import slugify
+
 from domain.forms import engine
-from domain.forms.catalogue import CHECKBOX, LOCATION, ORGANISATION, OUTPUT, SCHEME, USER, Form, Question
+from domain.forms.catalogue import (
+    CHECKBOX, INTERRUPTION, LOCATION, ORGANISATION, OUTPUT, SCHEME, USER, Form, Question,
+)
 from domain.forms.conditions import ALWAYS, Condition, Op
 
 RELATION_TYPES = {ORGANISATION, USER, SCHEME, LOCATION}
@@ -99,7 +103,8 @@ def conditional_fields(form: Form) -> dict[str, str]:
 def fieldsets(form: Form, log=None) -> list[tuple[str, dict]]:
     """One tab per subsection. A field several subsections ask (the buyer's years in the property, for
     shared ownership and for discounted ownership) goes in the first that the log's answers open, so
-    it is where the person looks; without a log, in the first that asks it."""
+    it is where the person looks; without a log, in the first that asks it. A soft check's confirmation
+    goes in the last that asks it, beside the amount it is about."""
     order = list(form.subsections)
     if log is not None:
         order.sort(key=lambda sub: not sub.enabled_when.holds(log))
@@ -107,7 +112,14 @@ def fieldsets(form: Form, log=None) -> list[tuple[str, dict]]:
     for subsection in order:
         for _, question in subsection.questions:
             for column in question.columns:
-                placed.setdefault(form_field_name(question, column), subsection.id)
+                name = form_field_name(question, column)
+                if question.type == INTERRUPTION and name in placed:
+                    # A soft check's confirmation is asked after each answer it reads (the bedrooms, the
+                    # local authority, then the rent): it goes beside the last, the amount it is about.
+                    if log is None or subsection.enabled_when.holds(log):
+                        placed[name] = subsection.id
+                    continue
+                placed.setdefault(name, subsection.id)
     result = [("Log", {"fields": ["status_summary"]})]
     for subsection in form.subsections:
         names = list(dict.fromkeys(
@@ -116,6 +128,20 @@ def fieldsets(form: Form, log=None) -> list[tuple[str, dict]]:
             if placed[form_field_name(question, column)] == subsection.id
         ))
         result.append((subsection.label, {"fields": names, "classes": ["tab"]}))
+    return result
+
+
+def tab_conditions(fieldsets: list[tuple[str, dict]], expressions: dict[str, str]) -> dict[str, str]:
+    """When each tab has a question to show, as an Alpine.js expression, for the tabs whose every question
+    is conditional: a tab for a subsection that does not apply (an outright sale, a discounted sale on a
+    shared ownership log) is hidden rather than shown empty. Keyed by the tab's slug, as unfold names it."""
+    result = {}
+    for name, options in fieldsets:
+        if "tab" not in options.get("classes", ()):
+            continue
+        parts = [expressions.get(field) for field in options["fields"]]
+        if all(parts):
+            result[slugify(name, allow_unicode=True)] = " || ".join(f"({part})" for part in dict.fromkeys(parts)) or "false"
     return result
 
 

@@ -18,8 +18,8 @@ from domain.models import SalesLog
 class SalesLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, ListActionsMixin, LogAdmin):
     list_before_template = LogAdmin.list_before_template  # the DSA banner, then the download link
     log_type = "sales"
-    list_display = ["log_id", "purchaser_code", "sale_date", "ownership", "sale_type", "owner_name",
-                    "manager_name", "assigned", "status_badge", "review_badge"]
+    list_display = ["log_id", "purchaser_code", "sale_date", "ownership", "sale_type", "organisations",
+                    "assigned", "status_badge", "review_badge"]
     purchaser_code = answer_column("purchid", "Purchaser code")
     sale_date = answer_column("saledate", "Sale completion date")
     ownership = answer_column("ownershipsch", "Ownership scheme")

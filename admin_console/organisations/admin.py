@@ -224,6 +224,12 @@ class OrganisationAdmin(ConsoleModelAdmin):
     def status_badge(self, obj):
         return OrganisationStatus(obj.status_at()).label
 
+    def actions_not_applicable(self, obj) -> set[str]:
+        status = obj.status_at()
+        if status == OrganisationStatus.ACTIVE:
+            return {"reactivate"}
+        return {"deactivate"} if status == OrganisationStatus.DEACTIVATED else {"deactivate", "reactivate"}
+
     def has_change_status_permission(self, request, object_id=None):
         return access.can_change_organisation_status(request.user)
 

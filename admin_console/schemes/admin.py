@@ -12,7 +12,12 @@ from django.urls import reverse
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
-from admin_console.schemes.availability import DEACTIVATE, REACTIVATE, availability_view
+from admin_console.schemes.availability import (
+    DEACTIVATE,
+    REACTIVATE,
+    availability_actions_not_applicable,
+    availability_view,
+)
 from admin_console.schemes.deletion import delete_view
 from admin_console.schemes.filters import OwnerFilter, StatusFilter
 from admin_console.schemes.forms import SchemeForm
@@ -127,6 +132,9 @@ class SchemeAdmin(ConsoleModelAdmin):
         return obj.availability
 
     # --- deactivation and reactivation --------------------------------------------------------
+
+    def actions_not_applicable(self, obj) -> set[str]:
+        return availability_actions_not_applicable(obj)
 
     def has_change_availability_permission(self, request, object_id=None):
         return access.can_change_scheme(request.user)

@@ -12,9 +12,11 @@ from django.urls import reverse
 
 from admin_console.schemes.forms import AvailabilityForm
 from domain import access
+from domain.collection import today
 from domain.services.scheme_availability import (
     deactivation_errors,
     deactivation_impact,
+    is_deactivated_or_deactivating,
     outcome_message,
     reactivation_errors,
     resource_deactivate,
@@ -23,6 +25,14 @@ from domain.services.scheme_availability import (
 )
 
 DEACTIVATE, REACTIVATE = "deactivate", "reactivate"
+
+
+def availability_actions_not_applicable(resource) -> set[str]:
+    """The availability button that does not apply: a scheme or location with an open deactivation
+    (already or soon deactivated) offers Reactivate only, any other Deactivate only; a deleted one neither."""
+    if resource.discarded_at:
+        return {DEACTIVATE, REACTIVATE}
+    return {DEACTIVATE} if is_deactivated_or_deactivating(resource, today()) else {REACTIVATE}
 
 
 def availability_view(model_admin, request, object_id, verb: str):

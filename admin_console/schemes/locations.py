@@ -10,7 +10,12 @@ from admin_console.inlines import LabelledTabularInline
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
-from admin_console.schemes.availability import DEACTIVATE, REACTIVATE, availability_view
+from admin_console.schemes.availability import (
+    DEACTIVATE,
+    REACTIVATE,
+    availability_actions_not_applicable,
+    availability_view,
+)
 from admin_console.schemes.deletion import delete_view
 from admin_console.schemes.filters import StatusFilter
 from admin_console.schemes.forms import LocationForm
@@ -173,6 +178,9 @@ class LocationAdmin(ConsoleModelAdmin):
     @display(description="Status", label=STATUS_COLOURS)
     def status_badge(self, obj):
         return obj.displayed_status(today()).label
+
+    def actions_not_applicable(self, obj) -> set[str]:
+        return availability_actions_not_applicable(obj)
 
     def has_change_availability_permission(self, request, object_id=None):
         return access.can_change_scheme(request.user)

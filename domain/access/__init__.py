@@ -19,6 +19,7 @@ exports. Import from `domain.access`.
 from .data_sharing import *  # noqa: F401,F403
 from .downloads import *  # noqa: F401,F403
 from .exports import *  # noqa: F401,F403
+from .grants import *  # noqa: F401,F403
 from .imports import *  # noqa: F401,F403
 from .lettings import *  # noqa: F401,F403
 from .logs import *  # noqa: F401,F403

@@ -47,6 +47,7 @@ class Outcome:
     refusals: list[tuple[str, ...]] = field(default_factory=list)
     # Answers a save left out because of a hard error, with the errors (see log_keep_valid).
     left_out: dict[str, list[str]] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)  # the answers that save left out (not saved)
 
     @property
     def unconfirmed_soft_checks(self) -> list[dict]:
@@ -230,6 +231,7 @@ def log_keep_valid(log: LogBase, *, keep: frozenset[str] = frozenset(), passes: 
         outcome = log_evaluate(log)
     if left_out and not outcome.errors:
         outcome.left_out = first_errors
+        outcome.refused = sorted(left_out)
     return outcome
 
 

@@ -80,7 +80,7 @@ def test_provider_meets_hard_and_soft_rent_limits(demo, sign_in):
     log.refresh_from_db()
     assert (log.brent, log.status) == (130, 1)
 
-    open_tab(page, "Property information")
+    open_tab(page, INCOME)  # the confirmation sits beside the rent it is about
     expect(page.get_by_text(unusual, exact=False).last).to_be_visible()
     answer(page, "rent_value_check", 0)
     save_and_continue(page)

@@ -14,9 +14,24 @@
         return match ? match[1] : null;
     }
 
+    // A tab whose every question is hidden by the answers (a subsection that does not apply) is hidden
+    // too, and comes back as soon as an answer opens one of its questions.
+    function hideTabsThatDoNotApply(links) {
+        var conditions = window.coreTabConditions || {};
+        if (!window.Alpine) return;
+        links.forEach(function (link) {
+            var expression = conditions[slugOf(link)];
+            if (!expression) return;
+            window.Alpine.effect(function () {
+                link.style.display = window.Alpine.evaluate(link, expression) ? "" : "none";
+            });
+        });
+    }
+
     window.addEventListener("load", function () {  // by then Alpine has set the tabs up
         var links = tabLinks();
         if (!links.length) return;
+        hideTabsThatDoNotApply(links);
         links.forEach(function (link) {
             link.addEventListener("click", function () { sessionStorage.setItem(KEY, slugOf(link)); });
         });
