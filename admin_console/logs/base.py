@@ -16,13 +16,14 @@ from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
-from unfold.widgets import UnfoldAdminSelectWidget
 
 from admin_console.base import ConsoleModelAdmin
+from admin_console.compact_html import compact_html
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.error_summary import error_summary
 from admin_console.logs.forms import answer_display, form_name, log_form_class
+from admin_console.logs.widgets import ChoiceSelect, share_options
 from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.selectors.data_sharing import data_sharing_banner_for
@@ -80,6 +81,7 @@ class LogAdmin(ConsoleModelAdmin):
     actions_detail = ["check_answers", "delete_log", "restore_log"]
     actions_list = ["review_duplicates"]
     radio_fields = {}
+    compressed_fields = False  # each question above its answers, at full width (and a lighter page)
     related = ("owning_organisation", "managing_organisation", "assigned_to")
 
     def url(self, name: str, *args) -> str:
@@ -195,12 +197,14 @@ class LogAdmin(ConsoleModelAdmin):
         if "prevloc" in fields and not catalogue.questions_for("prevloc")[0][1].options:
             every = LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").order_by("name")
             fields["prevloc"].choices = [("", "Select an option")] + [(la.code, la.name) for la in every]
+            if "la" in fields:  # the English ones, already on the page: sent once
+                share_options(fields["la"], "id_prevloc", "E")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Relations are plain choice lists, limited per request by domain.access (see
         # _limit_choices), without the admin's add/change/view buttons beside them.
         if db_field.is_relation:
-            return db_field.formfield(required=False, widget=UnfoldAdminSelectWidget)
+            return db_field.formfield(required=False, widget=ChoiceSelect)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
@@ -238,7 +242,9 @@ class LogAdmin(ConsoleModelAdmin):
             if name in form.fields:
                 form.fields[name].help_text = check["message"]
         context["error_summary"] = error_summary(form)
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        response.add_post_render_callback(compact_html)
+        return response
 
     def save_model(self, request, obj, form, change):
         if not change:
