@@ -27,7 +27,6 @@ class OneClass:
 class ChoiceRadioSelect(OneClass, UnfoldAdminRadioSelectWidget):
     css_class = "core-radio"
     template_name = "admin_console/widgets/radio.html"
-    option_template_name = "admin_console/widgets/radio_option.html"
 
 
 class TextInput(OneClass, UnfoldAdminTextInputWidget):
