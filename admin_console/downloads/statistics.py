@@ -22,13 +22,7 @@ from exports import statistics
 from domain.forms.registry import column_labels
 from exports.csv import definitions, registry
 
-
-def _ticks():
-    return UnfoldAdminCheckboxSelectMultipleWidget()
-
-
-def _date():
-    return UnfoldAdminSingleDateWidget()
+TICKS, DATE = UnfoldAdminCheckboxSelectMultipleWidget, UnfoldAdminSingleDateWidget
 
 
 class StatisticsExportForm(forms.Form):
@@ -37,25 +31,25 @@ class StatisticsExportForm(forms.Form):
 
     log_type = forms.ChoiceField(choices=[("lettings", "Lettings"), ("sales", "Sales")], initial="lettings",
                                  label="Log type", widget=UnfoldAdminRadioSelectWidget)
-    years = forms.MultipleChoiceField(required=False, widget=_ticks(), label="Collection years",
+    years = forms.MultipleChoiceField(required=False, widget=TICKS, label="Collection years",
                                       help_text="None ticked: every year.")
-    statuses = forms.MultipleChoiceField(required=False, widget=_ticks(), label="Log status",
+    statuses = forms.MultipleChoiceField(required=False, widget=TICKS, label="Log status",
                                          choices=[(int(s), LogStatus(s).label) for s in VISIBLE_STATUSES])
     approved_only = forms.BooleanField(required=False, label="Approved logs only", widget=UnfoldBooleanSwitchWidget,
                                        help_text="Only logs a coordinator or support has approved.")
-    needstypes = forms.MultipleChoiceField(required=False, widget=_ticks(), label="Needs type",
+    needstypes = forms.MultipleChoiceField(required=False, widget=TICKS, label="Needs type",
                                            choices=[(1, "General needs"), (2, "Supported housing")])
-    las = forms.MultipleChoiceField(required=False, widget=_ticks(), label="Local authorities",
+    las = forms.MultipleChoiceField(required=False, widget=TICKS, label="Local authorities",
                                     help_text="None ticked: every local authority.")
-    owners = forms.MultipleChoiceField(required=False, widget=_ticks(), label="Owning organisations",
+    owners = forms.MultipleChoiceField(required=False, widget=TICKS, label="Owning organisations",
                                        help_text="None ticked: every organisation.")
-    start_from = forms.DateField(required=False, label="Tenancy start or sale completion from", widget=_date())
-    start_to = forms.DateField(required=False, label="Tenancy start or sale completion to", widget=_date())
-    created_from = forms.DateField(required=False, label="Created from", widget=_date())
-    created_to = forms.DateField(required=False, label="Created to", widget=_date())
+    start_from = forms.DateField(required=False, label="Tenancy start or sale completion from", widget=DATE)
+    start_to = forms.DateField(required=False, label="Tenancy start or sale completion to", widget=DATE)
+    created_from = forms.DateField(required=False, label="Created from", widget=DATE)
+    created_to = forms.DateField(required=False, label="Created to", widget=DATE)
     values = forms.ChoiceField(choices=[("labels", "Answers in words"), ("codes", "Answer codes")], initial="labels",
                                widget=UnfoldAdminRadioSelectWidget, label="Answers as")
-    columns = forms.MultipleChoiceField(required=False, widget=_ticks(), label="Columns",
+    columns = forms.MultipleChoiceField(required=False, widget=TICKS, label="Columns",
                                         help_text="None ticked: every column.")
     pseudonymised = forms.BooleanField(required=False, initial=True, label="Pseudonymised",
                                        widget=UnfoldBooleanSwitchWidget,
