@@ -153,7 +153,7 @@ def test_support_downloads_a_finished_archive_from_s3(client_for, support, tmp_p
 
 
 @pytest.mark.parametrize("role_fixture", ["coordinator", "statistician", "provider"])
-def test_nobody_else_finds_an_archive(request, client_for, role_fixture, tmp_path, settings):
+def test_nobody_else_finds_an_archive(db, request, client_for, role_fixture, tmp_path, settings):
     export = _finished_export(tmp_path, settings)
     client = client_for(request.getfixturevalue(role_fixture))
     assert client.get(reverse("admin:domain_export_archive", args=[export.pk])).status_code == 404
