@@ -17,7 +17,7 @@
                         window.location.reload();
                         return;
                     }
-                    element.innerHTML = fresh.innerHTML;
+                    if (fresh.innerHTML !== element.innerHTML) element.innerHTML = fresh.innerHTML;  // read out once
                     follow(element);
                 })
                 .catch(function () { follow(element); });
