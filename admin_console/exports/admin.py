@@ -92,7 +92,11 @@ class ExportAdmin(ReadOnlyConsoleAdmin):
                            reverse("admin:domain_export_archive", args=[obj.pk]), obj.archive)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "progress": export_progress()}
+        progress = export_progress()
+        extra_context = {**(extra_context or {}), "progress": progress}
+        if progress.queued and not progress.running:
+            extra_context.update(empty_heading="The export has not started yet",
+                                 empty_message="Its rows appear here when a background worker starts it.")
         return super().changelist_view(request, extra_context)
 
     def get_urls(self):
@@ -131,8 +135,7 @@ class ExportAdmin(ReadOnlyConsoleAdmin):
         if request.method == "POST":
             transaction.on_commit(lambda: async_task("exports.tasks.cds_export", full=full,
                                                      task_name=f"CDS {kind} export"))
-            messages.success(request, f"The {kind} export has been queued. Its rows appear here when it starts; "
-                                      "refresh the page to follow its progress.")
+            messages.success(request, f"The {kind} export has been queued. This page follows its progress.")
             return redirect(changelist)
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": title,
                    "explanation": explanation, "cancel_url": changelist}
