@@ -91,12 +91,15 @@ class ExportAdmin(ReadOnlyConsoleAdmin):
         return format_html('<a class="underline" href="{}">Download {}.zip</a>',
                            reverse("admin:domain_export_archive", args=[obj.pk]), obj.archive)
 
+    def empty_list_words(self):
+        """What an empty list says (templates/unfold/helpers/empty_results.html): an export that is only
+        queued has no rows yet, which is not "no results"."""
+        if export_progress().queued:
+            return ("The export has not started yet", "Its rows appear here when a background worker starts it.")
+        return None
+
     def changelist_view(self, request, extra_context=None):
-        progress = export_progress()
-        extra_context = {**(extra_context or {}), "progress": progress}
-        if progress.queued and not progress.running:
-            extra_context.update(empty_heading="The export has not started yet",
-                                 empty_message="Its rows appear here when a background worker starts it.")
+        extra_context = {**(extra_context or {}), "progress": export_progress()}
         return super().changelist_view(request, extra_context)
 
     def get_urls(self):
