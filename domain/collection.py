@@ -50,6 +50,11 @@ KNOWN_WINDOWS = {
 }
 
 
+def year_label(year: int) -> str:
+    """A collection year as people name it: "2026 to 2027" (April to March)."""
+    return f"{year} to {year + 1}"
+
+
 def collection_year_of(day: date) -> int:
     """The collection year a date belongs to."""
     return day.year if day >= date(day.year, 4, 1) else day.year - 1

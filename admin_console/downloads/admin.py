@@ -87,7 +87,8 @@ class CsvDownloadAdmin(ConsoleModelAdmin):
         expired = download.is_expired()
         context = {**self.admin_site.each_context(request), "download": download, "opts": self.model._meta,
                    "progress": progress_text(download), "expired": expired, "gone": gone and not expired,
-                   "title": "This link has expired" if expired else "Download a CSV file",
+                   "title": "This link has expired" if expired else f"Download {file_kind(download)[0]}",
+                   "file_kind": file_kind(download),
                    "in_progress": download.status in (DownloadStatus.QUEUED, DownloadStatus.RUNNING)}
         status = 410 if expired or gone else 200
         return TemplateResponse(request, "admin_console/downloads/page.html", context, status=status)
@@ -101,6 +102,15 @@ class CsvDownloadAdmin(ConsoleModelAdmin):
         if not storage.exists(download.file_key):
             return self.page_view(request, token, gone=True)
         return storage.file_response(download.file_key, filename=download.filename, lifetime=FILE_LINK_LIFETIME)
+
+
+# What a download's file is, in words: a statistics export may be a workbook or JSON, not a CSV file.
+FILE_KINDS = {"csv": ("a CSV file", "CSV"), "xlsx": ("an Excel workbook", "XLSX"), "json": ("a JSON file", "JSON")}
+
+
+def file_kind(download: CsvDownload) -> tuple[str, str]:
+    """The file in words and its short name (for the button)."""
+    return FILE_KINDS.get((download.filters or {}).get("format") or "csv", FILE_KINDS["csv"])
 
 
 def page_url(download: CsvDownload) -> str:

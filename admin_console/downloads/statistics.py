@@ -9,8 +9,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from unfold.widgets import (
+    UnfoldAdminCheckboxSelectMultipleWidget, UnfoldAdminRadioSelectWidget, UnfoldAdminSingleDateWidget,
+    UnfoldBooleanSwitchWidget,
+)
 
-from domain import access
+from domain import access, collection
 from domain.forms import registry
 from domain.forms.registry import column_labels
 from domain.models import DownloadKind, LocalAuthority, Organisation
@@ -19,39 +23,48 @@ from domain.services.downloads import csv_download_request
 from exports import statistics
 from exports.csv import definitions
 
+TICKS, DATE = UnfoldAdminCheckboxSelectMultipleWidget, UnfoldAdminSingleDateWidget
+
 
 class StatisticsExportForm(forms.Form):
+    """Unfold's own widgets, so the page looks like the rest of the console; long lists (authorities,
+    organisations, columns) are tick boxes in a box that scrolls."""
+
     log_type = forms.ChoiceField(choices=[("lettings", "Lettings"), ("sales", "Sales")], initial="lettings",
-                                 label="Log type")
-    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Collection years",
+                                 label="Log type", widget=UnfoldAdminRadioSelectWidget)
+    years = forms.MultipleChoiceField(required=False, widget=TICKS, label="Collection years",
                                       help_text="None ticked: every year.")
-    statuses = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Log status",
+    statuses = forms.MultipleChoiceField(required=False, widget=TICKS, label="Log status",
                                          choices=[(int(s), LogStatus(s).label) for s in VISIBLE_STATUSES])
-    approved_only = forms.BooleanField(required=False, label="Approved logs only",
+    approved_only = forms.BooleanField(required=False, label="Approved logs only", widget=UnfoldBooleanSwitchWidget,
                                        help_text="Only logs a coordinator or support has approved.")
-    needstypes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Needs type",
+    needstypes = forms.MultipleChoiceField(required=False, widget=TICKS, label="Needs type",
                                            choices=[(1, "General needs"), (2, "Supported housing")])
-    las = forms.MultipleChoiceField(required=False, label="Local authorities")
-    owners = forms.MultipleChoiceField(required=False, label="Owning organisations")
-    start_from = forms.DateField(required=False, label="Tenancy start from", widget=forms.DateInput(attrs={"type": "date"}))
-    start_to = forms.DateField(required=False, label="Tenancy start to", widget=forms.DateInput(attrs={"type": "date"}))
-    created_from = forms.DateField(required=False, label="Created from", widget=forms.DateInput(attrs={"type": "date"}))
-    created_to = forms.DateField(required=False, label="Created to", widget=forms.DateInput(attrs={"type": "date"}))
-    values = forms.ChoiceField(choices=[("labels", "Labels"), ("codes", "Codes")], initial="labels",
-                               widget=forms.RadioSelect, label="Answers as")
-    columns = forms.MultipleChoiceField(required=False, help_text="None chosen: every column.")
+    las = forms.MultipleChoiceField(required=False, widget=TICKS, label="Local authorities",
+                                    help_text="None ticked: every local authority.")
+    owners = forms.MultipleChoiceField(required=False, widget=TICKS, label="Owning organisations",
+                                       help_text="None ticked: every organisation.")
+    start_from = forms.DateField(required=False, label="Tenancy start or sale completion from", widget=DATE)
+    start_to = forms.DateField(required=False, label="Tenancy start or sale completion to", widget=DATE)
+    created_from = forms.DateField(required=False, label="Created from", widget=DATE)
+    created_to = forms.DateField(required=False, label="Created to", widget=DATE)
+    values = forms.ChoiceField(choices=[("labels", "Answers in words"), ("codes", "Answer codes")], initial="labels",
+                               widget=UnfoldAdminRadioSelectWidget, label="Answers as")
+    columns = forms.MultipleChoiceField(required=False, widget=TICKS, label="Columns",
+                                        help_text="None ticked: every column.")
     pseudonymised = forms.BooleanField(required=False, initial=True, label="Pseudonymised",
+                                       widget=UnfoldBooleanSwitchWidget,
                                        help_text="Leaves out tenant codes, property references, addresses, UPRNs, "
                                                  "full postcodes, free text and staff emails, and replaces log, "
                                                  "organisation, user, scheme and location ids and organisation "
                                                  "names with pseudonyms that match within this file only.")
-    format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON")], initial="csv",
-                               label="File format")
+    format = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "Excel workbook (XLSX)"), ("json", "JSON")],
+                               initial="csv", label="File format", widget=UnfoldAdminRadioSelectWidget)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         years = registry.years("lettings")
-        self.fields["years"].choices = [(y, f"{y} to {y + 1}") for y in years]
+        self.fields["years"].choices = [(y, collection.year_label(y)) for y in years]
         # Lettings columns, then the sales ones not already listed; each export keeps those of its type.
         columns = {}
         for log_type in statistics.LOG_TYPES:
@@ -61,10 +74,12 @@ class StatisticsExportForm(forms.Form):
                 columns.setdefault(column, labels.get(column) or labels.get(column.lower())
                                    or definitions.definition(log_type, year, column) or column)
         self.fields["columns"].choices = list(columns.items())  # each column by what it holds, in words
-        # An authority whose code was replaced is listed twice: the old one says until when it ran.
-        self.fields["las"].choices = [
-            (code, f"{name} (until {end.year})" if end else name)
-            for code, name, end in LocalAuthority.objects.order_by("name", "-end_date").values_list("code", "name", "end_date")]
+        # One entry per authority: one whose code was replaced (Sheffield, E08000019 then E08000039) is
+        # chosen by name, and the export takes its logs under every code it had.
+        self.codes_by_name: dict[str, list[str]] = {}
+        for code, name in LocalAuthority.objects.order_by("name", "code").values_list("code", "name"):
+            self.codes_by_name.setdefault(name, []).append(code)
+        self.fields["las"].choices = [(name, name) for name in self.codes_by_name]
         self.fields["owners"].choices = [(o.pk, o.name) for o in Organisation.objects.order_by("name").only("name")]
 
     def clean_log_type(self):
@@ -72,6 +87,9 @@ class StatisticsExportForm(forms.Form):
         if log_type not in statistics.LOG_TYPES or not registry.years(log_type):
             raise forms.ValidationError(f"{log_type.capitalize()} logs cannot be exported. Choose lettings or sales.")
         return log_type
+
+    def clean_las(self):
+        return [code for name in self.cleaned_data["las"] for code in self.codes_by_name.get(name, [])]
 
     def clean(self):
         data = super().clean()

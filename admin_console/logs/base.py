@@ -19,12 +19,13 @@ from django.utils.html import format_html, format_html_join
 from unfold.decorators import action, display
 
 from admin_console.base import ConsoleModelAdmin
+from admin_console.compact_html import compact_html
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.error_summary import error_summary
 from admin_console.logs.forms import answer_display, form_name, log_form_class
 from admin_console.logs.history import log_changes
-from admin_console.logs.widgets import Select
+from admin_console.logs.widgets import ChoiceSelect, share_options
 from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.selectors.data_sharing import data_sharing_banner_for
@@ -157,6 +158,7 @@ class LogAdmin(ConsoleModelAdmin):
     actions_detail = ["check_answers", "delete_log", "restore_log"]
     actions_list = ["review_duplicates"]
     radio_fields = {}
+    compressed_fields = False  # each question above its answers, at full width (and a lighter page)
     related = ("owning_organisation", "managing_organisation", "assigned_to")
 
     def url(self, name: str, *args) -> str:
@@ -308,21 +310,22 @@ class LogAdmin(ConsoleModelAdmin):
                 current = getattr(obj, f"{name}_id", None) if obj else None
                 model = queryset.model
                 fields[name].queryset = (queryset | model.objects.filter(pk=current)).distinct() if current else queryset
-        listed = [name for name in ("la", "prevloc") if name in fields]
-        if "prevloc" in listed and catalogue.questions_for("prevloc")[0][1].options:
-            listed.remove("prevloc")  # the catalogue lists its own answers
-        if listed:  # one read serves both lists
+        prevloc_listed = "prevloc" in fields and not catalogue.questions_for("prevloc")[0][1].options
+        if "la" in fields or prevloc_listed:  # one read serves both lists
             every = list(LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").order_by("name")
                          .values_list("code", "name"))
-            offered = {"la": [(code, name) for code, name in every if code.startswith("E")], "prevloc": every}
-            for name in listed:
-                fields[name].choices = [("", "Select an option")] + offered[name]
+            if "la" in fields:
+                fields["la"].choices = [("", "Select an option")] + [(c, n) for c, n in every if c.startswith("E")]
+            if prevloc_listed:
+                fields["prevloc"].choices = [("", "Select an option")] + every
+                if "la" in fields:  # the English ones, already on the page: sent once
+                    share_options(fields["la"], "id_prevloc", "E")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Relations are plain choice lists, limited per request by domain.access (see
         # _limit_choices), without the admin's add/change/view buttons beside them.
         if db_field.is_relation:
-            return db_field.formfield(required=False, widget=Select)
+            return db_field.formfield(required=False, widget=ChoiceSelect)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
@@ -367,7 +370,9 @@ class LogAdmin(ConsoleModelAdmin):
             if name in form.fields:
                 form.fields[name].help_text = check["message"]
         context["error_summary"] = error_summary(form)
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        response.add_post_render_callback(compact_html)
+        return response
 
     def save_model(self, request, obj, form, change):
         # The form has just evaluated the log, leaving out refused answers: the save does not repeat it.

@@ -10,15 +10,12 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
-from unfold.widgets import (
-    UnfoldAdminDecimalFieldWidget, UnfoldAdminIntegerFieldWidget, UnfoldAdminSingleDateWidget,
-    UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
-)
+from unfold.widgets import UnfoldAdminSingleDateWidget
 
 from admin_console.logs import shared_questions
 from admin_console.logs.shared_questions import shared_radio_questions
 from admin_console.logs.layout import RELATION_TYPES, form_field_name
-from admin_console.logs.widgets import RadioSelect, Select
+from admin_console.logs.widgets import Checkbox, ChoiceRadioSelect, ChoiceSelect, DecimalInput, IntegerInput, TextInput
 from domain.forms.catalogue import (
     CHECKBOX, DATE, INTERRUPTION, NUMERIC, OUTPUT, RADIO, SELECT, TEXT, Form, Question,
 )
@@ -59,38 +56,38 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
     if question.type == CHECKBOX:
         return {
             option.code: forms.BooleanField(required=False, label=option.label, help_text=option.hint,
-                                            widget=UnfoldBooleanWidget)
+                                            widget=Checkbox)
             for option in question.options
         }
     if question.type == OUTPUT:
         return {}
     if question.type == INTERRUPTION:
         field = forms.TypedChoiceField(choices=CONFIRM_CHOICES, coerce=int, empty_value=None, required=False,
-                                       widget=RadioSelect, label=question.label)
+                                       widget=ChoiceRadioSelect, label=question.label)
     elif question.type == RADIO:
         # No answer is stored as the column keeps it: None for a code, "" for text (a text column is never
         # null, so None there would fail the save when a POST sends the answer empty).
         field = forms.TypedChoiceField(choices=[(o.code, o.label) for o in question.options],
                                        coerce=_coerce(question.value_kind),
                                        empty_value=None if question.value_kind == "int" else "", required=False,
-                                       widget=RadioSelect)
+                                       widget=ChoiceRadioSelect)
     elif question.type == SELECT:
         field = forms.TypedChoiceField(choices=[("", "Select an option")] + [(o.code, o.label) for o in question.options],
                                        coerce=_coerce(question.value_kind),
                                        empty_value=None if question.value_kind == "int" else "",
-                                       required=False, widget=Select)
+                                       required=False, widget=ChoiceSelect)
     elif question.type == NUMERIC:
         if question.value_kind == "decimal":
-            field = forms.DecimalField(required=False, decimal_places=2, widget=UnfoldAdminDecimalFieldWidget,
+            field = forms.DecimalField(required=False, decimal_places=2, widget=DecimalInput,
                                        validators=[_storable(question)])
         else:
-            field = forms.IntegerField(required=False, widget=UnfoldAdminIntegerFieldWidget,
+            field = forms.IntegerField(required=False, widget=IntegerInput,
                                        validators=[_storable(question)])
     elif question.type == DATE:
         field = forms.DateField(required=False, input_formats=DATE_FORMATS,
                                 widget=UnfoldAdminSingleDateWidget(format="%d/%m/%Y"))
     elif question.type == TEXT:
-        field = forms.CharField(required=False, max_length=question.max_length, widget=UnfoldAdminTextInputWidget)
+        field = forms.CharField(required=False, max_length=question.max_length, widget=TextInput)
     else:
         raise ValueError(f"No form field for question type {question.type!r}")
     field.label, field.help_text = label, hint

@@ -31,39 +31,39 @@ def form_field_name(question: Question, column: str | None = None) -> str:
 
 
 def _js_value(value) -> str:
-    return json.dumps(str(value))
+    """A code as JavaScript: a whole number bare (it needs no quotes, which the page would escape)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else json.dumps(str(value))
 
 
 def _js_test(key: str, test, on_page: set[str]) -> str:
+    """One test as a call to the helpers of static/admin_console/conditions.js (short, since a page
+    repeats conditions on many questions and answers)."""
     if key not in on_page:
         # A predicate or a value the form does not ask (like is_la_inferred): as last saved.
-        key = f"window.coreConditions[{json.dumps(key)}]"
-    # An unticked checkbox is blank, a ticked one is 1, as the server stores them.
-    blank = f"({key} === null || {key} === '' || {key} === undefined || {key} === false)"
-    text = f"String({key} === true ? 1 : {key})"
+        key = f"core.saved({json.dumps(key)})"
     if test is None:
-        return blank
+        return f"core.blank({key})"
     if isinstance(test, bool):
-        return f"(String({key}) === {json.dumps(str(test).lower())} || {text} === {_js_value(int(test))})"
+        return f"core.flag({key},{json.dumps(test)})"
     if isinstance(test, Op):
         operand = test.operand
         if test.operator in ("in", "not in"):
-            values = "[" + ", ".join(_js_value(v) for v in operand) + "]"
-            inside = f"{values}.includes({text})"
-            return f"(!{blank} && {inside})" if test.operator == "in" else f"({blank} || !{inside})"
+            values = "[" + ",".join(_js_value(v) for v in operand) + "]"
+            return f"core.{'among' if test.operator == 'in' else 'outside'}({key},{values})"
         if test.operator == "!=":
-            return f"({blank} || {text} !== {_js_value(operand)})"
-        return f"(!{blank} && Number({key}) {test.operator} {json.dumps(operand)})"
-    return f"(!{blank} && {text} === {_js_value(test)})"
+            return f"core.isnt({key},{_js_value(operand)})"
+        return f"core.cmp({key},{json.dumps(test.operator)},{json.dumps(operand)})"
+    return f"core.is({key},{_js_value(test)})"
 
 
 def condition_to_js(condition: Condition, on_page: set[str]) -> str:
     if condition.always:
         return "true"
-    return " || ".join(
-        "(" + " && ".join(_js_test(key, test, on_page) for key, test in alternative) + ")"
-        for alternative in condition.alternatives
-    )
+    alternatives = [" && ".join(_js_test(key, test, on_page) for key, test in alternative)
+                    for alternative in condition.alternatives]
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "||".join(f"({alternative})" for alternative in alternatives)
 
 
 def page_field_names(form: Form) -> set[str]:
@@ -87,15 +87,16 @@ def _field_conditions(form: Form) -> dict[str, list[tuple[bool, Condition]]]:
 def conditional_fields(form: Form) -> dict[str, str]:
     """Alpine.js expressions for unfold's conditional_fields, one per form field that is not always shown."""
     expressions = {}
-    gate = f"window.coreConditions[{json.dumps(GATE)}]"
+    gate = "core.gate()"
     on_page = page_field_names(form)
     for name, alternatives in _field_conditions(form).items():
         parts = []
         for gated, condition in alternatives:
             expression = condition_to_js(condition, on_page)
-            parts.append(f"({gate} && ({expression}))" if gated else f"({expression})")
-        combined = " || ".join(parts)
-        if combined != "(true)":
+            parts.append(f"{gate} && ({expression})" if gated else expression)
+        parts = list(dict.fromkeys(parts))  # pages asking a field under the same condition
+        combined = parts[0] if len(parts) == 1 else "||".join(f"({part})" for part in parts)
+        if combined != "true":
             expressions[name] = combined
     return expressions
 

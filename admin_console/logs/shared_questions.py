@@ -6,16 +6,14 @@ page that applies is the one shown, so nobody is offered another group's answers
 from __future__ import annotations
 
 from django.utils.html import format_html, format_html_join
-from unfold.widgets import UnfoldAdminRadioSelectWidget
 
 from admin_console.logs.layout import condition_to_js, page_field_names
+from admin_console.logs.widgets import ChoiceRadioSelect
 from domain.forms.catalogue import RADIO, Form
 
 
-class ConditionalRadioSelect(UnfoldAdminRadioSelectWidget):
+class ConditionalRadioSelect(ChoiceRadioSelect):
     """Radio buttons, each shown while its Alpine.js condition holds (none: always)."""
-
-    option_template_name = "admin_console/widgets/radio_option.html"
 
     def __init__(self, option_conditions: dict[str, str], *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ import logging
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -18,6 +18,7 @@ from unfold.decorators import action, display
 from admin_console.base import ConsoleModelAdmin
 from domain import access
 from domain.bulk_upload import report
+from domain.bulk_upload.template import blank_template_csv
 from domain.models import BulkUpload, UploadStatus
 from domain.models.uploads import AWAITING_DECISION
 from domain.services.bulk_uploads import (
@@ -46,6 +47,9 @@ class BulkUploadAdmin(ConsoleModelAdmin):
               "logs_created", "rows_with_errors", "created_at", "finished_at", "outcome", "error_report"]
     readonly_fields = fields
     actions_detail = ["create_logs", "upload_again", "download_report", "delete_logs"]
+
+    class Media:
+        js = ["admin_console/live_status.js"]  # the upload's page follows its progress by itself
 
     # --- scope and permissions (domain.access decides) -----------------------------------------
 
@@ -142,7 +146,7 @@ class BulkUploadAdmin(ConsoleModelAdmin):
                                           "you when it is done; this page shows its progress.")
                 return redirect(reverse("admin:domain_bulkupload_change", args=[upload.pk]))
         context = {**self.admin_site.each_context(request), "form": form, "opts": self.model._meta,
-                   "title": "Upload logs in bulk"}
+                   "title": "Upload logs in bulk", "template_url": reverse("admin:domain_bulkupload_template")}
         return TemplateResponse(request, "admin_console/uploads/upload.html", context)
 
     # --- decisions -----------------------------------------------------------------------------
@@ -191,9 +195,25 @@ class BulkUploadAdmin(ConsoleModelAdmin):
         return TemplateResponse(request, "admin_console/uploads/confirm.html", context)
 
     def get_urls(self):
-        custom = [path("<path:object_id>/report.csv", self.admin_site.admin_view(self.report_csv),
+        custom = [path("template.csv", self.admin_site.admin_view(self.template_csv), name="domain_bulkupload_template"),
+                  path("<path:object_id>/report.csv", self.admin_site.admin_view(self.report_csv),
                        name="domain_bulkupload_report_csv")]
         return custom + super().get_urls()
+
+    def template_csv(self, request):
+        """The blank template of a log type and collection year, made from that year's declaration."""
+        if not access.can_bulk_upload(request.user):
+            raise PermissionDenied
+        log_type, year = request.GET.get("log_type", ""), request.GET.get("year", "")
+        if log_type not in ("lettings", "sales") or not year.isdigit():
+            raise Http404("No such template.")
+        try:
+            content = blank_template_csv(log_type, int(year))
+        except LookupError:
+            raise Http404("No such template.") from None
+        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="bulk-upload-{log_type}-{year}-to-{int(year) + 1}.csv"'
+        return response
 
     def report_csv(self, request, object_id):
         upload = self._upload(request, object_id)

@@ -3,16 +3,18 @@
 from django import forms
 from unfold.widgets import UnfoldAdminRadioSelectWidget, UnfoldAdminSelectWidget
 
-from domain import access
+from domain import access, collection
 from domain.services.bulk_uploads import bulk_upload_years
 
 LOG_TYPES = [("lettings", "Lettings"), ("sales", "Sales")]
 
 
 class BulkUploadForm(forms.Form):
+    # x-model: the template link on the page follows the chosen log type and year.
     log_type = forms.ChoiceField(label="Type of logs", choices=LOG_TYPES, initial="lettings",
-                                 widget=UnfoldAdminRadioSelectWidget)
-    year = forms.TypedChoiceField(label="Collection year", coerce=int, widget=UnfoldAdminRadioSelectWidget,
+                                 widget=UnfoldAdminRadioSelectWidget(attrs={"x-model": "logType"}))
+    year = forms.TypedChoiceField(label="Collection year", coerce=int,
+                                  widget=UnfoldAdminRadioSelectWidget(attrs={"x-model": "year"}),
                                   error_messages={"required": "Select the collection year of the logs in the file."})
     organisation = forms.ModelChoiceField(label="Upload for organisation", queryset=None, required=False,
                                           widget=UnfoldAdminSelectWidget)
@@ -22,7 +24,7 @@ class BulkUploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         years = bulk_upload_years()
-        self.fields["year"].choices = [(year, f"{year} to {year + 1}") for year in years]
+        self.fields["year"].choices = [(year, collection.year_label(year)) for year in years]
         if len(years) == 1:
             self.fields["year"].initial = years[0]
         if access.uploads_for_any_organisation(user):

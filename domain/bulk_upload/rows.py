@@ -15,7 +15,7 @@ from domain.models import BulkUpload, ErrorCategory, Organisation, User
 from domain.services.answers import MODELS, References, log_from_answers
 from domain.services.logs import log_evaluate, log_keep_valid, log_save, logs_insert
 
-from .template import Row, Template
+from .template import Row, Template, field_question
 
 SETUP, SOFT, NOT_ANSWERED = ErrorCategory.SETUP, ErrorCategory.SOFT, ErrorCategory.NOT_ANSWERED
 KEEP_WHEN_CLEARING = ("details_known_", "hhmemb")
@@ -101,13 +101,7 @@ class UploadContext:
         return found
 
     def question_label(self, number: int) -> str:
-        spec = self.template.fields[number]
-        if spec.label:
-            return spec.label
-        try:
-            return self.form.question(spec.columns[0]).label
-        except (KeyError, IndexError):
-            return f"Field {number}"
+        return field_question(self.template, self.form, number)
 
 
 def build_log(row: Row, context: UploadContext):

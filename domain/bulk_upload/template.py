@@ -8,10 +8,13 @@ Most fields fill one question each: the question names its field (`Question(...,
 `question_cells` makes those cells from the form, `question_answers` reads them. A year's template adds
 the cells that are not one question's answer (dates in parts, ages, ticked needs), and its `build` reads
 those with named hooks.
+The blank file people download has header rows made from the declaration (`blank_template_csv`).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
@@ -200,3 +203,63 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
+
+
+def field_question(template: Template, form, number: int) -> str:
+    """A template field's question in words: its own label, else the catalogue question it fills."""
+    spec = template.fields[number]
+    if spec.label:
+        return spec.label
+    try:
+        return form.question(spec.columns[0]).label
+    except (KeyError, IndexError):
+        return f"Field {number}"
+
+
+def _answers(template: Template, form, number: int) -> str:
+    """The codes a field takes and what each means, when it fills one question with a list of answers."""
+    spec = template.fields[number]
+    if spec.label or not spec.columns:
+        return ""
+    try:
+        question = form.question(spec.columns[0])
+    except KeyError:
+        return ""
+    return "; ".join(f"{option.code}: {option.label}" for option in question.options)
+
+
+def header_rows(log_type: str, year: int) -> list[list[str]]:
+    """The header rows of a year's blank template, made from its declaration: column A names each row,
+    then one column per field in field-number order. The last row, "Field number", is the one an
+    uploaded file is read by (reader.read_layout)."""
+    from domain.forms.registry import form_for_year
+
+    template = template_for(log_type, year)
+    if template is None:
+        raise LookupError(f"There is no {log_type} bulk upload template for {year}.")
+    form = form_for_year(log_type, year)
+    section_of = {column: section.label for section, _, _, question in form.placed_questions()
+                  for column in question.columns}
+    numbers = sorted(template.fields)
+    sections, previous = [], None
+    for number in numbers:
+        columns = template.fields[number].columns
+        section = section_of.get(columns[0]) if columns else None
+        sections.append(section if section and section != previous else "")
+        previous = section or previous
+    answers = [_answers(template, form, number) for number in numbers]
+    return [
+        ["Section", *sections],
+        ["Question", *(field_question(template, form, n) for n in numbers)],
+        ["Answers (code: meaning)", *answers],
+        ["Duplicate check field?", *("Yes" if n in template.duplicate_fields else "" for n in numbers)],
+        ["Field number", *(str(n) for n in numbers)],
+    ]
+
+
+def blank_template_csv(log_type: str, year: int) -> bytes:
+    """A year's blank template as the CSV file people fill in: UTF-8 with a byte order mark (so
+    spreadsheets read it as UTF-8) and Windows line endings, like the published templates."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(header_rows(log_type, year))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from domain.collection import year_label
+
 
 class ExportCollection(models.TextChoices):
     LETTINGS = "lettings", "Lettings logs"
@@ -52,6 +54,12 @@ class Export(models.Model):
         ordering = ["-started_at", "-id"]
         verbose_name = "CDS export"
         indexes = [models.Index(fields=["collection", "year", "status", "started_at"], name="export_lookup_idx")]
+
+    @property
+    def label(self) -> str:
+        """The collection as the console names it: "Lettings logs 2026 to 2027"."""
+        name = self.get_collection_display()
+        return f"{name} {year_label(self.year)}" if self.year else name
 
     def __str__(self) -> str:
         label = f"{self.collection} {self.year}" if self.year else self.collection

@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from domain import collection
+
 from .organisations import Organisation
 
 
@@ -78,7 +80,7 @@ class BulkUpload(models.Model):
 
     @property
     def year_label(self) -> str:
-        return f"{self.year} to {self.year + 1}"
+        return collection.year_label(self.year)
 
     @property
     def is_running(self) -> bool:

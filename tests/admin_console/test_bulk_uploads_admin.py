@@ -194,3 +194,29 @@ def test_an_upload_the_busy_database_cannot_save_gets_a_plain_message(client_for
     assert response.status_code == 200
     assert "The service is busy checking another file, so this one was not saved." in response.content.decode()
     assert not BulkUpload.objects.exists()
+
+
+def test_upload_page_links_to_the_blank_template_of_the_chosen_year(client_for, provider):
+    page = client_for(provider).get(reverse("admin:domain_bulkupload_add")).content.decode()
+    assert 'id="template-link"' in page and reverse("admin:domain_bulkupload_template") in page
+
+
+def test_provider_downloads_the_blank_template_with_its_header_rows(client_for, provider):
+    response = client_for(provider).get(reverse("admin:domain_bulkupload_template"),
+                                        {"log_type": "lettings", "year": "2026"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="bulk-upload-lettings-2026-to-2027.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[-1][0] == "Field number" and rows[-1][1:4] == ["1", "2", "3"]
+
+
+def test_a_year_without_a_template_is_not_found(client_for, provider):
+    response = client_for(provider).get(reverse("admin:domain_bulkupload_template"),
+                                        {"log_type": "lettings", "year": "1999"})
+    assert response.status_code == 404
+
+
+def test_a_statistician_cannot_download_the_upload_template(client_for, statistician):
+    response = client_for(statistician).get(reverse("admin:domain_bulkupload_template"),
+                                            {"log_type": "lettings", "year": "2026"})
+    assert response.status_code == 403

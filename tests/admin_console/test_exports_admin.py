@@ -1,5 +1,6 @@
 """The CDS exports page: support follow runs and start partial or full exports; nobody else sees it."""
 
+import urllib.request
 from datetime import date
 from unittest import mock
 
@@ -9,6 +10,7 @@ from django_q.models import OrmQ
 from django_q.signing import SignedPackage
 
 from domain.models import Export
+from exports import storage
 from exports.tasks import cds_export
 from tests.factories import make_organisation, make_user
 from tests.clock import on
@@ -93,3 +95,72 @@ def test_the_export_task_records_a_refusal_instead_of_failing(db, tmp_path, sett
     RunLock.objects.create(name="cds_export", held_since=timezone.now())
     summary = cds_export(collection="users")
     assert "is still running" in summary["refused"] and not Export.objects.exists()
+
+
+def test_a_queued_export_shows_as_queued_instead_of_an_empty_list(client_for, support,
+                                                                  django_capture_on_commit_callbacks):
+    client = client_for(support)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("admin:domain_export_start_partial"))
+    page = client.get(reverse(CHANGELIST)).content.decode()
+    assert "Partial export: queued. It starts when a background worker picks it up." in page
+    assert 'id="export-progress"' in page and "data-live-status" in page  # the page follows it by itself
+
+
+def test_a_running_export_shows_its_records_so_far_and_its_year_in_words(client_for, support, running_export):
+    page = client_for(support).get(reverse(CHANGELIST)).content.decode()
+    assert "Lettings logs 2026 to 2027: running, 3000 records written so far." in page
+    assert "Lettings logs 2026 to 2027</td>" in page or ">Lettings logs 2026 to 2027<" in page
+
+
+def test_nothing_left_to_follow_once_every_export_finished(client_for, support, running_export):
+    Export.objects.update(status="succeeded")
+    page = client_for(support).get(reverse(CHANGELIST)).content.decode()
+    assert "data-live-status" not in page and "Exports not finished yet" not in page
+
+
+def _finished_export(tmp_path, settings):
+    settings.FILE_STORAGE_DIR, settings.S3_BUCKET = tmp_path, ""
+    make_user(make_organisation(name="Archive Homes"), email="archive@homes.test")
+    with on(date(2026, 11, 28)):
+        cds_export(collection="users")
+    return Export.objects.get(collection="users")
+
+
+def test_support_downloads_a_finished_archive_from_the_local_folder(client_for, support, tmp_path, settings):
+    export = _finished_export(tmp_path, settings)
+    client = client_for(support)
+    page = client.get(reverse(CHANGELIST)).content.decode()
+    url = reverse("admin:domain_export_archive", args=[export.pk])
+    assert f'href="{url}"' in page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{export.archive}.zip"'
+    assert b"".join(response.streaming_content) == (tmp_path / f"{export.archive}.zip").read_bytes()
+
+
+def test_support_downloads_a_finished_archive_from_s3(client_for, support, tmp_path, settings, s3):
+    bucket = settings.S3_BUCKET
+    export = _finished_export(tmp_path, settings)  # written to the local folder, then copied to the bucket
+    local = (tmp_path / f"{export.archive}.zip").read_bytes()
+    settings.S3_BUCKET = bucket
+    with open(tmp_path / f"{export.archive}.zip", "rb") as archive:
+        storage.save_file(f"{export.archive}.zip", archive)
+    response = client_for(support).get(reverse("admin:domain_export_archive", args=[export.pk]))
+    assert response.status_code == 302  # to a presigned link on the bucket
+    with urllib.request.urlopen(response["Location"]) as stored:
+        assert stored.read() == local
+
+
+@pytest.mark.parametrize("role_fixture", ["coordinator", "statistician", "provider"])
+def test_nobody_else_finds_an_archive(db, request, client_for, role_fixture, tmp_path, settings):
+    export = _finished_export(tmp_path, settings)
+    client = client_for(request.getfixturevalue(role_fixture))
+    assert client.get(reverse("admin:domain_export_archive", args=[export.pk])).status_code == 404
+
+
+def test_a_running_export_has_no_archive_to_download(client_for, support, running_export):
+    running_export.archive = "core_2026_2027_apr_mar_f0001_inc0001"
+    running_export.save()
+    response = client_for(support).get(reverse("admin:domain_export_archive", args=[running_export.pk]))
+    assert response.status_code == 404

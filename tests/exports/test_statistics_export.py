@@ -175,3 +175,26 @@ def test_an_export_without_pseudonyms_keeps_the_ids(statistician, org, provider)
     log = make_lettings_log(org, provider, startdate=date(2026, 5, 1))
     _, data = export(statistician, pseudonymised=False, columns=["id", "owning_organisation_name"])
     assert as_rows(data)[1] == [str(log.pk), org.name]
+
+
+def test_an_authority_whose_code_was_replaced_is_one_choice_covering_both_codes(db):
+    from admin_console.downloads.statistics import StatisticsExportForm
+    from domain.models import LocalAuthority
+
+    LocalAuthority.objects.create(code="E08000019", name="Sheffield", start_date=date(2021, 4, 1),
+                                  end_date=date(2025, 3, 31))
+    LocalAuthority.objects.create(code="E08000039", name="Sheffield", start_date=date(2025, 4, 1))
+    LocalAuthority.objects.create(code="E08000038", name="Barnsley", start_date=date(2021, 4, 1))
+    form = StatisticsExportForm({"log_type": "lettings", "values": "labels", "format": "csv", "las": ["Sheffield"]})
+    assert [label for _, label in form.fields["las"].choices] == ["Barnsley", "Sheffield"]
+    assert form.is_valid(), form.errors
+    assert form.as_filters()["las"] == ["E08000019", "E08000039"]
+
+
+def test_the_download_page_of_a_workbook_names_a_workbook_not_a_csv_file(client_for, statistician, logs):
+    client = client_for(statistician)
+    response = client.post(reverse("admin:domain_csvdownload_statistics"), {
+        "log_type": "lettings", "values": "labels", "pseudonymised": "on", "format": "xlsx"}, follow=True)
+    page = response.content.decode()
+    assert "Download an Excel workbook" in page
+    assert "CSV" not in page.split('id="csv-download"', 1)[1]
