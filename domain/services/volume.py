@@ -292,15 +292,31 @@ def volume_seed(*, lettings: int = 0, sales: int = 0, seed: int = 0, organisatio
         """A Sheffield postcode: about 400,000 of them, so a full postcode finds a few logs in a million."""
         return f"S{rng.randint(1, 36)} {rng.randint(1, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
 
+    # Columns holding a copy of the profile's postcode or of one of its halves (the previous postcode derived
+    # from it, and that postcode's halves) change with the copy's postcode, so that each log stays as the
+    # pipeline would have made it.
+    def halves(postcode: str) -> dict[int, str]:
+        return dict(enumerate([postcode, *postcode.split()]))
+
+    twins = {id(values): [(name, part) for name, value in values.items() if name != "postcode_full" and value
+                          for part, piece in halves(values["postcode_full"] or "").items() if value == piece]
+             for values, _ in lettings_templates + sales_templates}
+
+    def with_postcode(profile, own, postcode):
+        own["postcode_full"] = postcode
+        pieces = halves(postcode)
+        own.update({name: pieces[part] for name, part in twins[id(profile)]})
+
     def vary_letting(profile, own, number):
         start = some_day()
         own.update(startdate=start, voiddate=start - (profile["startdate"] - profile["voiddate"]),
                    tenancycode=f"V{seed}-{number:07d}", propcode=f"P{rng.randrange(10**6):06d}")
         if profile["scheme_id"] is None:  # supported housing has its location's postcode
-            own["postcode_full"] = some_postcode()
+            with_postcode(profile, own, some_postcode())
 
     def vary_sale(profile, own, number):
-        own.update(saledate=some_day(), purchid=f"S{seed}-{number:07d}", postcode_full=some_postcode())
+        own.update(saledate=some_day(), purchid=f"S{seed}-{number:07d}")
+        with_postcode(profile, own, some_postcode())
 
     generated = _generated_organisations(organisations) if organisations else []
     if generated:
