@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from admin_console.logs.history import answer_changes, log_changes
 from domain.models import LettingsLog, SalesLog
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from tests.lettings_answers import apply, general_needs_answers
 
 pytestmark = pytest.mark.django_db
@@ -34,13 +34,13 @@ def changed_log(org, coordinator, support):
     """A log saved by its coordinator, then changed by support: the lead tenant's sex, working
     situation and personal service charge (so the total charge), and the void date."""
     log = apply(LettingsLog(), general_needs_answers(org, coordinator))
-    lettings_log_save(log=log, by=coordinator)
+    log_save(log=log, by=coordinator)
     log = LettingsLog.objects.get(pk=log.pk)
     log.sexrab1, log.ecstat1, log.pscharge = "M", 2, Decimal("12.50")
     log.voiddate = date(2026, 4, 3)
-    lettings_log_save(log=log, by=support)
+    log_save(log=log, by=support)
     log = LettingsLog.objects.get(pk=log.pk)
-    lettings_log_save(log=log, by=support)  # a save that changes nothing adds no row, nor a line
+    log_save(log=log, by=support)  # a save that changes nothing adds no row, nor a line
     return log
 
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from domain.models import LettingsLog, Organisation, SalesLog, Scheme, User
 from domain.services.demo import DEMO_PASSWORD
-from domain.services.lettings import lettings_log_save
+from domain.services.logs import log_save
 from tests.browser.log_entry import answer_tab, open_tab, save_and_continue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,10 +35,10 @@ def test_a_logs_history_reads_as_questions_and_answers(demo, sign_in):
     support = User.objects.get(email=SUPPORT)
     log = LettingsLog.objects.filter(owning_organisation=demo["greenfield"]).exclude(tcharge=None).order_by("pk").first()
     log.sexrab1 = "F"
-    lettings_log_save(log=log, by=User.objects.get(email=COORDINATOR))
+    log_save(log=log, by=User.objects.get(email=COORDINATOR))
     log = LettingsLog.objects.get(pk=log.pk)
     log.sexrab1, log.pscharge = "M", (log.pscharge or Decimal(0)) + Decimal("5.25")
-    lettings_log_save(log=log, by=support)
+    log_save(log=log, by=support)
     page = sign_in(COORDINATOR, DEMO_PASSWORD)
     page.goto(reverse("admin:domain_lettingslog_history", args=[log.pk]))
     history = page.get_by_test_id("log-history")

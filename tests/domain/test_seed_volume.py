@@ -102,7 +102,7 @@ def test_seed_volume_spreads_logs_over_generated_organisations_a_few_large_many_
     for log in random.Random(3).sample(list(LettingsLog.objects.filter(owning_organisation__in=generated)), 8):
         log = LettingsLog.objects.get(pk=log.pk)
         assert log.assigned_to.organisation_id == log.owning_organisation_id
-        assert (lettings_log_evaluate(log).status, lettings_log_evaluate(log).errors) == ("completed", {}), log.pk
+        assert (log_evaluate(log).status, log_evaluate(log).errors) == ("completed", {}), log.pk
 
 
 def test_seeding_again_reuses_the_generated_organisations(world):
