@@ -178,11 +178,12 @@ class LogAdmin(ConsoleModelAdmin):
         url_name = request.resolver_match.url_name or ""
         include_deleted = filters.wants_deleted(request) or url_name.endswith(
             ("_change", "_restore_log", "_history", "_simple_history", "_answers"))
-        names = OrganisationNameChange.objects.filter(discarded_at__isnull=True)
         logs = access.visible_logs(request.user, self.model, include_deleted=include_deleted).select_related(
-            *self.related).prefetch_related(
-            Prefetch("owning_organisation__name_changes", queryset=names),
-            Prefetch("managing_organisation__name_changes", queryset=names))
+            *self.related)
+        if url_name.endswith("_changelist"):  # each row names its organisations as on the log's date
+            names = OrganisationNameChange.objects.filter(discarded_at__isnull=True)
+            logs = logs.prefetch_related(Prefetch("owning_organisation__name_changes", queryset=names),
+                                         Prefetch("managing_organisation__name_changes", queryset=names))
         if url_name.endswith(("_change", "_answers")):
             logs = logs.select_related("assigned_to__organisation")  # the assignee rule reads it
         return logs

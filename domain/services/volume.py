@@ -24,7 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from domain import collection
-from domain.models import (LettingsLog, Location, Organisation, OrganisationRelationship, RentRange, Role, SalesLog,
+from domain.models import (DataProtectionConfirmation, LettingsLog, Location, Organisation, OrganisationRelationship, RentRange, Role, SalesLog,
                            User)
 from domain.models.history import copy_to_history
 from domain.services.logs import apply_status, log_evaluate
@@ -212,6 +212,12 @@ def _generated_organisations(count: int) -> list[tuple[Organisation, list[int]]]
         Organisation(name=name, provider_type=LA_PROVIDER if n % 4 == 1 else PRP_PROVIDER, holds_own_stock=True)
         for n, name in enumerate(names, start=1) if name not in existing])
     organisations = sorted(Organisation.objects.filter(name__in=names), key=lambda o: o.name)
+    # Their data protection officers have accepted the data sharing agreement: logs need it (spec §5).
+    DataProtectionConfirmation.objects.bulk_create([
+        DataProtectionConfirmation(organisation=organisation, confirmed=True, signed_at=timezone.now(),
+                                   organisation_name=organisation.name, data_protection_officer_name="Volume DPO",
+                                   data_protection_officer_email=f"dpo@{GENERATED_DOMAIN}")
+        for organisation in organisations], ignore_conflicts=True)
     users = []
     for n, organisation in enumerate(organisations, start=1):
         for role in (Role.DATA_COORDINATOR, Role.DATA_PROVIDER):
