@@ -95,6 +95,7 @@ def test_coordinator_adds_a_managing_agent_on_the_organisation_page(demo, sign_i
 
     page = sign_in("coordinator@pennine.example.com", DEMO_PASSWORD)
     page.get_by_role("link", name=re.compile("Your organisation")).first.click()
+    page.wait_for_load_state("load")  # the inline's "Add another" works once the admin's scripts have run
     group = page.locator("#managing_agent_relationships-group")
     group.get_by_text(re.compile("Add another", re.I)).click()
     new_row = group.locator("select[name='managing_agent_relationships-0-managing_agent']")
