@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from domain.models import LettingsLog
 from domain.services.demo import DEMO_PASSWORD
-from tests.browser.log_entry import answer, fill_complete_general_needs_letting, save_and_continue
+from tests.browser.log_entry import answer, fill_complete_general_needs_letting, open_tab, save_and_continue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,27 +26,16 @@ def demo(transactional_db):
 
 
 @pytest.fixture
-def people(browser, live_server):
+def people(sign_in_elsewhere):
     """A signed-in page per person, each in its own browser context (own cookies)."""
-    contexts, pages = [], {}
+    pages = {}
 
     def page_for(email):
         if email not in pages:
-            context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
-            contexts.append(context)
-            page = context.new_page()
-            page.set_default_timeout(15_000)
-            page.goto("/login/")
-            page.fill("input[name=username]", email)
-            page.fill("input[name=password]", DEMO_PASSWORD)
-            page.click("#login-form button[type=submit]")
-            page.wait_for_load_state("networkidle")
-            pages[email] = page
+            pages[email] = sign_in_elsewhere(email, DEMO_PASSWORD)
         return pages[email]
 
-    yield page_for
-    for context in contexts:
-        context.close()
+    return page_for
 
 
 def home_counts(page) -> dict[str, int]:
@@ -101,7 +90,7 @@ def test_a_query_on_the_rent_from_completion_to_approval(demo, people):
     provider.get_by_test_id("card").filter(has_text="Lettings: returned to me").get_by_role("link").click()
     provider.get_by_role("link", name=f"Log {log.pk}", exact=True).click()
     expect(provider.get_by_test_id("open-query-count")).to_contain_text("1 open query")
-    provider.locator("form nav a").filter(has_text="Income, benefits and outgoings").first.click()
+    open_tab(provider, "Income, benefits and outgoings")
     expect(provider.get_by_test_id("open-query").first).to_contain_text("Is it weekly?")
     answer(provider, "brent", "95.00")
     save_and_continue(provider)
