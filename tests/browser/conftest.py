@@ -32,17 +32,23 @@ def browser():
         browser.close()
 
 
+def new_page(browser, base_url):
+    """A tab in a browser context of its own (its own cookies). Reduced motion: colours change at once
+    rather than over a transition, so the accessibility scan reads a button's resting or hover colours,
+    never a blend caught half way."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1400, "height": 1000},
+                                  reduced_motion="reduce")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser tab. Every browser test also proves the pages it visits work under the
     Content-Security-Policy (Chromium reports each refused script, style or load on the console)
     and have no serious or critical accessibility fault (axe-core scans each page it shows)."""
-    # Reduced motion: colours change at once rather than over a transition, so the accessibility scan
-    # reads a button's resting or hover colours, never a blend caught half way.
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000},
-                                  reduced_motion="reduce")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = new_page(browser, live_server.url)
     violations = []
     page.on("console", lambda message: violations.append(f"{page.url}: {message.text}")
             if "Content Security Policy" in message.text else None)
@@ -50,7 +56,7 @@ def page(browser, live_server):
     scanner.attach()
     yield page
     scanner.finish()
-    context.close()
+    page.context.close()
     assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
     assert not scanner.findings, "Accessibility violations (axe-core):\n" + scanner.report()
 
@@ -73,16 +79,36 @@ def pass_second_factor(page, email):
     page.wait_for_load_state("networkidle")
 
 
+def log_in(page, email, password, *, second_factor=True):
+    """Sign in on the login page, then pass the second factor if it is asked for."""
+    page.goto("/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", password)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    if second_factor:
+        pass_second_factor(page, email)
+    return page
+
+
 @pytest.fixture
 def sign_in(page):
     def sign_in_as(email, password, *, second_factor=True):
-        page.goto("/login/")
-        page.fill("input[name=username]", email)
-        page.fill("input[name=password]", password)
-        page.click("#login-form button[type=submit]")
-        page.wait_for_load_state("networkidle")
-        if second_factor:
-            pass_second_factor(page, email)
-        return page
+        return log_in(page, email, password, second_factor=second_factor)
 
     return sign_in_as
+
+
+@pytest.fixture
+def sign_in_elsewhere(browser, live_server):
+    """Sign someone in on a page of its own, in its own browser context, beside the test's page.
+    These pages are not scanned like the page fixture's; they are closed when the test ends."""
+    pages = []
+
+    def sign_in_as(email, password):
+        pages.append(log_in(new_page(browser, live_server.url), email, password))
+        return pages[-1]
+
+    yield sign_in_as
+    for page in pages:
+        page.context.close()

@@ -2,15 +2,13 @@
 and the local authority question disappears with the postcode's authority set (local fake OS Places
 and postcodes.io)."""
 
-import re
-
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from domain.models import LettingsLog
 from domain.services.demo import DEMO_PASSWORD
-from tests.browser.log_entry import answer, answer_tab, open_tab, save_and_continue
+from tests.browser.log_entry import answer, open_tab, save_and_continue, start_general_needs_letting
 from tests.fake_lookups import dpa, fake_lookups  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,10 +30,7 @@ def services(fake_lookups):
 
 def test_provider_picks_an_address_and_the_local_authority_question_goes(demo, services, sign_in):
     page = sign_in("provider@greenfield.example.com", DEMO_PASSWORD)
-    page.get_by_role("link", name=re.compile("Lettings logs$")).first.click()
-    page.goto(page.url + "add/")
-    answer_tab(page, "Set up this lettings log", {"needstype": 1, "renewal": 0, "startdate": "01/06/2026",
-                                                  "rent_type": 0, "tenancycode": "GN-ADDR", "declaration": True})
+    start_general_needs_letting(page, "GN-ADDR")
     save_and_continue(page)
 
     open_tab(page, "Property information")
@@ -68,10 +63,7 @@ def test_with_address_search_down_the_provider_types_the_address_and_chooses_the
                                                                                              sign_in):
     services.failing = "500"
     page = sign_in("provider@greenfield.example.com", DEMO_PASSWORD)
-    page.get_by_role("link", name=re.compile("Lettings logs$")).first.click()
-    page.goto(page.url + "add/")
-    answer_tab(page, "Set up this lettings log", {"needstype": 1, "renewal": 0, "startdate": "01/06/2026",
-                                                  "rent_type": 0, "tenancycode": "GN-DOWN", "declaration": True})
+    start_general_needs_letting(page, "GN-DOWN")
     save_and_continue(page)
     open_tab(page, "Property information")
     page.fill("#core-address-query", "S1 2AB")

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from domain.services.demo import DEMO_PASSWORD
-from tests.browser.log_entry import answer, open_tab
+from tests.browser.log_entry import answer, open_tab, save
 from tests.browser.test_sales_log_entry import start_sale
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,7 +42,6 @@ def test_saving_stays_on_the_open_tab(demo, sign_in):
     start_sale(page, {"purchid": "TAB-1", "ownershipsch": 1, "type": 30, "staircase": 2})
     open_tab(page, "Property information")
     answer(page, "address_line1", "2 Sale Street")
-    page.locator("button[name=_continue]").click()
-    page.wait_for_load_state("networkidle")
+    save(page)
     expect(page.locator("input[name=address_line1]")).to_be_visible()
     expect(page.locator("input[name=address_line1]")).to_have_value("2 Sale Street")

@@ -1,18 +1,15 @@
 """A data provider completes lettings logs in the admin, subsection by subsection."""
 
-import re
-
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from domain.models import LettingsLog
 from domain.services.demo import DEMO_PASSWORD
-from tests.browser.log_entry import answer, answer_tab, open_tab, save_and_continue, select_containing
+from tests.browser.log_entry import (LETTINGS_SETUP, answer, answer_general_needs_letting, answer_tab, open_tab,
+                                     save_and_continue, select_containing, start_general_needs_letting)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SETUP = "Set up this lettings log"
 
 
 @pytest.fixture
@@ -23,10 +20,7 @@ def demo(transactional_db):
 
 def test_provider_completes_a_general_needs_log(demo, sign_in):
     page = sign_in("provider@greenfield.example.com", DEMO_PASSWORD)
-    page.get_by_role("link", name=re.compile("Lettings logs$")).first.click()
-    page.goto(page.url + "add/")
-    answer_tab(page, SETUP, {"needstype": 1, "renewal": 0, "startdate": "01/06/2026", "rent_type": 0,
-                             "tenancycode": "GN-001", "declaration": True})
+    start_general_needs_letting(page, "GN-001")
     # Choosing "Other intermediate rent product" reveals its name question at once, without saving.
     answer(page, "rent_type", 5)
     expect(page.locator("input[name=irproduct_other]")).to_be_visible()
@@ -35,27 +29,10 @@ def test_provider_completes_a_general_needs_log(demo, sign_in):
     save_and_continue(page)
     expect(page.get_by_text("Set up this lettings log: Completed")).to_be_visible()
 
-    answer_tab(page, "Property information", {
-        "first_time_property_let_as_social_housing": 0, "unitletas": 1, "rsnvac": 13,
-        "address_line1": "1 Test Street", "town_or_city": "Sheffield", "postcode_full": "s1 2ab",
-        "la": "E08000039", "unittype_gn": 1, "wchair": 2, "beds": 2, "voiddate": "01/05/2026", "majorrepairs": 0,
-    })
-    answer_tab(page, "Tenancy information", {"joint": 2, "startertenancy": 2, "tenancy": 2})
-    answer_tab(page, "Household characteristics", {
-        "hhmemb": 1, "age1_known": 0, "age1": 35, "sexrab1": "F", "gender_same_as_sex1": 1,
-        "ethnic_group": 0, "ethnic": 1, "nationality_all_group": 826, "ecstat1": 1,
-    })
+    answer_general_needs_letting(page, postcode="s1 2ab")  # typed in small letters; saved in capitals
     # One person: nobody else's questions are asked.
+    open_tab(page, "Household characteristics")
     expect(page.locator("input[name=details_known_2]").first).to_be_hidden()
-    answer_tab(page, "Household needs", {"armedforces": 2, "preg_occ": 2, "housingneeds": 2, "illness": 2})
-    answer_tab(page, "Household situation", {
-        "layear": 2, "waityear": 7, "reason": 50, "prevten": 3, "homeless": 1, "ppcodenk": 1,
-        "previous_la_known": 0, "reasonpref": 2, "cbl": True, "referral_register": 6, "referral_noms": 4,
-    })
-    answer_tab(page, "Income, benefits and outgoings", {
-        "net_income_known": 0, "incfreq": 1, "earnings": 400, "hb": 9, "benefits": 3, "period": 1,
-        "brent": "100.00", "scharge": "10.00", "pscharge": "0", "supcharg": "0",
-    })
     save_and_continue(page)
 
     for label in ("Property information", "Tenancy information", "Household characteristics", "Household needs",
@@ -74,11 +51,11 @@ def test_provider_completes_a_general_needs_log(demo, sign_in):
 def test_provider_completes_a_supported_housing_log_whose_scheme_answers_the_property(demo, sign_in):
     page = sign_in("provider@greenfield.example.com", DEMO_PASSWORD)
     page.goto("/domain/lettingslog/add/")
-    answer_tab(page, SETUP, {"needstype": 2})
+    answer_tab(page, LETTINGS_SETUP, {"needstype": 2})
     expect(page.locator("select[name=scheme]")).to_be_visible()
     select_containing(page, "scheme", "Greenfield Young People's Foyer")
-    answer_tab(page, SETUP, {"renewal": 0, "startdate": "01/06/2026", "rent_type": 0, "tenancycode": "SH-001",
-                             "declaration": True})
+    answer_tab(page, LETTINGS_SETUP, {"renewal": 0, "startdate": "01/06/2026", "rent_type": 0,
+                                      "tenancycode": "SH-001", "declaration": True})
     save_and_continue(page)
     # The scheme has two locations, so the location is asked now.
     select_containing(page, "location", "LS1 4AP")

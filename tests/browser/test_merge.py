@@ -14,7 +14,7 @@ from tests.factories import PASSWORD, make_lettings_log, make_organisation, make
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_support_merges_and_the_absorbing_coordinator_sees_earlier_logs(page, sign_in, browser, live_server):
+def test_support_merges_and_the_absorbing_coordinator_sees_earlier_logs(page, sign_in, sign_in_elsewhere):
     absorbing = make_organisation(name="Absorbing Homes")
     merging = make_organisation(name="Merging Homes")
     make_user(role=Role.SUPPORT, email="support@mhclg.test", name="Sam Support")
@@ -39,11 +39,6 @@ def test_support_merges_and_the_absorbing_coordinator_sees_earlier_logs(page, si
     assert merge_request.processing
     merge_request_process(merge_request.pk)  # what a django-q2 worker does with the queued task
 
-    coordinator = browser.new_context(base_url=live_server.url).new_page()
-    coordinator.goto("/login/")
-    coordinator.fill("input[name=username]", "al@absorbing.test")
-    coordinator.fill("input[name=password]", PASSWORD)
-    coordinator.click("#login-form button[type=submit]")
+    coordinator = sign_in_elsewhere("al@absorbing.test", PASSWORD)
     coordinator.goto("/domain/lettingslog/?year=all")
     expect(coordinator.get_by_text("EARLY-42")).to_be_visible()
-    coordinator.context.close()

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from domain.models import LettingsLog
 from domain.services.demo import DEMO_PASSWORD
-from tests.browser.log_entry import answer, answer_tab, save_and_continue
+from tests.browser.log_entry import answer, fill_complete_general_needs_letting, open_tab, save_and_continue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,27 +26,16 @@ def demo(transactional_db):
 
 
 @pytest.fixture
-def people(browser, live_server):
+def people(sign_in_elsewhere):
     """A signed-in page per person, each in its own browser context (own cookies)."""
-    contexts, pages = [], {}
+    pages = {}
 
     def page_for(email):
         if email not in pages:
-            context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
-            contexts.append(context)
-            page = context.new_page()
-            page.set_default_timeout(15_000)
-            page.goto("/login/")
-            page.fill("input[name=username]", email)
-            page.fill("input[name=password]", DEMO_PASSWORD)
-            page.click("#login-form button[type=submit]")
-            page.wait_for_load_state("networkidle")
-            pages[email] = page
+            pages[email] = sign_in_elsewhere(email, DEMO_PASSWORD)
         return pages[email]
 
-    yield page_for
-    for context in contexts:
-        context.close()
+    return page_for
 
 
 def home_counts(page) -> dict[str, int]:
@@ -65,29 +54,7 @@ def moved(before: dict, after: dict) -> dict:
 
 
 def complete_a_log(page) -> LettingsLog:
-    page.goto(reverse("admin:domain_lettingslog_add"))
-    answer_tab(page, "Set up this lettings log", {"needstype": 1, "renewal": 0, "startdate": "01/06/2026",
-                                                   "rent_type": 0, "tenancycode": "REVIEW-1", "declaration": True})
-    save_and_continue(page)
-    answer_tab(page, "Property information", {
-        "first_time_property_let_as_social_housing": 0, "unitletas": 1, "rsnvac": 13,
-        "address_line1": "1 Test Street", "town_or_city": "Sheffield", "postcode_full": "s1 2ab",
-        "la": "E08000039", "unittype_gn": 1, "wchair": 2, "beds": 2, "voiddate": "01/05/2026", "majorrepairs": 0,
-    })
-    answer_tab(page, "Tenancy information", {"joint": 2, "startertenancy": 2, "tenancy": 2})
-    answer_tab(page, "Household characteristics", {
-        "hhmemb": 1, "age1_known": 0, "age1": 35, "sexrab1": "F", "gender_same_as_sex1": 1,
-        "ethnic_group": 0, "ethnic": 1, "nationality_all_group": 826, "ecstat1": 1,
-    })
-    answer_tab(page, "Household needs", {"armedforces": 2, "preg_occ": 2, "housingneeds": 2, "illness": 2})
-    answer_tab(page, "Household situation", {
-        "layear": 2, "waityear": 7, "reason": 50, "prevten": 3, "homeless": 1, "ppcodenk": 1,
-        "previous_la_known": 0, "reasonpref": 2, "cbl": True, "referral_register": 6, "referral_noms": 4,
-    })
-    answer_tab(page, "Income, benefits and outgoings", {
-        "net_income_known": 0, "incfreq": 1, "earnings": 400, "hb": 9, "benefits": 3, "period": 1,
-        "brent": "100.00", "scharge": "10.00", "pscharge": "0", "supcharg": "0",
-    })
+    fill_complete_general_needs_letting(page, "REVIEW-1")
     save_and_continue(page)
     expect(page.get_by_test_id("review-state")).to_have_text("Awaiting review")
     return LettingsLog.objects.get(tenancycode="REVIEW-1")
@@ -123,7 +90,7 @@ def test_a_query_on_the_rent_from_completion_to_approval(demo, people):
     provider.get_by_test_id("card").filter(has_text="Lettings: returned to me").get_by_role("link").click()
     provider.get_by_role("link", name=f"Log {log.pk}", exact=True).click()
     expect(provider.get_by_test_id("open-query-count")).to_contain_text("1 open query")
-    provider.locator("form nav a").filter(has_text="Income, benefits and outgoings").first.click()
+    open_tab(provider, "Income, benefits and outgoings")
     expect(provider.get_by_test_id("open-query").first).to_contain_text("Is it weekly?")
     answer(provider, "brent", "95.00")
     save_and_continue(provider)
