@@ -16,8 +16,8 @@ def dsa_confirmed(organisation: Organisation | None) -> bool:
     """Whether the organisation's data protection officer has accepted the agreement."""
     if organisation is None:
         return False
-    return remember(("dsa_confirmed", organisation.pk), DataProtectionConfirmation.objects.filter(
-        organisation_id=organisation.pk, confirmed=True).exists)
+    return remember(("dsa_confirmed", organisation.pk), lambda: DataProtectionConfirmation.objects.filter(
+        organisation_id=organisation.pk, confirmed=True).exists())
 
 
 def _signed_stock_holders(organisation: Organisation):
@@ -35,7 +35,7 @@ def organisation_may_start_logs(organisation: Organisation | None) -> bool:
     """New logs wait until the organisation has accepted the agreement and so has an organisation whose
     stock it logs (itself, a stock owner or an organisation it absorbed, holding stock)."""
     return dsa_confirmed(organisation) and remember(("signed_stock_holders", organisation.pk),
-                                                    _signed_stock_holders(organisation).exists)
+                                                    lambda: _signed_stock_holders(organisation).exists())
 
 
 def can_start_new_logs(user) -> bool:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
+from domain import access
 from domain.models import BulkUpload, BulkUploadError, CreationMethod, ErrorCategory, UploadStatus
 from domain.models.logs import VISIBLE_STATUSES
 from exports import storage
@@ -68,7 +69,9 @@ def process(upload: BulkUpload) -> BulkUpload:
         with storage.open_file(upload.file_key) as binary:
             layout = reader.read_layout(binary, context.template)
         _set(upload, rows_total=layout.rows_total)
-        with remembered_lookups():
+        # Within one upload, look-ups and access decisions (the owners' data sharing agreements, the
+        # uploader's organisations) are worked out once, not for every row.
+        with remembered_lookups(), access.decisions_remembered():
             _look_up_ahead(upload, context, layout)
             with cached_answers_only():
                 tally = _check_and_create(upload, context, layout)
@@ -254,7 +257,7 @@ def create_logs(upload: BulkUpload) -> int:
         invalid.setdefault(row_number, set()).add(field_number)
     with storage.open_file(upload.file_key) as binary:
         layout = reader.read_layout(binary, context.template)
-    with remembered_lookups():
+    with remembered_lookups(), access.decisions_remembered():
         _look_up_ahead(upload, context, layout)
         with cached_answers_only():
             return _create_logs(upload, context, layout, save, invalid)

@@ -12,10 +12,11 @@ from operator import attrgetter
 from django.db import connections, router
 
 
-def insert_new(model, objects: list) -> None:
-    """Insert unsaved instances of `model` and give each its primary key. Timestamps kept by Django
-    (`auto_now`, `auto_now_add`) are set as a save would; values go to the database as they are
-    (each must already be of its column's type, as the log pipeline leaves them)."""
+def insert_new(model, objects: list, *, keep_ids: bool = False) -> None:
+    """Insert unsaved instances of `model` and give each its primary key (or, with `keep_ids`, keep the
+    one each already has: an import keeping the original service's ids resets the sequence after).
+    Timestamps kept by Django (`auto_now`, `auto_now_add`) are set as a save would; values go to the
+    database as they are (each must already be of its column's type, as the log pipeline leaves them)."""
     if not objects:
         return
     alias = router.db_for_write(model)
@@ -30,10 +31,12 @@ def insert_new(model, objects: list) -> None:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in [meta.pk, *fields])
     with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                       [meta.db_table, meta.pk.column, len(objects)])
-        for instance, (pk,) in zip(objects, cursor.fetchall()):
-            instance.pk = pk
+        if not keep_ids:
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                           [meta.db_table, meta.pk.column, len(objects)])
+            for instance, (pk,) in zip(objects, cursor.fetchall()):
+                instance.pk = pk
+        for instance in objects:
             for field in stamped:
                 field.pre_save(instance, add=True)
         with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:

@@ -51,6 +51,17 @@ def absorbed_organisation_ids(organisation) -> set:
         organisation.absorbed_organisations.values_list("pk", flat=True)))
 
 
+def scheme_locations_held(scheme) -> tuple[bool, bool]:
+    """Whether the scheme has any location, and any complete (confirmed) one."""
+    from django.db.models import Count, Q
+
+    def find():
+        counts = scheme.locations.aggregate(every=Count("pk"), complete=Count("pk", filter=Q(confirmed=True)))
+        return counts["every"] > 0, counts["complete"] > 0
+
+    return _remember(("scheme_locations", scheme.pk), find)
+
+
 def local_authority(code):
     """The latest local authority with this code (None when there is none)."""
     from domain.models import LocalAuthority

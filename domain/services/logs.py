@@ -111,11 +111,11 @@ def log_apply(log: LogBase) -> Applied:
     form = log.form
     rules = kind.rules_for(form.year)
     kind.prepare(log)
-    # Answers are checked against the questions asked before routing tidies up, so an answer no
-    # version of its question accepts is reported rather than silently dropped.
-    # Routing is worked out once while the log does not change, and shared by everything that reads it
-    # (whatever changes the log forgets it).
+    # Routing is worked out once for the log as it stands and shared by everything that reads it; whatever
+    # changes the log forgets it (clearing, a refused answer blanked, derived values that change something).
     with remembered():
+        # Answers are checked against the questions asked before routing tidies up, so an answer no
+        # version of its question accepts is reported rather than silently dropped.
         asked = {column for _, _, question in engine.shown_questions(form, log) for column in question.columns}
         findings = Findings(errors=answer_errors(form, log, asked))
         for name, messages in getattr(log, "lookup_errors", {}).items():  # a UPRN the address service does not know
@@ -124,14 +124,16 @@ def log_apply(log: LogBase) -> Applied:
         confirmations = {rule.confirm_field: getattr(log, rule.confirm_field, None)
                          for rule in rules if rule.kind == SOFT}
         cleared = engine.clear_hidden_answers(form, log)
-    # Nothing is worked out from an answer no question accepts (a rent of 1e308 has no total): derived
-    # values see it as unanswered, and it is back as given for the rules and the outcome.
-    unusable = {name: getattr(log, name) for name in findings.errors if hasattr(log, name)}
-    for name in unusable:
-        engine.blank_answer(log, name)
-    kind.derive_for(form)(log, log.loaded_values)
-    _put_back(log, unusable)
-    with remembered():
+        # Nothing is worked out from an answer no question accepts (a rent of 1e308 has no total): derived
+        # values see it as unanswered, and it is back as given for the rules and the outcome.
+        unusable = {name: getattr(log, name) for name in findings.errors if hasattr(log, name)}
+        before = dict(log.__dict__)
+        for name in unusable:
+            engine.blank_answer(log, name)
+        kind.derive_for(form)(log, log.loaded_values)
+        _put_back(log, unusable)
+        if log.__dict__ != before:
+            forget()
         cleared = _restore_confirmations(form, log, confirmations, cleared)
         cleared += [name for name in _reask_changed_soft_checks(log, rules) if name not in cleared]
     return Applied(form=form, rules=rules, answer_findings=findings, cleared=cleared)
@@ -162,8 +164,10 @@ def log_check(log: LogBase, applied: Applied) -> Outcome:
 
 
 def log_evaluate(log: LogBase) -> Outcome:
-    """Apply routing and derived values to the log (in memory), then check it against every rule."""
-    return log_check(log, log_apply(log))
+    """Apply routing and derived values to the log (in memory), then check it against every rule. The
+    check reads the routing the apply step left, unless the log changed since it was worked out."""
+    with remembered():
+        return log_check(log, log_apply(log))
 
 
 def _setup_columns(form: Form) -> set[str]:

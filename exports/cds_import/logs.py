@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import DatabaseError, connection, models
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from domain import collection
+from domain import access, collection
 from domain.models import LogStatus, Organisation, OrganisationRelationship, User
+from domain.models.history import copy_to_history
+from domain.models.inserts import insert_new
 from domain.models.logs import STATUS_BY_NAME
 from domain.selectors.lookups import remembered_lookups
 from domain.services.logs import Outcome, apply_status, log_evaluate, log_keep_valid
@@ -114,7 +115,7 @@ class LogImporter:
         raise NotImplementedError
 
     def run(self) -> None:
-        with remembered_lookups():
+        with remembered_lookups(), access.decisions_remembered():  # each organisation's agreement read once
             self._run()
 
     def _run(self) -> None:
@@ -170,13 +171,18 @@ class LogImporter:
                 created.append(log)
             stamps.append((item.created_at, item.updated_at, item.pk))
         if created:
-            bulk_create_with_history(created, self.model, batch_size=BATCH)
+            insert_new(self.model, created, keep_ids=True)  # COPY on PostgreSQL
             self.report.count(self.kind, "created", len(created))
         if updated:
             names = [f.attname for f in self.model._meta.concrete_fields if not f.primary_key]
-            bulk_update_with_history(updated, self.model, names, batch_size=BATCH)
+            self.model.objects.bulk_update(updated, names, batch_size=BATCH)
             self.report.count(self.kind, "updated", len(updated))
         self._keep_timestamps(stamps)
+        # The history rows are copied in the database once the rows hold the file's own times.
+        if created:
+            copy_to_history(self.model.objects.filter(pk__in=[log.pk for log in created]), history_type="+")
+        if updated:
+            copy_to_history(self.model.objects.filter(pk__in=[log.pk for log in updated]), history_type="~")
 
     def _attach_related(self, log) -> None:
         for name, objects in self.relations.items():

@@ -42,9 +42,9 @@ def test_import_speed_and_flat_memory(tmp_path, settings):
     def progress(file, done, total):
         memory.append((done, resident_mb()))
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = import_core([str(tmp_path / "export"), *csvs], progress=progress)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
 
     created = report.counts["lettings"]["created"]
     rate = created / seconds
@@ -54,6 +54,8 @@ def test_import_speed_and_flat_memory(tmp_path, settings):
     print(f"import: {created} lettings logs in {seconds:.1f} s = {rate:.0f} logs/s; resident memory "
           f"{after_first_part:.0f} MB after the first part, {max(mb for _, mb in memory):.0f} MB at most "
           f"(rise {rise:.1f} MB); skipped {report.counts['lettings']['skipped']}")
+    print(f"{cpu:.1f} s of this process's CPU ({created / cpu:.0f} logs per CPU second); "
+          f"load average {os.getloadavg()}")
     print("resident MB by records read:", [(done, round(mb)) for done, mb in memory])
     assert created == TOTAL
     assert LettingsLog.objects.count() == TOTAL

@@ -9,6 +9,7 @@ aligned with the location check rather than copying upstream's separate database
 from __future__ import annotations
 
 from domain import collection
+from domain.selectors import lookups
 from domain.schemes_status import (
     ResourceStatus, available_from, location_status_at, open_period, periods, scheme_status_at, status_at,
 )
@@ -83,8 +84,8 @@ RULES = [
         "scheme.scheme_id.no_complete_locations", HARD, ("scheme_id",),
         message="None of this scheme's locations is complete. Choose another scheme, or ask a data coordinator "
                 "to complete a location.",
-        applies=lambda log: _scheme(log) is not None and log.scheme.locations.exists(),
-        passes=lambda log: log.scheme.locations.filter(confirmed=True).exists(),
+        applies=lambda log: _scheme(log) is not None and lookups.scheme_locations_held(log.scheme)[0],
+        passes=lambda log: lookups.scheme_locations_held(log.scheme)[1],
     ),
     Rule(
         "scheme.startdate.scheme_inactive", HARD, ("startdate", "scheme_id"),

@@ -1,7 +1,7 @@
 """2026 lettings: Household characteristics (the lead tenant, then persons 2 to 8)."""
 
 from domain.forms.catalogue import NUMERIC, RADIO, SELECT, TEXT, Option, Page, Question, Subsection, options
-from domain.forms.conditions import ALWAYS, Condition, any_of, at_least, less_than, more_than, ne, when
+from domain.forms.conditions import ALWAYS, Condition, any_of, at_least, less_than, more_than, ne, one_of, when
 from domain.forms.shared.nationalities import NATIONALITIES
 from domain.forms.shared.people import (
     ARAB, ASIAN, BLACK, MIXED, WHITE, WORKING_SITUATION_HINT, YES_NO_KNOWN, child_under_16, ethnic_background_page,
@@ -121,7 +121,7 @@ LEAD_TENANT_PAGES = (
         Question("nationality_all", SELECT, "Which nationality?", number=35,
                  options=options(*NATIONALITIES, Option(0, "Tenant prefers not to say",
                                                          shown_when=when(nationality_all_group=0))),
-                 shown_when=when(nationality_all_group=12)),
+                 shown_when=when(nationality_all_group=12), derived_when=when(nationality_all_group=one_of(0, 826))),
     ), shown_when=DECLARED),
     Page("lead_tenant_working_situation", (
         Question("ecstat1", RADIO, "Which of these best describes the lead tenant’s working situation?", number=36, bulk=47,

@@ -71,8 +71,9 @@ PROPERTY_INFORMATION = Subsection("property_information", "Property information"
         )),
     ), shown_when=when(needstype=1)),
     Page("property_wheelchair_accessible", (
+        # A supported housing letting takes it from its location (derived).
         Question("wchair", RADIO, "Is the property built or adapted to wheelchair-user standards?", number=20, bulk=27,
-                 options=options((1, "Yes"), (2, "No"))),
+                 options=options((1, "Yes"), (2, "No")), derived_when=when(needstype=2, location_id=ne(None))),
     ), shown_when=when(needstype=1)),
     Page("property_number_of_bedrooms", (
         Question("beds", NUMERIC, "How many bedrooms does the property have?", number=21, bulk=28, min=1, max=12, step=1,

@@ -78,7 +78,7 @@ def nationality_page(n: int, number: int, shown_when: Condition) -> Page:
                  hint="If the buyer is a dual national of the United Kingdom and another country, enter "
                       "United Kingdom."),
         Question(field, SELECT, "Enter a nationality", number=number, options=countries,
-                 shown_when=when(**{group: 12})),
+                 shown_when=when(**{group: 12}), derived_when=when(**{group: one_of(0, 826)})),
     ), shown_when=shown_when)
 
 
