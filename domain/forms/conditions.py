@@ -142,6 +142,34 @@ def _test_holds(value, test) -> bool:
 _EQUALS, _BLANK, _OTHER = "equals", "blank", "other"
 
 
+def _compiled(entries) -> Callable[[Any], bool]:
+    """The condition (its alternatives, each a tuple of (key, is a predicate, kind of test, test) entries)
+    as one Python function of the log: the form engine's innermost loop, so answers are
+    read and plain tests made inline (an answer of "" counts as blank; True and False are answers of their
+    own, never equal to 1 and 0); predicates and operators go through `value_of` and `_test_holds`."""
+    if not entries:
+        return lambda log: True
+    constants: dict[str, Any] = {"_get": getattr, "_value_of": value_of, "_test_holds": _test_holds}
+    alternatives = []
+    for alt in entries:
+        tests = []
+        for key, predicate, kind, test in alt:
+            name = f"_t{len(constants)}"
+            constants[name] = test
+            if predicate:
+                tests.append(f"_test_holds(_value_of(log, {key!r}), {name})")
+            elif kind is _BLANK:
+                tests.append(f"((v := _get(log, {key!r}, None)) is None or v == '')")
+            elif kind is _EQUALS and test != "":
+                tests.append(f"((v := _get(log, {key!r}, None)) is not None and v == {name} "
+                             "and v.__class__ is not bool)")
+            else:
+                tests.append(f"_test_holds(None if (v := _get(log, {key!r}, None)) == '' else v, {name})")
+        alternatives.append("(" + " and ".join(tests) + ")" if tests else "True")  # no entries: it holds
+    source = "lambda log: " + " or ".join(alternatives)
+    return eval(compile(source, "<condition>", "eval"), constants)  # noqa: S307 (built from the catalogue)
+
+
 def _kind(test) -> str:
     """How an entry's test is made: equal to a plain value (not True or False, which are answers of
     their own), blank, or anything else (through `_test_holds`)."""
@@ -163,9 +191,8 @@ class Condition:
         # cheaper than looking the result up.
         object.__setattr__(self, "_predicated", any(key.endswith("?") for alt in self.alternatives
                                                     for key, _ in alt))
-        # Each entry with the kind of its test, so that `_holds` can test the common kinds inline.
-        object.__setattr__(self, "_entries", tuple(tuple((key, key[-1] == "?", _kind(test), test) for key, test in alt)
-                                                   for alt in self.alternatives))
+        object.__setattr__(self, "_test", _compiled(
+            tuple(tuple((key, key[-1] == "?", _kind(test), test) for key, test in alt) for alt in self.alternatives)))
 
     @property
     def always(self) -> bool:
@@ -176,35 +203,12 @@ class Condition:
             return True
         memo = _remembered.get() if self._predicated else None
         if memo is None:
-            return self._holds(log)
+            return self._test(log)
         key = (id(self), id(log))
         found = memo.get(key)
         if found is None:
-            found = memo[key] = self._holds(log)
+            found = memo[key] = self._test(log)
         return found
-
-    def _holds(self, log) -> bool:
-        # value_of and _test_holds are inlined for answers and plain tests: this is the form engine's
-        # innermost loop.
-        for alt in self._entries:
-            for key, predicate, kind, test in alt:
-                if predicate:
-                    value = value_of(log, key)
-                else:
-                    value = getattr(log, key, None)
-                    if value == "":
-                        value = None
-                if kind is _EQUALS:
-                    if value is None or value != test or value.__class__ is bool:
-                        break
-                elif kind is _BLANK:
-                    if value is not None:
-                        break
-                elif not _test_holds(value, test):
-                    break
-            else:
-                return True
-        return False
 
     def fields(self) -> set[str]:
         return {key for alt in self.alternatives for key, _ in alt}

@@ -201,7 +201,13 @@ class LogImporter:
             return
         table = connection.ops.quote_name(self.model._meta.db_table)
         with connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {table} SET created_at = %s, updated_at = %s WHERE id = %s", rows)
+            if connection.vendor == "postgresql":  # one statement for the batch
+                created, updated, ids = (list(column) for column in zip(*rows))
+                cursor.execute(f"UPDATE {table} SET created_at = v.created, updated_at = v.updated "
+                               "FROM unnest(%s::timestamptz[], %s::timestamptz[], %s::bigint[]) AS v(created, updated, id) "
+                               f"WHERE {table}.id = v.id", [created, updated, ids])
+            else:
+                cursor.executemany(f"UPDATE {table} SET created_at = %s, updated_at = %s WHERE id = %s", rows)
 
     def _add_relationships(self, batch: list[Incoming]) -> None:
         """Owning / managing pairs the files do not hold as relationships are created, and listed for

@@ -217,7 +217,8 @@ def _people(answers, row) -> None:
     answers["hhmemb"] = 1 + len(present)
     for n in PERSONS:
         base = person_base(n)
-        answers[f"details_known_{n}"] = 0 if n in present else 1
+        # Beyond the household there is no question to answer (routing would only clear a 1).
+        answers[f"details_known_{n}"] = 0 if n in present else 1 if n <= answers["hhmemb"] else None
         if n in present:
             _age(answers, row, n, base)
             answers[f"relat{n}"] = PARTNER.get(get(base + 1))
