@@ -1,0 +1,38 @@
+"""The named predicates that decide by role what the console offers someone: download layouts, the
+schemes list and form, the user lifecycle actions."""
+
+import pytest
+
+from domain import access
+from tests.factories import relate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_support_download_the_support_columns(support, statistician, coordinator, provider):
+    assert access.downloads_support_columns(support)
+    assert not any(access.downloads_support_columns(u) for u in (statistician, coordinator, provider))
+
+
+def test_support_and_statisticians_always_filter_schemes_by_owner(support, statistician, org, other_org):
+    assert access.can_filter_schemes_by_owner(support)
+    assert access.can_filter_schemes_by_owner(statistician)
+
+
+def test_a_coordinator_filters_schemes_by_owner_once_there_is_a_second_owner(coordinator, org, other_org):
+    assert not access.can_filter_schemes_by_owner(coordinator)
+    relate(stock_owner=other_org, managing_agent=org)
+    assert access.can_filter_schemes_by_owner(coordinator)
+
+
+def test_everyone_but_support_answers_scheme_questions_for_their_own_organisation(support, coordinator, provider):
+    assert not access.answers_schemes_for_own_organisation(support)
+    assert access.answers_schemes_for_own_organisation(coordinator)
+    assert access.answers_schemes_for_own_organisation(provider)
+
+
+def test_only_active_support_manage_the_user_lifecycle(support, statistician, coordinator, provider):
+    assert access.can_manage_user_lifecycle(support)
+    assert not any(access.can_manage_user_lifecycle(u) for u in (statistician, coordinator, provider))
+    support.is_active = False
+    assert not access.can_manage_user_lifecycle(support)
