@@ -1,10 +1,10 @@
 """The named predicates that decide by role what the console offers someone: download layouts, the
-schemes list and form, the user lifecycle actions."""
+schemes list and form, the user lifecycle actions, deleted logs, the second factor and the home page."""
 
 import pytest
 
 from domain import access
-from tests.factories import relate
+from tests.factories import make_user, relate
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +36,21 @@ def test_only_active_support_manage_the_user_lifecycle(support, statistician, co
     assert not any(access.can_manage_user_lifecycle(u) for u in (statistician, coordinator, provider))
     support.is_active = False
     assert not access.can_manage_user_lifecycle(support)
+
+
+def test_only_support_see_deleted_logs(support, statistician, coordinator, provider):
+    assert access.can_see_deleted_logs(support)
+    assert not any(access.can_see_deleted_logs(u) for u in (statistician, coordinator, provider))
+
+
+def test_only_support_must_use_a_second_factor_before_enrolling_one(support, statistician, coordinator, provider):
+    assert access.must_use_second_factor(support)
+    assert not any(access.must_use_second_factor(u) for u in (statistician, coordinator, provider))
+
+
+def test_each_role_gets_its_home_page(support, statistician, coordinator, provider, org):
+    assert [access.home_page(u) for u in (support, statistician, coordinator, provider)] == [
+        access.HomePage.SUPPORT, access.HomePage.STATISTICIAN, access.HomePage.COORDINATOR, access.HomePage.PROVIDER]
+    assert access.home_page(make_user(org, role=None, is_dpo=True)) is None
+    provider.is_active = False
+    assert access.home_page(provider) is None
