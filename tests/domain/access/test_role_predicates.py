@@ -1,9 +1,12 @@
 """The named predicates that decide by role what the console offers someone: download layouts, the
-schemes list and form, the user lifecycle actions, deleted logs, the second factor and the home page."""
+schemes list and form, the user lifecycle actions, deleted logs, the second factor, the home page and
+who gets the review digest."""
 
 import pytest
+from django.utils import timezone
 
 from domain import access
+from domain.models import Role
 from tests.factories import make_user, relate
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +57,10 @@ def test_each_role_gets_its_home_page(support, statistician, coordinator, provid
     assert access.home_page(make_user(org, role=None, is_dpo=True)) is None
     provider.is_active = False
     assert access.home_page(provider) is None
+
+
+def test_the_review_digest_goes_to_active_providers_and_coordinators(support, statistician, coordinator, provider, org):
+    make_user(org, Role.DATA_PROVIDER, is_active=False)
+    make_user(org, Role.DATA_COORDINATOR, discarded_at=timezone.now())
+    make_user(org, role=None, is_dpo=True)
+    assert set(access.review_digest_recipients()) == {coordinator, provider}
