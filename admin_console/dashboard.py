@@ -61,11 +61,12 @@ def _url(name: str) -> str:
 
 def dashboard_callback(request, context):
     user = request.user
-    if not access.is_console_user(user):
+    page = access.home_page(user)
+    if page is None:
         return context
     context["organisation"] = user.organisation
     figures, charts, links = [], [], []
-    if access.is_support(user):
+    if page == access.HomePage.SUPPORT:
         rows = status_table(user)
         context["status_rows"] = rows
         charts.append(chart_data(counts.completion_chart(rows)))
@@ -74,10 +75,10 @@ def dashboard_callback(request, context):
         export = counts.last_cds_export()
         context["last_export"] = export
         context["exports_link"] = _url("admin:domain_export_changelist")
-    elif access.is_statistician(user):
+    elif page == access.HomePage.STATISTICIAN:
         context["status_rows"] = status_table(user)
         links.append({"title": "Export statistics", "link": _url("admin:domain_csvdownload_statistics")})
-    elif access.is_coordinator(user):
+    elif page == access.HomePage.COORDINATOR:
         figures += counts.coordinator_counts(user)
         charts.append(chart_data(counts.logs_per_provider(user)))
     else:

@@ -67,8 +67,7 @@ class SchemeAdmin(ConsoleModelAdmin):
         return (*super().get_readonly_fields(request, obj), "code_display", "status_badge", "availability_display")
 
     def get_list_filter(self, request):
-        # "Owned by" only when there is more than one owner to choose from.
-        if access.is_support(request.user) or access.scheme_owner_filter_choices(request.user).count() > 1:
+        if access.can_filter_schemes_by_owner(request.user):
             return self.list_filter
         return [StatusFilter]
 

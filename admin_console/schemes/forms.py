@@ -76,7 +76,7 @@ class SchemeForm(forms.ModelForm):
         if owner is not None and self.instance.owning_organisation_id:  # keep the current owner choosable
             owner.queryset = (owner.queryset | Organisation.objects.filter(pk=self.instance.owning_organisation_id)).distinct()
         field = self.fields.get("arrangement_type")
-        if field is not None and user is not None and not access.is_support(user):
+        if field is not None and user is not None and access.answers_schemes_for_own_organisation(user):
             field.choices = [
                 (v, "Your organisation" if v == ArrangementType.SAME_ORGANISATION else label)
                 for v, label in field.choices

@@ -187,7 +187,7 @@ class UserAdmin(DownloadLinkMixin, ConsoleModelAdmin):
         return target is not None and access.can_change_user_status(request.user, target)
 
     def has_support_lifecycle_permission(self, request, object_id=None):
-        return access.is_support(request.user)
+        return access.can_manage_user_lifecycle(request.user)
 
     @action(description="Resend invitation", icon="forward_to_inbox", permissions=["support_lifecycle"])
     def resend_invitation(self, request, object_id):

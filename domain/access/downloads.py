@@ -25,6 +25,12 @@ def can_download_logs(user) -> bool:
     return is_console_user(user)
 
 
+def downloads_support_columns(user) -> bool:
+    """Whether the user's log downloads have the support layout (every column, the support-only ones
+    included): support only; anyone else downloads the non-support set."""
+    return is_support(user)
+
+
 def can_download_codes(user) -> bool:
     """The codes-only log file is for support; statisticians choose codes in their own export."""
     return is_support(user)

@@ -25,9 +25,14 @@ def visible_logs(user, model, *, include_deleted: bool = False) -> QuerySet:
     logs = model.objects.all()
     if not is_console_user(user):
         return logs.none()
-    statuses = list(VISIBLE_STATUSES) + ([LogStatus.DELETED] if include_deleted and is_support(user) else [])
+    statuses = list(VISIBLE_STATUSES) + ([LogStatus.DELETED] if include_deleted and can_see_deleted_logs(user) else [])
     logs = logs.filter(status__in=statuses)
     return logs if sees_everything(user) else logs.filter(log_scope(user))
+
+
+def can_see_deleted_logs(user) -> bool:
+    """Whether deleted logs can be listed (and filtered for) at all: support only."""
+    return is_support(user)
 
 
 def can_view_log(user, log) -> bool:

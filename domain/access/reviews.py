@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from domain.models import Role, User
+
 from .logs import can_change_log, can_view_log, visible_logs
 from .roles import *  # noqa: F403
 
@@ -19,6 +21,7 @@ __all__ = [
     "can_resolve_query",
     "can_see_queries",
     "review_queue",
+    "review_digest_recipients",
 ]
 
 
@@ -71,3 +74,11 @@ def review_queue(user, logs: QuerySet) -> QuerySet:
     # A reviewer's review scope is their view scope less deleted logs (reviewable_logs); the list the
     # user is looking at is already inside their view scope, so only deleted logs are left out here.
     return logs.filter(review_state=ReviewState.AWAITING_REVIEW, discarded_at__isnull=True)
+
+
+def review_digest_recipients() -> QuerySet[User]:
+    """Who the daily review digest may go to: active data providers (logs returned to them) and data
+    coordinators (logs returned to them, and logs awaiting their review). Support, who review every
+    organisation's logs, and statisticians, who review none, get no digest."""
+    return User.objects.filter(is_active=True, discarded_at__isnull=True,
+                               role__in=[Role.DATA_PROVIDER, Role.DATA_COORDINATOR])

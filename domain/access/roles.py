@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db.models import Model, QuerySet
 from guardian.shortcuts import get_objects_for_user
 
@@ -45,6 +47,35 @@ def granted_ids(user, codename: str, model: type[Model]) -> QuerySet:
         user, perm, klass=model, accept_global_perms=False, with_superuser=False
     ).values("pk")
 
+
+
+# --- signing in and the home page --------------------------------------------------------------
+
+
+def must_use_second_factor(user) -> bool:
+    """Whether the user must pass a second factor at every sign-in even before enrolling one: support,
+    who administer every organisation (anyone else is asked once they have enrolled)."""
+    return is_support(user)
+
+
+class HomePage(StrEnum):
+    SUPPORT = "support"  # every organisation's logs by status, failed jobs, the last CDS export
+    STATISTICIAN = "statistician"  # every organisation's logs by status, the statistics export
+    COORDINATOR = "coordinator"  # their organisation's figures, logs by provider
+    PROVIDER = "provider"  # their own figures
+
+
+def home_page(user) -> HomePage | None:
+    """Which home page (dashboard) the user gets, by role; None for someone the console does not let in."""
+    if not is_console_user(user):
+        return None
+    if is_support(user):
+        return HomePage.SUPPORT
+    if is_statistician(user):
+        return HomePage.STATISTICIAN
+    if is_coordinator(user):
+        return HomePage.COORDINATOR
+    return HomePage.PROVIDER
 
 
 # --- reference data and operations -------------------------------------------------------------

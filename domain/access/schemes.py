@@ -113,6 +113,18 @@ def scheme_owner_filter_choices(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=scheme_owner_scope_ids(user))
 
 
+def can_filter_schemes_by_owner(user) -> bool:
+    """Whether the list of schemes offers the "Owned by" filter: to support always, to anyone else only
+    when there is more than one owner to choose from."""
+    return is_support(user) or scheme_owner_filter_choices(user).count() > 1
+
+
+def answers_schemes_for_own_organisation(user) -> bool:
+    """Whether the user answers a scheme's questions for their own organisation, so the form may say
+    "your organisation": anyone but support, who answer for every organisation."""
+    return not is_support(user)
+
+
 def can_delete_schemes(user) -> bool:
     """Deleting a scheme or location (a soft delete, once no open log uses it) is for support only."""
     return is_support(user)

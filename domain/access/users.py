@@ -106,19 +106,26 @@ def can_change_user_status(user, target: User) -> bool:
 # --- the user lifecycle (spec §6.3, §6.4) ---------------------------------------------------------
 
 
+def can_manage_user_lifecycle(user) -> bool:
+    """Whether the user may resend invitations, move users to another organisation and delete users at
+    all: support only. Each action also checks its target (below)."""
+    return is_support(user)
+
+
 def can_resend_invitation(user, target: User) -> bool:
     """Support resend the invitation of an active user who has never signed in."""
-    return is_support(user) and target.is_active and not target.discarded_at and target.last_login is None
+    return (can_manage_user_lifecycle(user) and target.is_active and not target.discarded_at
+            and target.last_login is None)
 
 
 def can_move_user(user, target: User) -> bool:
     """Support move users (not themselves) to another organisation."""
-    return is_support(user) and target.pk != user.pk and not target.discarded_at
+    return can_manage_user_lifecycle(user) and target.pk != user.pk and not target.discarded_at
 
 
 def can_delete_user(user, target: User) -> bool:
     """Support soft-delete users (the conditions are in user_deletion_refusal)."""
-    return is_support(user) and target.pk != user.pk and not target.discarded_at
+    return can_manage_user_lifecycle(user) and target.pk != user.pk and not target.discarded_at
 
 
 def user_move_destinations(user, target: User) -> QuerySet[Organisation]:

@@ -3,8 +3,9 @@
 A year package (`domain/forms/y2026/`) exposes `YEAR = Year(...)`. For each log type it names the
 form (data, imported with the package, since the log models' columns are made from it) and, as
 "module:attribute" paths loaded on first use, what the rest of the service needs from that year:
-the rules, the derived values, the bulk upload template, the CSV download and the CDS export
-declarations. Shared code asks the year (`domain.forms.registry`) and never names one.
+the rules, the derived values, the named predicates and the answer codes that code outside the year
+reads, the bulk upload template, the CSV download and the CDS export declarations. Shared code asks
+the year (`domain.forms.registry`) and never names one.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class LogYear:
     form: Form
     rules_from: Any  # (form) -> [Rule]: the rules a log of this form is checked against
     derive_from: Any  # (log, loaded values) -> None: sets the derived values
+    predicates_from: Any  # the form's named predicates, with the limits they read (a module)
+    codes_from: Any  # the answer codes one answer is worked out from another by (a module of data)
     template_from: Any = None  # the bulk upload Template, when the year takes uploads
     csv_from: Any = None  # the CSV download declaration (a module of data)
     cds_from: Any = None  # the CDS export declaration
@@ -55,6 +58,14 @@ class LogYear:
     @cached_property
     def derive(self):
         return resolve(self.derive_from)
+
+    @cached_property
+    def predicates(self):
+        return resolve(self.predicates_from)
+
+    @cached_property
+    def codes(self):
+        return resolve(self.codes_from)
 
     @cached_property
     def template(self):

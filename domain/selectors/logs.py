@@ -57,7 +57,7 @@ def by_year(user, logs: QuerySet, value) -> QuerySet:
 def status_choices(user) -> list[LogStatus]:
     """The statuses a list can be filtered by: deleted logs for support only."""
     statuses = [LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS, LogStatus.COMPLETED]
-    return statuses + [LogStatus.DELETED] if access.is_support(user) else statuses
+    return statuses + [LogStatus.DELETED] if access.can_see_deleted_logs(user) else statuses
 
 
 def by_status(user, logs: QuerySet, value) -> QuerySet:

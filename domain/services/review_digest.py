@@ -15,7 +15,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from domain import access
-from domain.models import LettingsLog, Role, SalesLog, User
+from domain.models import LettingsLog, SalesLog, User
 from domain.models.reviews import ReviewState
 
 LOG_TYPES = (("Lettings", LettingsLog), ("Sales", SalesLog))
@@ -66,11 +66,10 @@ def awaiting_review_by(user: User) -> list[str]:
 def review_digest_send() -> DigestSummary:
     """Send today's digests; returns how many providers and coordinators were emailed."""
     summary = DigestSummary()
-    people = User.objects.filter(is_active=True, discarded_at__isnull=True,
-                                 role__in=[Role.DATA_PROVIDER, Role.DATA_COORDINATOR]).select_related("organisation")
+    people = access.review_digest_recipients().select_related("organisation")
     for user in people.order_by("pk"):
         returned = returned_to(user)
-        awaiting = awaiting_review_by(user) if access.is_coordinator(user) else []
+        awaiting = awaiting_review_by(user) if access.is_reviewer(user) else []
         if not (returned or awaiting):
             continue
         parts = [f"Hello {user.name},\n"]

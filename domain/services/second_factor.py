@@ -37,7 +37,7 @@ def second_factor_required(user) -> bool:
     switched off for development), anyone else once they have enrolled."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if access.is_support(user) and settings.SUPPORT_SECOND_FACTOR:
+    if access.must_use_second_factor(user) and settings.SUPPORT_SECOND_FACTOR:
         return True
     return second_factor_enrolled(user)
 

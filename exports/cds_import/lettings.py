@@ -12,9 +12,6 @@ from functools import lru_cache
 
 from domain import collection
 from domain.forms import registry
-from domain.forms.y2026.lettings.bulk_upload import ETHNIC_GROUPS, FIRST_LETS, OTHER_NATIONALITY, \
-    PREFERS_NOT_TO_SAY, UK
-from domain.forms.y2026.lettings.derived import INCREF
 from domain.models import LettingsLog, Location, LogStatus, Scheme
 from exports.cds.lettings_declaration import Variant, declaration_for
 from exports.cds.lettings_values import DETAILS_NOT_GIVEN, NOT_KNOWN_AGE
@@ -26,7 +23,6 @@ from .logs import Incoming, LogImporter
 
 OTHER_PERSONS = range(2, 9)
 NOT_GIVEN_PATTERN = {"sexrab": "R", "relat": "R", "ecstat": "10"}
-NET_INCOME_KNOWN_BY_INCREF = {incref: known for known, incref in INCREF.items()}
 CHARGES = ("brent", "scharge", "pscharge", "supcharg")
 
 # Computed elements that are worked out from other records or answers, so not read back.
@@ -89,22 +85,24 @@ def _people(record: dict, values: dict) -> None:
             values[f"age{n}_known"] = 0 if age_text is not None or (n == 1 and _present(record, "hhmemb")) else None
 
 
-def _restore_routing(record: dict, values: dict) -> None:
-    """Answers the export leaves out, worked back from the answers it writes (RESTORED's columns)."""
+def _restore_routing(record: dict, values: dict, codes) -> None:
+    """Answers the export leaves out, worked back from the answers it writes (RESTORED's columns) by the
+    answer codes of the log's year."""
     get = values.get
     supported = get("needstype") == 2
     status = texts.integer(record.get("status"), "status")
     values["declaration"] = 1 if status in (LogStatus.COMPLETED, LogStatus.DELETED) or get("ethnic") is not None \
         else None
     rsnvac = get("rsnvac")
-    values["first_time_property_let_as_social_housing"] = None if rsnvac is None else int(rsnvac in FIRST_LETS)
-    values["majorrepairs"] = 1 if get("mrcdate") else (0 if rsnvac is not None and rsnvac not in FIRST_LETS
+    values["first_time_property_let_as_social_housing"] = None if rsnvac is None else int(rsnvac in codes.FIRST_LETS)
+    values["majorrepairs"] = 1 if get("mrcdate") else (0 if rsnvac is not None and rsnvac not in codes.FIRST_LETS
                                                        else None)
     ethnic = get("ethnic")
-    values["ethnic_group"] = None if ethnic is None else ETHNIC_GROUPS.get(ethnic)
+    values["ethnic_group"] = None if ethnic is None else codes.ETHNIC_GROUPS.get(ethnic)
     nationality = get("nationality_all")
+    own_group = (codes.UK, codes.PREFERS_NOT_TO_SAY)  # nationalities that are their own group
     values["nationality_all_group"] = (None if nationality is None else
-                                       nationality if nationality in (UK, PREFERS_NOT_TO_SAY) else OTHER_NATIONALITY)
+                                       nationality if nationality in own_group else codes.OTHER_NATIONALITY)
     if get("housingneeds") == 1:
         flags = [get(f"housingneeds_{x}") for x in "abc"]
         values["housingneeds_type"] = flags.index(1) if 1 in flags else 3
@@ -117,7 +115,8 @@ def _restore_routing(record: dict, values: dict) -> None:
     values["letting_allocation_unknown"] = (None if all(a is None for a in allocation)
                                             else 0 if 1 in allocation else 1)
     incref = get("incref")
-    values["net_income_known"] = NET_INCOME_KNOWN_BY_INCREF.get(incref) if incref is not None else (
+    known_by_incref = {ref: known for known, ref in codes.INCREF.items()}
+    values["net_income_known"] = known_by_incref.get(incref) if incref is not None else (
         0 if get("earnings") is not None else None)
     nocharge = texts.integer(record.get("nocharge"), "nocharge")
     if supported:
@@ -229,7 +228,7 @@ class LettingsImporter(LogImporter):
         values["updated_by_id"] = look.user("amended_by", record.get("amended_by"))
         values["scheme_id"] = self._scheme(record)
         values["location_id"] = self._location(record, values["scheme_id"])
-        _restore_routing(record, values)
+        _restore_routing(record, values, registry.log_year("lettings", year).codes)
         status = texts.integer(record.get("status"), "status")
         if status not in (0, 1, 2, 4):
             raise RecordProblem("status", f"'{record.get('status')}' is not an exported log status (0, 1, 2, 4).")

@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from domain import collection
 from domain.forms import registry
-from domain.forms.y2026.sales.bulk_upload_cells import OTHER_NATIONALITY, PREFERS_NOT_TO_SAY, UK
 from domain.models import LogStatus, SalesLog
 from exports.cds.sales import DISCOUNTED_OWNERSHIP, SHARED_OWNERSHIP, sales_fields
 
@@ -81,15 +80,16 @@ def _date(record: dict, prefix: str) -> date | None:
         raise RecordProblem(f"{prefix}DAY", f"{prefix}DAY / {prefix}MONTH / {prefix}YEAR do not make a date.")
 
 
-def _group(code):
-    return None if code is None else code if code in (UK, PREFERS_NOT_TO_SAY) else OTHER_NATIONALITY
+def _group(code, codes):
+    """The nationality group of a nationality, by the answer codes of the log's year."""
+    return None if code is None else code if code in (codes.UK, codes.PREFERS_NOT_TO_SAY) else codes.OTHER_NATIONALITY
 
 
 def _person_present(record: dict, n: int) -> bool:
     return any(record.get(f"{k}{n}") is not None for k in ("AGE", "SEXRAB", "SEX", "RELAT", "ECSTAT"))
 
 
-def _restore(record: dict, values: dict, completed: bool) -> None:
+def _restore(record: dict, values: dict, completed: bool, codes) -> None:
     get = values.get
     for n in PEOPLE:
         present = n == 1 or _person_present(record, n)
@@ -97,8 +97,8 @@ def _restore(record: dict, values: dict, completed: bool) -> None:
             values[f"details_known_{n}"] = 1 if present else 2
         values[f"age{n}_known"] = (0 if get(f"age{n}") is not None else (1 if completed else None)) if present \
             else None
-    values["nationality_all_group"] = _group(get("nationality_all"))
-    values["nationality_all_buyer2_group"] = _group(get("nationality_all_buyer2"))
+    values["nationality_all_group"] = _group(get("nationality_all"), codes)
+    values["nationality_all_buyer2_group"] = _group(get("nationality_all_buyer2"), codes)
     values["proplen_asked"] = 0 if get("proplen") is not None else (1 if completed else None)
     values["mortlen_known"] = 0 if get("mortlen") is not None else (1 if completed else None)
     values["uprn_known"] = 1 if get("uprn") else (0 if get("address_line1") else None)
@@ -139,7 +139,8 @@ class SalesImporter(LogImporter):
         sold = _date(record, "")
         if sold is None:
             raise RecordProblem("DAY", "a log without a sale date is never exported; this is not a CDS sales record.")
-        values = read_stored(_readers(collection.collection_year_of(sold)), record)
+        year = collection.collection_year_of(sold)
+        values = read_stored(_readers(year), record)
         values.pop("bulk_upload_id", None)
         values["saledate"] = sold
         for column, prefix in (("hodate", "HO"), ("lasttransaction", "STAIRLAST"), ("initialpurchase", "STAIRINITIAL")):
@@ -159,7 +160,8 @@ class SalesImporter(LogImporter):
         status = texts.integer(record.get("STATUS"), "STATUS")
         if status not in (0, 1, 2, 4):
             raise RecordProblem("STATUS", f"'{record.get('STATUS')}' is not an exported log status (0, 1, 2, 4).")
-        _restore(record, values, completed=status in (LogStatus.COMPLETED, LogStatus.DELETED))
+        _restore(record, values, completed=status in (LogStatus.COMPLETED, LogStatus.DELETED),
+                 codes=registry.log_year("sales", year).codes)
         owner, manager = values["owning_organisation_id"], values["managing_organisation_id"]
         return Incoming(
             number=number, pk=pk, values=values, status=status,

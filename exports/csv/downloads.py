@@ -34,7 +34,7 @@ def log_queryset(user, log_type: str, year: int, queryset=None):
 
 def log_columns(user, log_type: str, year: int) -> tuple:
     declaration = logs.declaration_for(log_type, year)
-    return declaration, logs.columns(declaration.FORM, declaration, support=access.is_support(user))
+    return declaration, logs.columns(declaration.FORM, declaration, support=access.downloads_support_columns(user))
 
 
 def log_rows(user, log_type: str, year: int, *, codes: bool = False, queryset=None) -> Iterator[list]:

@@ -1,21 +1,10 @@
 """Exports (downloads, the CDS export, imports) are jobs and commands: they read through domain selectors
 and never reach into the console's code."""
 
-import ast
 from pathlib import Path
 
 import exports
-
-
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
+from tests.module_imports import imported_modules
 
 
 def test_nothing_under_exports_imports_the_console():

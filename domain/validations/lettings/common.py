@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from domain.forms import registry
+from domain.forms.money import WEEKS_PER_PERIOD, as_decimal
 from domain.postcodes import POSTCODE_PATTERN
 from domain.validations.rules import get, present  # noqa: F401  (shared by the rules here)
-from domain.forms.money import WEEKS_PER_PERIOD, as_decimal
 
 POSTCODE = POSTCODE_PATTERN  # rules spec Appendix A.3, the one pattern the service uses
 PERIOD_WORDS = {
@@ -18,6 +19,12 @@ PERIOD_WORDS = {
 }
 GENERAL_NEEDS, SUPPORTED_HOUSING = 1, 2
 LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER = 1, 2
+
+
+def year_predicates(log):
+    """The named predicates of the log's collection year, with the limits they read (charge maxima,
+    expected incomes)."""
+    return registry.log_year("lettings", log.form.year).predicates
 
 
 def as_date(value) -> date | None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.forms.money import weekly, weekly_income
-from domain.forms.y2026.lettings.predicates import CHARGE_LIMITS, household_income_range
 from domain.models.organisations import RentPeriod
 from domain.validations.rules import HARD, Rule
 
-from .common import get, money, needs_words, per_period, period_words, present, provider_words
+from .common import get, money, needs_words, per_period, period_words, present, provider_words, year_predicates
 
 CHARGES = ("brent", "scharge", "pscharge", "supcharg")
 CHARGE_NAMES = {"scharge": "service charge", "pscharge": "personal service charge", "supcharg": "support charge"}
@@ -30,8 +29,12 @@ def _income(log):
     return weekly_income(get(log, "earnings"), get(log, "incfreq"))
 
 
+def _income_range(log):
+    return year_predicates(log).household_income_range(log)
+
+
 def _income_checked(log) -> bool:
-    return present(log, "startdate") and _income(log) is not None and household_income_range(log) is not None
+    return present(log, "startdate") and _income(log) is not None and _income_range(log) is not None
 
 
 def _weekly_rent(log):
@@ -49,7 +52,7 @@ def _rent_context(log) -> dict:
 
 
 def _charge_max(log, field):
-    return CHARGE_LIMITS[field].hard_max.get(log.owning_organisation_provider_type)
+    return year_predicates(log).CHARGE_LIMITS[field].hard_max.get(log.owning_organisation_provider_type)
 
 
 def _charge_rule(field: str) -> Rule:
@@ -101,8 +104,8 @@ RULES = [
                 "{income} a week. Check the amount and how often it is received, the number of people and "
                 "their working situations.",
         applies=_income_checked,
-        passes=lambda log: _income(log) <= household_income_range(log).hard_max,
-        context=lambda log: {"most": money(household_income_range(log).hard_max), "income": money(_income(log))},
+        passes=lambda log: _income(log) <= _income_range(log).hard_max,
+        context=lambda log: {"most": money(_income_range(log).hard_max), "income": money(_income(log))},
         refuse=("earnings",),
     ),
     Rule(
@@ -111,8 +114,8 @@ RULES = [
                 "{income} a week. Check the amount and how often it is received, the number of people and "
                 "their working situations.",
         applies=_income_checked,
-        passes=lambda log: _income(log) >= household_income_range(log).hard_min,
-        context=lambda log: {"least": money(household_income_range(log).hard_min), "income": money(_income(log))},
+        passes=lambda log: _income(log) >= _income_range(log).hard_min,
+        context=lambda log: {"least": money(_income_range(log).hard_min), "income": money(_income(log))},
         refuse=("earnings", "incfreq"),
     ),
     Rule(

@@ -9,11 +9,10 @@ unusual; that is the table `TRIGGERS` below.
 from __future__ import annotations
 
 from domain.forms.money import weekly, weekly_income
-from domain.forms.y2026.lettings import predicates
 from domain.validations.rules import Rule
 from domain.validations.soft import Trigger, soft_rules
 
-from .common import as_date, get, money, needs_words, provider_words
+from .common import as_date, get, money, needs_words, provider_words, year_predicates
 
 PEOPLE = range(1, 9)
 CONFIRM = " If the answers are right, confirm them; if not, change them."
@@ -31,14 +30,14 @@ def _rent_context(log) -> dict:
 
 def _income_context(log) -> dict:
     income = weekly_income(log.earnings, log.incfreq)
-    expected = predicates.household_income_range(log)
+    expected = year_predicates(log).household_income_range(log)
     return {"income": money(income), "direction": "lower" if income <= expected.soft_min else "higher",
             "soft_min": money(expected.soft_min), "soft_max": money(expected.soft_max)}
 
 
 def _charge_trigger(field: str, name: str) -> Trigger:
     def context(log):
-        limits = predicates.CHARGE_LIMITS[field]
+        limits = year_predicates(log).CHARGE_LIMITS[field]
         soft_max = limits.soft_max[(log.needstype, log.owning_organisation_provider_type)]
         return {"amount": money(weekly(getattr(log, field), log.period)), "soft_max": money(soft_max),
                 "needs": needs_words(log), "provider": provider_words(log)}

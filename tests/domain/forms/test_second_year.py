@@ -3,6 +3,7 @@ a log dated in 2027 is routed, checked, uploaded, downloaded and exported with t
 2026 log with the 2026 ones, and no code outside the package names the year."""
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from tests.exports.cds_support import exported_records
 from tests.exports.csv_text import log_download
 from tests.factories import make_organisation, make_user
 from tests.lettings_answers import apply, general_needs_answers
+from tests.module_imports import imported_modules
 from tests.years.y2027.lettings import JOINT_MESSAGE
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +68,18 @@ def test_nothing_outside_the_year_package_names_it():
     named = [str(path.relative_to(root)) for folder in ("domain", "exports", "admin_console", "config")
              for path in (root / folder).rglob("*.py") if "y2027" in path.read_text(encoding="utf-8")]
     assert named == []
+
+
+def test_no_module_outside_a_year_package_imports_one():
+    """Shared code reaches a year only through the registry, which finds the packages without naming them."""
+    root = Path(django_settings.BASE_DIR)
+    year_module = re.compile(r"^domain\.forms\.y\d{4}(\.|$)")
+    files = [path.relative_to(root) for folder in ("domain", "exports", "admin_console", "config")
+             for path in (root / folder).rglob("*.py")]
+    shared = [path for path in files if not any(registry.YEAR_PACKAGE.match(part) for part in path.parts)]
+    assert len(shared) > 100  # the walk found the packages
+    imports = {str(path): sorted(filter(year_module.match, imported_modules(root / path))) for path in shared}
+    assert {path: names for path, names in imports.items() if names} == {}
 
 
 def test_the_start_up_checks_pass_with_both_years(year_2027):

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain.bulk_upload.reader import date_from_parts
 from domain.bulk_upload.template import STR, Cell, Template, cell, question_answers, question_cells
+from domain.forms.y2026.codes import ETHNIC_GROUPS, FIRST_LETS, OTHER_NATIONALITY, PREFERS_NOT_TO_SAY, UK
 from domain.forms.y2026.lettings import FORM
 
 from . import bulk_upload_checks
@@ -111,12 +112,6 @@ EXTRA_ERROR_FIELDS = {
 DUPLICATE_FIELDS = (1, 8, 9, 10, 13, 18, 19, 23, 24, 41, 42, 47)
 
 PARTNER = {1: "P", 2: "X", 3: "R"}
-ETHNIC_GROUPS = {
-    **dict.fromkeys((1, 2, 3, 18, 20), 0), **dict.fromkeys((4, 5, 6, 7), 1),
-    **dict.fromkeys((8, 9, 10, 11, 15), 2), **dict.fromkeys((12, 13, 14), 3), **dict.fromkeys((16, 19), 4), 17: 17,
-}
-FIRST_LETS = (15, 16, 17)
-UK, PREFERS_NOT_TO_SAY, OTHER_NATIONALITY = 826, 0, 12
 
 
 def _text(row, number) -> str | None:

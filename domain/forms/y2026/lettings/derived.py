@@ -12,6 +12,7 @@ from typing import Any, Mapping
 
 from domain.forms.catalogue import DerivedField
 from domain.forms.money import weekly
+from domain.forms.y2026.codes import FIRST_LETS, INCREF
 
 PERSONS = range(1, 9)
 OTHER_PERSONS = range(2, 9)
@@ -36,7 +37,6 @@ RENEWAL_DEFAULTS = {
     "rsnvac": 14,
     "first_time_property_let_as_social_housing": 0,
 }
-INCREF = {0: 0, 1: 2, 2: 1}
 EXISTING_TENANT_PREVTEN = {6, 30, 31, 32, 33, 34, 35}
 CHECKBOX_GROUPS = (
     tuple(f"illness_type_{n}" for n in range(1, 11)),
@@ -136,7 +136,7 @@ def _renewal_and_income_defaults(log, changes: Changes) -> None:
         log.incref = INCREF[log.net_income_known]
     rsnvac = _get(log, "rsnvac")
     if rsnvac is not None:
-        log.newprop = 1 if rsnvac in (15, 16, 17) else 2
+        log.newprop = 1 if rsnvac in FIRST_LETS else 2
 
 
 def _rent_type(log) -> None:

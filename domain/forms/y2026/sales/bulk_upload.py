@@ -13,8 +13,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.bulk_upload.template import DEC, STR, Cell, Template, cell, question_answers, question_cells
+from domain.forms.y2026.codes import ETHNIC_GROUPS
 from domain.forms.y2026.sales import FORM
-from domain.forms.y2026.lettings.bulk_upload import ETHNIC_GROUPS
 
 from . import bulk_upload_checks
 from .bulk_upload_cells import (

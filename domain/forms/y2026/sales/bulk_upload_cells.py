@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from domain.bulk_upload.reader import date_from_parts
+from domain.forms.y2026.codes import OTHER_NATIONALITY, PREFERS_NOT_TO_SAY, UK
 from domain.forms.y2026.lettings.bulk_upload_checks import COUNTRY_CODES
 
 SHARED, DISCOUNTED = 1, 2
 NOT_KNOWN = "R"
-UK, PREFERS_NOT_TO_SAY, OTHER_NATIONALITY = 826, 0, 12
 
 
 def person_base(n: int) -> int:
