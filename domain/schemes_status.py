@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from domain.collection import new_logs_start
+from domain.selectors import lookups
 
 # A deactivation further away than this is not shown yet: the resource is displayed as active.
 DISPLAY_HORIZON = relativedelta(months=6)
@@ -67,7 +68,14 @@ def available_from(resource) -> date:
 
 
 def periods(resource) -> list:
-    return sorted(resource.deactivation_periods.all(), key=lambda p: (p.deactivation_date, p.pk or 0))
+    """The resource's deactivation periods in date order (read once per log page or upload: see
+    domain.selectors.lookups)."""
+    def read():
+        return sorted(resource.deactivation_periods.all(), key=lambda p: (p.deactivation_date, p.pk or 0))
+
+    if resource.pk is None:
+        return read()
+    return lookups.remember(("deactivation_periods", resource._meta.label, resource.pk), read)
 
 
 def open_period(resource):
@@ -83,6 +91,13 @@ def _owner_gone(scheme, on: date) -> bool:
     return scheme.owning_organisation.status_at(on) in _OWNER_GONE
 
 
+def _has_complete_location(scheme) -> bool:
+    def read():
+        return any(loc.confirmed and not loc.discarded_at for loc in scheme.locations.all())
+
+    return read() if scheme.pk is None else lookups.remember(("has_complete_location", scheme.pk), read)
+
+
 def scheme_status_at(scheme, on: date) -> ResourceStatus:
     """A scheme's status on a date (§3.1, first match)."""
     open_ = open_period(scheme)
@@ -90,7 +105,7 @@ def scheme_status_at(scheme, on: date) -> ResourceStatus:
         return ResourceStatus.DELETED
     if _owner_gone(scheme, on) or (open_ and open_.deactivation_date <= on):
         return ResourceStatus.DEACTIVATED
-    has_complete_location = any(loc.confirmed and not loc.discarded_at for loc in scheme.locations.all())
+    has_complete_location = _has_complete_location(scheme)
     if not scheme.confirmed or not has_complete_location:
         return ResourceStatus.INCOMPLETE
     if open_:

@@ -75,12 +75,14 @@ class LettingsLogBase(LogBase):
         """The scheme's complete locations that open within the next two weeks (or have no date)."""
         if not self.scheme_id:
             return []
+        from domain.selectors import lookups
+
         latest = collection.today() + timedelta(days=LOCATION_LEAD_DAYS)
-        return list(
+        return list(lookups.remember(("usable_locations", self.scheme_id, latest), lambda: list(
             self.scheme.locations.filter(confirmed=True, discarded_at__isnull=True)
             .filter(models.Q(startdate__isnull=True) | models.Q(startdate__lte=latest))
             .order_by("postcode")
-        )
+        )))
 
     @property
     def effective_la(self) -> str:
