@@ -204,8 +204,8 @@ class LogImporter:
             if connection.vendor == "postgresql":  # one statement for the batch
                 created, updated, ids = (list(column) for column in zip(*rows))
                 cursor.execute(f"UPDATE {table} SET created_at = v.created, updated_at = v.updated "
-                               "FROM unnest(%s::timestamptz[], %s::timestamptz[], %s::bigint[]) AS v(created, updated, id) "
-                               f"WHERE {table}.id = v.id", [created, updated, ids])
+                               "FROM unnest(%s::timestamptz[], %s::timestamptz[], %s::bigint[]) "
+                               f"AS v(created, updated, id) WHERE {table}.id = v.id", [created, updated, ids])
             else:
                 cursor.executemany(f"UPDATE {table} SET created_at = %s, updated_at = %s WHERE id = %s", rows)
 

@@ -128,7 +128,8 @@ def test_a_log_change_page_asks_at_most_twenty_queries(role, kind, request, clie
     log = request.getfixturevalue(kind)
     client = client_for(request.getfixturevalue(role))
     assert client.get(change_url(log)).status_code == 200  # the first request warms the per-process caches
-    most = MOST_QUERIES_ON_A_SUPPORTED_HOUSING_CHANGE_PAGE if kind == "supported_housing_log" else MOST_QUERIES_ON_A_CHANGE_PAGE
+    supported = kind == "supported_housing_log"
+    most = MOST_QUERIES_ON_A_SUPPORTED_HOUSING_CHANGE_PAGE if supported else MOST_QUERIES_ON_A_CHANGE_PAGE
     with django_assert_max_num_queries(most):
         response = client.get(change_url(log))
     assert response.status_code == 200 and response.context["original"] == log
