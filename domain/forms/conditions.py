@@ -143,10 +143,10 @@ _EQUALS, _BLANK, _OTHER = "equals", "blank", "other"
 
 
 def _compiled(entries) -> Callable[[Any], bool]:
-    """The condition (its alternatives, each a tuple of (key, is a predicate, kind of test, test) entries)
-    as one Python function of the log: the form engine's innermost loop, so answers are
-    read and plain tests made inline (an answer of "" counts as blank; True and False are answers of their
-    own, never equal to 1 and 0); predicates and operators go through `value_of` and `_test_holds`."""
+    """A condition's alternatives (each a tuple of (key, is a predicate, kind of test, test) entries) as one
+    Python function of the log. It is the form engine's innermost loop, so answers are read and plain tests
+    made inline: an answer of "" counts as blank, and True and False are answers of their own, never equal
+    to 1 and 0. Predicates and operators go through `value_of` and `_test_holds`."""
     if not entries:
         return lambda log: True
     constants: dict[str, Any] = {"_get": getattr, "_value_of": value_of, "_test_holds": _test_holds}
