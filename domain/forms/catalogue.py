@@ -7,7 +7,6 @@ upload columns, CSV and XML exports, `describe_form`) reads it, so a question is
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
 from decimal import Decimal
 from typing import Any, Iterable
 
@@ -64,24 +63,18 @@ class Question:
     kind: str | None = None  # how the answer is stored, when the type and step do not say (money in pounds)
     bulk: int | None = None  # the field of the year's bulk upload template that fills it
 
-    # Worked out once per question (the pipeline reads them for every answer of every log); not to be
-    # changed by callers.
-    @cached_property
+    @property
     def codes(self) -> list:
         return [option.code for option in self.options]
 
-    @cached_property
-    def code_set(self) -> frozenset:
-        return frozenset(self.codes)
-
-    @cached_property
+    @property
     def columns(self) -> list[str]:
         """The log columns this question writes: one per option for a checkbox question."""
         if self.type == CHECKBOX:
             return [option.code for option in self.options]
         return [self.field]
 
-    @cached_property
+    @property
     def value_kind(self) -> str:
         """int, str, decimal, date or bool: how the answer is stored."""
         if self.kind:

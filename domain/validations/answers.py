@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from domain.forms.catalogue import CHECKBOX, DATE, NUMERIC, RADIO, SELECT, TEXT, Form, Question
 from domain.forms import engine
@@ -25,20 +24,10 @@ def _number_limits(question: Question) -> tuple[Decimal | None, Decimal]:
     """The lowest and highest number a question takes: its own limits, within what its column can hold
     (a number too big to store is refused like any other answer out of range, before anything is worked
     out from it)."""
-    return _limits(question.value_kind, question.min, question.max)
-
-
-@lru_cache(maxsize=None)
-def _limits(kind: str, minimum, maximum) -> tuple[Decimal | None, Decimal]:
-    largest = LARGEST_ANSWER.get(kind, LARGEST_ANSWER["decimal"])
-    lowest = -largest if minimum is None else max(Decimal(str(minimum)), -largest)
-    highest = largest if maximum is None else min(Decimal(str(maximum)), largest)
+    largest = LARGEST_ANSWER.get(question.value_kind, LARGEST_ANSWER["decimal"])
+    lowest = -largest if question.min is None else max(Decimal(str(question.min)), -largest)
+    highest = largest if question.max is None else min(Decimal(str(question.max)), largest)
     return lowest, highest
-
-
-@lru_cache(maxsize=None)
-def _step(step) -> Decimal:
-    return Decimal(str(step))
 
 
 def question_error(question: Question, value) -> str | None:
@@ -58,11 +47,11 @@ def question_error(question: Question, value) -> str | None:
             return f"{label}: enter a number of at least {_number_text(lowest)}."
         if highest is not None and number > highest:
             return f"{label}: enter a number no more than {_number_text(highest)}."
-        step = _step(question.step) if question.step else None
+        step = Decimal(str(question.step)) if question.step else None
         if step and (number % step) != 0:
             return f"{label}: enter a whole number." if step == 1 else f"{label}: enter an amount in pounds and pence."
     if question.type in (RADIO, SELECT) and question.options:
-        if value not in question.code_set and str(value) not in {str(code) for code in question.codes}:
+        if value not in question.codes and str(value) not in {str(code) for code in question.codes}:
             return f"{label}: {value!r} is not one of the answers. Choose one of the options."
     if question.type == TEXT and isinstance(value, str) and len(value) > question.max_length:
         return f"{label}: use {question.max_length} characters or fewer."
@@ -78,7 +67,7 @@ def answer_errors(form: Form, log, shown: set[str]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     for field_name, questions in engine.layout(form).by_field.items():
         question = questions[0]
-        if shown.isdisjoint(question.columns):
+        if not shown & set(question.columns):
             continue
         if question.type == CHECKBOX:
             for column in question.columns:
