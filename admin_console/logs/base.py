@@ -247,15 +247,20 @@ class LogAdmin(ConsoleModelAdmin):
         return read[key]
 
     def get_object(self, request, object_id, from_field=None):
-        # A page asks for its log several times (the scope check, the view, each action's permission): a
-        # GET reads it once. A POST reads it afresh, as the form changes the copy it is given.
-        if request.method != "GET":
+        # A page asks for its log several times (the scope check, the view, each action's permission): it
+        # is read once per request. A GET shares that copy; a save gives each caller its own, as the form
+        # changes the copy it is given and the permission checks must see the log as saved. Other POSTs
+        # (actions that change the log, then read it again) read it afresh.
+        saving = (request.resolver_match.url_name or "").endswith("_change") if request.resolver_match else False
+        if request.method != "GET" and not saving:
             return super().get_object(request, object_id, from_field)
         read = request.__dict__.setdefault("_core_logs", {})
         key = (self.model, str(object_id), from_field)
         if key not in read:
             read[key] = super().get_object(request, object_id, from_field)
-        return read[key]
+            access.read_in_scope(request.user, read[key])  # get_queryset is the user's visible logs
+        log = read[key]
+        return log if request.method == "GET" or log is None else log.copy()
 
     def evaluated(self, log):
         """The log's evaluation, made once per page: the form's soft check hints and the sections panel

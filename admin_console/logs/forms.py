@@ -129,6 +129,12 @@ class LogForm(forms.ModelForm):
                 cleaned[column] = 1 if cleaned[column] else None
         return cleaned
 
+    def _get_validation_exclusions(self):
+        # An organisation or user chosen here was read from the list's own query (the choices this user
+        # may make): the model's own check that it exists would read it again.
+        return super()._get_validation_exclusions() | {
+            name for name, field in self.fields.items() if isinstance(field, forms.ModelChoiceField)}
+
     def _post_clean(self):
         super()._post_clean()
         if self.errors:

@@ -42,6 +42,13 @@ def can_view_log(user, log) -> bool:
                     lambda: visible_logs(user, type(log), include_deleted=True).filter(pk=log.pk).exists())
 
 
+def read_in_scope(user, log) -> None:
+    """`log` was just read through `visible_logs(user, …)` (a log page's own query): `can_view_log` holds
+    for it for the rest of the request without asking the database again."""
+    if log is not None and log.pk is not None:
+        remember(("view_log", user.pk, type(log), log.pk), lambda: True)
+
+
 def starts_logs_for_own_organisation(user) -> bool:
     """A new log starts with the user's organisation and the user (spec §8.2); support start from nothing."""
     return is_console_user(user) and not is_support(user)

@@ -7,6 +7,7 @@ from django.db import models
 
 from domain import collection
 from domain.forms import registry
+from domain.selectors.lookups import remember
 
 from .history import AuditTrail
 from .logs import HISTORY_BOOKKEEPING_FIELDS, LogBase, LogKindIn, answer_columns, list_indexes, search_indexes
@@ -67,7 +68,8 @@ class SalesLogBase(LogBase):
         """A reference row the rules read many times while a log is evaluated: read once per set of answers."""
         memo = self.__dict__.get(name)
         if memo is None or memo[0] != key:
-            memo = (key, find())
+            # Inside `remembered_lookups()` (a bulk upload, an import) each distinct row is read once for all logs.
+            memo = (key, remember((name, *key), find))
             self.__dict__[name] = memo
         return memo[1]
 

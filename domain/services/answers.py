@@ -116,7 +116,7 @@ def log_from_answers(*, log_type: str, year: int, answers: dict, references: Ref
     """An unsaved log holding the answers. Without `problems`, an answer that cannot be read raises
     AnswerError; with it, the log is built anyway and `problems[field]` says what could not be read."""
     form = registry.form_for_year(log_type, year)
-    log = MODELS[log_type]()
+    log = MODELS[log_type].blank()
     log._form_year = year
     references = references or References()
     columns = _columns(form)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Callable
 
 from domain.forms.catalogue import CHECKBOX, DATE, NUMERIC, RADIO, SELECT, TEXT, Form, Question
 from domain.forms import engine
@@ -32,32 +33,67 @@ def _number_limits(question: Question) -> tuple[Decimal | None, Decimal]:
 
 def question_error(question: Question, value) -> str | None:
     """What is wrong with one answer, in words that say what to enter instead; None if it is fine."""
-    if not is_present(value):
-        return None
+    return _check_of(question)(value)
+
+
+def _check_of(question: Question) -> Callable[[object], str | None]:
+    """The question's answer check, made once: every log asks the same questions, so their labels, limits
+    and answer codes are worked out once rather than for each answer checked."""
+    entry = _CHECKS.get(id(question))
+    if entry is None or entry[0] is not question:  # the question is kept in the entry, so its id is not reused
+        entry = _CHECKS[id(question)] = (question, _make_check(question))
+    return entry[1]
+
+
+_CHECKS: dict[int, tuple[Question, Callable[[object], str | None]]] = {}
+
+
+def _make_check(question: Question) -> Callable[[object], str | None]:
     label = question.label.rstrip("?")
     if question.type == NUMERIC:
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            return f"{label}: enter a number."
-        if not number.is_finite():  # "NaN" and "Infinity" read as numbers but are none
-            return f"{label}: enter a number."
         lowest, highest = _number_limits(question)
-        if lowest is not None and number < lowest:
-            return f"{label}: enter a number of at least {_number_text(lowest)}."
-        if highest is not None and number > highest:
-            return f"{label}: enter a number no more than {_number_text(highest)}."
         step = Decimal(str(question.step)) if question.step else None
-        if step and (number % step) != 0:
-            return f"{label}: enter a whole number." if step == 1 else f"{label}: enter an amount in pounds and pence."
-    if question.type in (RADIO, SELECT) and question.options:
-        if value not in question.codes and str(value) not in {str(code) for code in question.codes}:
+        not_whole = f"{label}: enter a whole number." if step == 1 else f"{label}: enter an amount in pounds and pence."
+
+        def check(value):
+            if not is_present(value):
+                return None
+            try:
+                number = Decimal(str(value))
+            except InvalidOperation:
+                return f"{label}: enter a number."
+            if not number.is_finite():  # "NaN" and "Infinity" read as numbers but are none
+                return f"{label}: enter a number."
+            if number < lowest:
+                return f"{label}: enter a number of at least {_number_text(lowest)}."
+            if number > highest:
+                return f"{label}: enter a number no more than {_number_text(highest)}."
+            if step and (number % step) != 0:
+                return not_whole
+            return None
+    elif question.type in (RADIO, SELECT) and question.options:
+        codes, as_text = frozenset(question.codes), frozenset(str(code) for code in question.codes)
+
+        def check(value):
+            if not is_present(value) or value in codes or str(value) in as_text:
+                return None
             return f"{label}: {value!r} is not one of the answers. Choose one of the options."
-    if question.type == TEXT and isinstance(value, str) and len(value) > question.max_length:
-        return f"{label}: use {question.max_length} characters or fewer."
-    if question.type == DATE and not isinstance(value, date):
-        return f"{label}: enter a real date, like 1/4/2026."
-    return None
+    elif question.type == TEXT:
+        longest = question.max_length
+
+        def check(value):
+            if isinstance(value, str) and len(value) > longest and value.strip():
+                return f"{label}: use {longest} characters or fewer."
+            return None
+    elif question.type == DATE:
+        def check(value):
+            if is_present(value) and not isinstance(value, date):
+                return f"{label}: enter a real date, like 1/4/2026."
+            return None
+    else:
+        def check(value):
+            return None
+    return check
 
 
 def answer_errors(form: Form, log, shown: set[str]) -> dict[str, list[str]]:
@@ -65,16 +101,33 @@ def answer_errors(form: Form, log, shown: set[str]) -> dict[str, list[str]]:
     several pages store one field (the vacancy reason of a first let or a re-let), an answer is fine
     if any of their questions accepts it."""
     errors: dict[str, list[str]] = {}
-    for field_name, questions in engine.layout(form).by_field.items():
-        question = questions[0]
-        if not shown & set(question.columns):
+    for field_name, columns, question, checks in _fields_checked(form):
+        if shown.isdisjoint(columns):
             continue
         if question.type == CHECKBOX:
             for column in question.columns:
                 if getattr(log, column, None) not in (None, 0, 1):
                     errors.setdefault(column, []).append(f"{question.label}: tick the box or leave it empty.")
             continue
-        messages = [question_error(q, getattr(log, field_name, None)) for q in questions]
-        if messages and all(messages):
+        value = getattr(log, field_name, None)
+        if value is None:
+            continue
+        messages = [check(value) for check in checks]
+        if all(messages):
             errors[field_name] = [messages[0]]
     return errors
+
+
+def _fields_checked(form: Form) -> list[tuple[str, frozenset[str], Question, tuple]]:
+    """Each field of the form with its columns, its first question and the checks of every question storing
+    it, worked out once per form."""
+    entry = _FIELDS.get(id(form))
+    if entry is None or entry[0] is not form:
+        entry = _FIELDS[id(form)] = (form, [
+            (name, frozenset(questions[0].columns), questions[0], tuple(_check_of(q) for q in questions))
+            for name, questions in engine.layout(form).by_field.items()
+        ])
+    return entry[1]
+
+
+_FIELDS: dict[int, tuple[Form, list]] = {}

@@ -150,7 +150,7 @@ class LogImporter:
         for item in batch:
             existing = stored.get(item.pk)
             # A new log gets its id only after the pipeline: it takes a log with an id for a stored one.
-            log = existing if existing is not None else self.model()
+            log = existing if existing is not None else self.model.blank()
             before = self._comparable(existing) if existing is not None else None
             for name, value in item.values.items():
                 setattr(log, name, value)
