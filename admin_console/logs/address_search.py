@@ -13,6 +13,7 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from admin_console.logs.forms import field_to_change
 from domain import access
 from domain.lookups import LookupUnavailable, lookups
 from domain.lookups.authorities import authority_for
@@ -75,10 +76,9 @@ class AddressSearchMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
-        field = form_class.base_fields.get("uprn")
-        if field is not None and access.can_look_up_addresses(request.user):
+        if "uprn" in form_class.base_fields and access.can_look_up_addresses(request.user):
             service = lookups()
-            field.widget.attrs.update({
+            field_to_change(form_class, "uprn").widget.attrs.update({
                 "data-address-search": reverse("admin_console:address_search") if service.addresses_on else "",
                 "data-postcode-area": reverse("admin_console:postcode_area") if service.postcodes_on else "",
             })

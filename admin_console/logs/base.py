@@ -3,7 +3,6 @@ soft delete and restore. Subclasses name the model and add what is particular to
 
 from __future__ import annotations
 
-import copy
 import json
 from functools import partial, wraps
 
@@ -23,7 +22,7 @@ from admin_console.compact_html import compact_html
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.error_summary import error_summary
-from admin_console.logs.forms import answer_display, form_name, log_form_class
+from admin_console.logs.forms import answer_display, field_to_change, form_name, log_form_class
 from admin_console.logs.history import log_changes
 from admin_console.logs.widgets import ChoiceSelect, share_options
 from admin_console.pagination import CappedCountPaginator
@@ -293,9 +292,7 @@ class LogAdmin(ConsoleModelAdmin):
         # include read-only displays); named, so the admin can also leave them all out for a view-only user.
         kwargs["fields"] = list(kwargs["form"]._meta.fields)
         form_class = super().get_form(request, obj, change=change, **kwargs)
-        # The admin's form class shares field objects with the cached class: copy before limiting.
-        form_class.base_fields = copy.deepcopy(form_class.base_fields)
-        self._limit_choices(request, obj, form_class.base_fields, catalogue)
+        self._limit_choices(request, obj, form_class, catalogue)
         form_class.created_by = request.user  # a new log is the user's before it is evaluated
         return form_class
 
@@ -310,20 +307,23 @@ class LogAdmin(ConsoleModelAdmin):
                                                    obj and obj.managing_organisation_id),
         }
 
-    def _limit_choices(self, request, obj, fields, catalogue):
+    def _limit_choices(self, request, obj, form_class, catalogue):
+        fields = form_class.base_fields
         for name, queryset in self.relation_choices(request, obj).items():
             if name in fields:
                 current = getattr(obj, f"{name}_id", None) if obj else None
                 model = queryset.model
-                fields[name].queryset = (queryset | model.objects.filter(pk=current)).distinct() if current else queryset
+                field_to_change(form_class, name).queryset = (
+                    (queryset | model.objects.filter(pk=current)).distinct() if current else queryset)
         prevloc_listed = "prevloc" in fields and not catalogue.questions_for("prevloc")[0][1].options
         if "la" in fields or prevloc_listed:  # one read serves both lists
             every = list(LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").order_by("name")
                          .values_list("code", "name"))
             if "la" in fields:
-                fields["la"].choices = [("", "Select an option")] + [(c, n) for c, n in every if c.startswith("E")]
+                field_to_change(form_class, "la").choices = (
+                    [("", "Select an option")] + [(c, n) for c, n in every if c.startswith("E")])
             if prevloc_listed:
-                fields["prevloc"].choices = [("", "Select an option")] + every
+                field_to_change(form_class, "prevloc").choices = [("", "Select an option")] + every
                 if "la" in fields:  # the English ones, already on the page: sent once
                     share_options(fields["la"], "id_prevloc", "E")
 

@@ -3,6 +3,7 @@ the official labels and answer options, and the shared rules run in clean()."""
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 
 from decimal import Decimal
@@ -161,6 +162,14 @@ class LogForm(forms.ModelForm):
         for name, value in entered.items():
             if name in self.fields:
                 self.initial[name] = value
+
+
+def field_to_change(form_class, name: str):
+    """The form class's field `name`, copied so that this request may change it: the admin makes a form
+    class per request, but its fields are the cached class's own (`log_form_class`), shared by every
+    request. Only the fields a request changes are copied (the form copies them all again when it is made)."""
+    field = form_class.base_fields[name] = copy.deepcopy(form_class.base_fields[name])
+    return field
 
 
 def form_name(field_name: str) -> str:

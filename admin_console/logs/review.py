@@ -16,6 +16,7 @@ from django.urls import path
 from django.utils.html import format_html
 from unfold.decorators import action
 
+from admin_console.logs.forms import field_to_change
 from admin_console.logs.layout import form_field_name
 from admin_console.logs.review_filters import review_badge
 from domain import access
@@ -232,7 +233,7 @@ class ReviewAdminMixin:
                 for _, question in obj.form.questions_for(field)[:1]:
                     name = form_field_name(question, question.columns[0])
                     if name in form_class.base_fields:
-                        form_class.base_fields[name].help_text = format_html(
+                        field_to_change(form_class, name).help_text = format_html(
                             '<span data-testid="open-query"><strong class="text-red-600">Open query</strong> {}</span>',
                             " / ".join(texts))
         return form_class
