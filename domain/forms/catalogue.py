@@ -12,6 +12,17 @@ from typing import Any, Iterable
 
 from .conditions import ALWAYS, Condition
 
+def worked_out_once(cache: dict, piece, make):
+    """`make(piece)` for a piece of a form (a form, a question), made on first use and kept in `cache`. A
+    form's pieces live as long as the process and every log reads the same ones, so what is worked out
+    from them (a routing layout, an answer check) is made once. Keyed by identity, as a piece's fields
+    need not be hashable; the piece is kept beside its result, so its id is never reused for another."""
+    entry = cache.get(id(piece))
+    if entry is None or entry[0] is not piece:
+        entry = cache[id(piece)] = (piece, make(piece))
+    return entry[1]
+
+
 # Question types and the kind of value each stores.
 RADIO, SELECT, CHECKBOX, NUMERIC, DATE, TEXT, INTERRUPTION, ORGANISATION, USER, SCHEME, LOCATION, OUTPUT = (
     "radio", "select", "checkbox", "numeric", "date", "text", "interruption_screen",

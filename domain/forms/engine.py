@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalogue import CHECKBOX, INTERRUPTION, RADIO, Form, Page, Question, Subsection
+from .catalogue import CHECKBOX, INTERRUPTION, RADIO, Form, Page, Question, Subsection, worked_out_once
 from .conditions import Condition, forget, memo, remembered
 
 CANNOT_START_YET, NOT_STARTED, IN_PROGRESS, COMPLETED = "cannot_start_yet", "not_started", "in_progress", "completed"
@@ -98,10 +98,7 @@ _LAYOUTS: dict[int, tuple[Form, Layout]] = {}
 
 
 def layout(form: Form) -> Layout:
-    entry = _LAYOUTS.get(id(form))
-    if entry is None or entry[0] is not form:  # the form is kept in the entry, so its id is not reused
-        entry = _LAYOUTS[id(form)] = (form, Layout.of(form))
-    return entry[1]
+    return worked_out_once(_LAYOUTS, form, Layout.of)
 
 
 class Routing:

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from domain import access
 from domain.forms import registry
-from domain.forms.catalogue import CHECKBOX, DATE, LOCATION, ORGANISATION, SCHEME, USER
+from domain.forms.catalogue import CHECKBOX, DATE, LOCATION, ORGANISATION, SCHEME, USER, worked_out_once
 from domain.forms.engine import is_present
 from domain.models import LettingsLog, Location, Organisation, SalesLog, Scheme, User
 from domain.models.organisations import ORGANISATION_CODE_PREFIX
@@ -95,10 +95,13 @@ class References:
         return self.location(text, scheme if self.schemes_of_log_organisations else None)
 
 
+_VALUE_KINDS: dict[int, tuple] = {}
+
+
 def _convert(question, value):
     if value is None or value == "":
         return None
-    kind = question.value_kind
+    kind = worked_out_once(_VALUE_KINDS, question, lambda question: question.value_kind)  # read for every answer
     try:
         if question.type == DATE:
             return date.fromisoformat(str(value))
@@ -146,14 +149,11 @@ def log_from_answers(*, log_type: str, year: int, answers: dict, references: Ref
 
 
 def _columns(form) -> dict:
-    cached = _COLUMNS.get(id(form))
-    if cached is None:
-        cached = {column: question for question in form.questions for column in question.columns}
-        _COLUMNS[id(form)] = cached
-    return cached
+    return worked_out_once(_COLUMNS, form, lambda form: {
+        column: question for question in form.questions for column in question.columns})
 
 
-_COLUMNS: dict[int, dict] = {}
+_COLUMNS: dict[int, tuple] = {}
 
 
 def _as_given(question, log, column: str):

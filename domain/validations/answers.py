@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Callable
 
-from domain.forms.catalogue import CHECKBOX, DATE, NUMERIC, RADIO, SELECT, TEXT, Form, Question
+from domain.forms.catalogue import CHECKBOX, DATE, NUMERIC, RADIO, SELECT, TEXT, Form, Question, worked_out_once
 from domain.forms import engine
 from domain.forms.engine import is_present
 from domain.models.logs import LARGEST_ANSWER
@@ -39,10 +39,7 @@ def question_error(question: Question, value) -> str | None:
 def _check_of(question: Question) -> Callable[[object], str | None]:
     """The question's answer check, made once: every log asks the same questions, so their labels, limits
     and answer codes are worked out once rather than for each answer checked."""
-    entry = _CHECKS.get(id(question))
-    if entry is None or entry[0] is not question:  # the question is kept in the entry, so its id is not reused
-        entry = _CHECKS[id(question)] = (question, _make_check(question))
-    return entry[1]
+    return worked_out_once(_CHECKS, question, _make_check)
 
 
 _CHECKS: dict[int, tuple[Question, Callable[[object], str | None]]] = {}
@@ -121,13 +118,10 @@ def answer_errors(form: Form, log, shown: set[str]) -> dict[str, list[str]]:
 def _fields_checked(form: Form) -> list[tuple[str, frozenset[str], Question, tuple]]:
     """Each field of the form with its columns, its first question and the checks of every question storing
     it, worked out once per form."""
-    entry = _FIELDS.get(id(form))
-    if entry is None or entry[0] is not form:
-        entry = _FIELDS[id(form)] = (form, [
-            (name, frozenset(questions[0].columns), questions[0], tuple(_check_of(q) for q in questions))
-            for name, questions in engine.layout(form).by_field.items()
-        ])
-    return entry[1]
+    return worked_out_once(_FIELDS, form, lambda form: [
+        (name, frozenset(questions[0].columns), questions[0], tuple(_check_of(q) for q in questions))
+        for name, questions in engine.layout(form).by_field.items()
+    ])
 
 
 _FIELDS: dict[int, tuple[Form, list]] = {}

@@ -133,3 +133,21 @@ def test_a_log_change_page_asks_at_most_twenty_queries(role, kind, request, clie
     with django_assert_max_num_queries(most):
         response = client.get(change_url(log))
     assert response.status_code == 200 and response.context["original"] == log
+
+
+@pytest.mark.parametrize("kind", ["lettings_log", "sales_log"])
+def test_a_save_reads_its_log_once_and_trusts_the_organisations_it_listed(kind, request, client_for, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    log = request.getfixturevalue(kind)
+    client = client_for(coordinator)
+    data = change_form_data(client, change_url(log))
+    table = log._meta.db_table
+    with CaptureQueriesContext(connection) as captured:
+        assert client.post(change_url(log), data).status_code == 302
+    reads = [q["sql"] for q in captured.captured_queries if q["sql"].startswith(f'SELECT "{table}"."id", ')]
+    organisation_checks = [q["sql"] for q in captured.captured_queries
+                           if q["sql"].startswith('SELECT 1 AS "a" FROM "domain_organisation"')]
+    assert len(reads) == 1, reads
+    assert organisation_checks == []
