@@ -4,7 +4,8 @@ widget's own stylesheet to look like unfold's), and its select includes a templa
 
 Each widget also writes its HTML in Python, the same markup its template gives (tests/admin_console/
 test_log_form_rendering.py compares them): a change page draws about 170 of them, and a template per
-widget (with its included attribute template) was most of the page's time."""
+widget (with its included attribute template) was most of the page's time. Like Django's form renderer,
+they leave out the whitespace around the markup."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def input_html(widget: dict) -> str:
     """django/forms/widgets/input.html."""
     value = "" if widget["value"] is None else f' value="{text(widget["value"])}"'
     return (f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"'
-            f'{value}{html_attrs(widget["attrs"])}>\n')
+            f'{value}{html_attrs(widget["attrs"])}>')
 
 
 class PlainInput:
@@ -38,21 +39,21 @@ class UnfoldTextInput:
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
         icon = "material-symbols-outlined absolute {} top-0 bottom-0 flex items-center justify-center text-base-400 dark:text-base-500"
-        parts = ['\n<div class="max-w-2xl relative w-full">\n    ']
+        parts = ['<div class="max-w-2xl relative w-full">\n    ']
         for key, span_class in (("prefix", "absolute left-3 top-0 bottom-0 flex items-center justify-center"),
                                 ("prefix_icon", icon.format("left-3"))):
             if widget.get(key):
                 parts.append(format_html('\n        <span class="{}">\n            {}\n        </span>\n    ',
                                          span_class, widget[key]))
             parts.append("\n\n    ")
-        parts.append(input_html(widget))
+        parts.append(input_html(widget) + "\n")  # input.html's own line end, inside the div
         for key, span_class in (("suffix", "absolute right-3 top-0 bottom-0 flex items-center justify-center"),
                                 ("suffix_icon", icon.format("right-3"))):
             parts.append("\n\n    ")
             if widget.get(key):
                 parts.append(format_html('\n        <span class="{}">\n            {}\n        </span>\n    ',
                                          span_class, widget[key]))
-        parts.append("\n</div>\n")
+        parts.append("\n</div>")
         return mark_safe("".join(parts))
 
 
@@ -89,7 +90,7 @@ class ChoiceRadioSelect(OneClass, UnfoldAdminRadioSelectWidget):
                     f'<label class="core-choice"{shown}>'
                     f'<input type="{conditional_escape(option["type"])}" name="{conditional_escape(option["name"])}"'
                     f'{value_}{html_attrs(option["attrs"])}><span>{conditional_escape(option["label"])}</span></label>')
-        parts.append("</div>\n")
+        parts.append("</div>")
         return mark_safe("".join(parts))
 
 
@@ -150,7 +151,7 @@ class ChoiceSelect(UnfoldAdminSelectWidget):
 SELECT_END = (
     '\n</select><span class="material-symbols-outlined absolute group-[.primary]:text-white pointer-events-none '
     "mr-[12px] right-0 text-base-400 top-0 top-1/2 hover:text-base-700 dark:text-base-500 dark:hover:text-base-200 "
-    '-translate-y-1/2" aria-hidden="true">expand_more</span></div>\n')
+    '-translate-y-1/2" aria-hidden="true">expand_more</span></div>')
 
 
 def share_options(field, source_id: str, code_prefix: str = "") -> None:
