@@ -5,8 +5,9 @@ questions) is a fifth of the page. The whitespace between two tags is reduced to
 the browser lays out the same way. Text inside tags, attribute values (typed answers) and a textarea's
 own content are left alone.
 
-Each question's label carries unfold's list of label classes (about 90 characters, 150 times on a lettings
-form); it becomes `core-label`, styled the same in static/admin_console/answers.css."""
+The questions' labels are written with the short class `core-label` (admin_console/templatetags/log_form.py,
+styled like unfold's in static/admin_console/answers.css); a label unfold's templates still draw (a value
+shown read-only) carries unfold's list of label classes, which becomes `core-label` too."""
 
 from __future__ import annotations
 

@@ -153,6 +153,7 @@ class LogAdmin(ConsoleModelAdmin):
     ordering = ["-id"]
     readonly_fields = ["status_summary"]
     change_form_before_template = "admin_console/logs/conditions.html"
+    change_form_template = "admin_console/logs/change_form.html"  # the questions drawn in Python
     list_before_template = "admin_console/logs/list_before.html"
     actions_detail = ["check_answers", "delete_log", "restore_log"]
     actions_list = ["review_duplicates"]

@@ -49,6 +49,16 @@ def _label(question: Question) -> str:
     return f"Q{question.number} – {question.label}" if question.number else question.label
 
 
+class AnswerChoiceField(forms.TypedChoiceField):
+    """A question's answers, shared by the field's copies. The admin copies a form's 200 fields twice a
+    request (for the form class, then for the form), and Django's choice field deep-copies its list of
+    answers each time (a list of local authorities or countries has hundreds). Nothing changes a list in
+    place: a list limited per request (local authorities by year) is a new list given to the copy."""
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)  # the widget is copied with a copy of the list
+
+
 def question_form_fields(question: Question) -> dict[str, forms.Field]:
     """The form fields of one question (a checkbox question has one per option)."""
     label, hint = _label(question), question.hint
@@ -63,17 +73,17 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
     if question.type == OUTPUT:
         return {}
     if question.type == INTERRUPTION:
-        field = forms.TypedChoiceField(choices=CONFIRM_CHOICES, coerce=int, empty_value=None, required=False,
+        field = AnswerChoiceField(choices=CONFIRM_CHOICES, coerce=int, empty_value=None, required=False,
                                        widget=ChoiceRadioSelect, label=question.label)
     elif question.type == RADIO:
         # No answer is stored as the column keeps it: None for a code, "" for text (a text column is never
         # null, so None there would fail the save when a POST sends the answer empty).
-        field = forms.TypedChoiceField(choices=[(o.code, o.label) for o in question.options],
+        field = AnswerChoiceField(choices=[(o.code, o.label) for o in question.options],
                                        coerce=_coerce(question.value_kind),
                                        empty_value=None if question.value_kind == "int" else "", required=False,
                                        widget=ChoiceRadioSelect)
     elif question.type == SELECT:
-        field = forms.TypedChoiceField(choices=[("", "Select an option")] + [(o.code, o.label) for o in question.options],
+        field = AnswerChoiceField(choices=[("", "Select an option")] + [(o.code, o.label) for o in question.options],
                                        coerce=_coerce(question.value_kind),
                                        empty_value=None if question.value_kind == "int" else "",
                                        required=False, widget=ChoiceSelect)
