@@ -50,13 +50,13 @@ def _label(question: Question) -> str:
 
 
 class AnswerChoiceField(forms.TypedChoiceField):
-    """A question's answers, shared by the field's copies. The admin copies a form's 200 fields twice a
-    request (for the form class, then for the form), and Django's choice field deep-copies its list of
-    answers each time (a list of local authorities or countries has hundreds). Nothing changes a list in
-    place: a list limited per request (local authorities by year) is a new list given to the copy."""
+    """A question's answers, shared by the field's copies. Each form copies its 200 fields, and Django's
+    choice field deep-copies its list of answers each time (a list of local authorities or countries has
+    hundreds); its widget (widgets.SharedChoices) shares the list too. Nothing changes a list in place: a
+    list limited per request (local authorities by year) is a new list given to the copy."""
 
     def __deepcopy__(self, memo):
-        return forms.Field.__deepcopy__(self, memo)  # the widget is copied with a copy of the list
+        return forms.Field.__deepcopy__(self, memo)
 
 
 def question_form_fields(question: Question) -> dict[str, forms.Field]:

@@ -9,6 +9,8 @@ they leave out the whitespace around the markup."""
 
 from __future__ import annotations
 
+import copy
+
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from unfold.widgets import (
@@ -71,7 +73,19 @@ class OneClass:
         self.attrs["class"] = self.css_class
 
 
-class ChoiceRadioSelect(OneClass, UnfoldAdminRadioSelectWidget):
+class SharedChoices:
+    """Put before a choice widget: its copies share its list of answers, which Django would copy and check
+    again for every copy (see forms.AnswerChoiceField); only the attributes, which a page may change, are
+    copied."""
+
+    def __deepcopy__(self, memo):
+        widget = copy.copy(self)
+        widget.attrs = self.attrs.copy()
+        memo[id(self)] = widget
+        return widget
+
+
+class ChoiceRadioSelect(SharedChoices, OneClass, UnfoldAdminRadioSelectWidget):
     """admin_console/widgets/radio.html, written in Python."""
 
     css_class = "core-radio"
@@ -110,7 +124,7 @@ class Checkbox(PlainInput, OneClass, UnfoldBooleanWidget):
     css_class = "core-check"
 
 
-class ChoiceSelect(UnfoldAdminSelectWidget):
+class ChoiceSelect(SharedChoices, UnfoldAdminSelectWidget):
     """Unfold's select with its options written in place: the long lists (local authorities, countries)
     have hundreds of options, and a template included per option costs more than the rest of a field.
 
