@@ -92,10 +92,7 @@ def _owner_gone(scheme, on: date) -> bool:
 
 
 def _has_complete_location(scheme) -> bool:
-    def read():
-        return any(loc.confirmed and not loc.discarded_at for loc in scheme.locations.all())
-
-    return read() if scheme.pk is None else lookups.remember(("has_complete_location", scheme.pk), read)
+    return any(loc.confirmed and not loc.discarded_at for loc in lookups.scheme_locations(scheme))
 
 
 def scheme_status_at(scheme, on: date) -> ResourceStatus:

@@ -62,6 +62,18 @@ def scheme_locations_held(scheme) -> tuple[bool, bool]:
     return _remember(("scheme_locations", scheme.pk), find)
 
 
+def scheme_locations(scheme) -> list:
+    """The scheme's locations, deleted ones too, each holding the scheme (so reading a location's scheme
+    asks nothing more); read once per log page or upload."""
+    def find():
+        found = list(scheme.locations.all())
+        for location in found:
+            location.scheme = scheme
+        return found
+
+    return find() if scheme.pk is None else _remember(("scheme_locations_each", scheme.pk), find)
+
+
 def local_authority(code):
     """The latest local authority with this code (None when there is none)."""
     from domain.models import LocalAuthority

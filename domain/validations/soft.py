@@ -37,8 +37,12 @@ def _soft_rule(form: Form, subsection: Subsection, page: Page, triggers: dict, s
             raise LookupError(f"Interruption page {page.id} needs exactly one known trigger, not {name!r}.")
         trigger = Trigger((question.field,), question.label.replace("{", "{{").replace("}", "}}"))
 
-    def asked(log) -> bool:
-        return engine.page_asked(form, subsection, page, log)
+    where = (id(subsection), id(page))
+
+    def asked(log) -> bool:  # read for every soft check of every log: the shared routing, looked up directly
+        if engine.memo() is None:
+            return engine.page_asked(form, subsection, page, log)
+        return engine.routing(form, log).page_shown[where]
 
     return Rule(page.id, SOFT, trigger.fields, message=trigger.message, applies=asked,
                 passes=lambda log: False, context=trigger.context, confirm_field=question.field)
