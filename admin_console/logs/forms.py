@@ -74,19 +74,19 @@ def question_form_fields(question: Question) -> dict[str, forms.Field]:
         return {}
     if question.type == INTERRUPTION:
         field = AnswerChoiceField(choices=CONFIRM_CHOICES, coerce=int, empty_value=None, required=False,
-                                       widget=ChoiceRadioSelect, label=question.label)
+                                  widget=ChoiceRadioSelect, label=question.label)
     elif question.type == RADIO:
         # No answer is stored as the column keeps it: None for a code, "" for text (a text column is never
         # null, so None there would fail the save when a POST sends the answer empty).
         field = AnswerChoiceField(choices=[(o.code, o.label) for o in question.options],
-                                       coerce=_coerce(question.value_kind),
-                                       empty_value=None if question.value_kind == "int" else "", required=False,
-                                       widget=ChoiceRadioSelect)
+                                  coerce=_coerce(question.value_kind),
+                                  empty_value=None if question.value_kind == "int" else "", required=False,
+                                  widget=ChoiceRadioSelect)
     elif question.type == SELECT:
         field = AnswerChoiceField(choices=[("", "Select an option")] + [(o.code, o.label) for o in question.options],
-                                       coerce=_coerce(question.value_kind),
-                                       empty_value=None if question.value_kind == "int" else "",
-                                       required=False, widget=ChoiceSelect)
+                                  coerce=_coerce(question.value_kind),
+                                  empty_value=None if question.value_kind == "int" else "",
+                                  required=False, widget=ChoiceSelect)
     elif question.type == NUMERIC:
         if question.value_kind == "decimal":
             field = forms.DecimalField(required=False, decimal_places=2, widget=DecimalInput,

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from .conditions import ALWAYS, Condition
 
+
 def worked_out_once(cache: dict, piece, make):
     """`make(piece)` for a piece of a form (a form, a question), made on first use and kept in `cache`. A
     form's pieces live as long as the process and every log reads the same ones, so what is worked out

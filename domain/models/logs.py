@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-
 from decimal import Decimal
+from functools import cache
 from importlib import import_module
 
 from django.conf import settings
@@ -139,10 +139,7 @@ class LogBase(TimestampedModel):
         out each of some 200 defaults field by field; this passes them all at once from a row of defaults
         made once per model (callable defaults are still called for each log). Bulk uploads and imports
         start every log this way."""
-        row = _BLANK_ROWS.get(cls)
-        if row is None:
-            row = _BLANK_ROWS[cls] = _blank_row(cls)
-        values, calls = row
+        values, calls = _blank_row(cls)
         values = values.copy()
         for place, make in calls:
             values[place] = make()
@@ -222,9 +219,7 @@ def catalogue_column(kind: str, max_length: int, label: str | None = None) -> mo
     return models.CharField(label, max_length=max_length, blank=True, default="")
 
 
-_BLANK_ROWS: dict[type, tuple[list, list]] = {}
-
-
+@cache
 def _blank_row(model) -> tuple[list, list]:
     """Each concrete column's default in order, and the places whose default is called for each log."""
     values, calls = [], []

@@ -11,6 +11,7 @@ hand the evaluation they made to `log_save`. What differs by log type is the log
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -176,18 +177,15 @@ def _setup_columns(form: Form) -> set[str]:
 
 
 def _row_values(log: LogBase) -> dict:
-    names, read = _ROW_READERS.get(type(log)) or _row_reader(type(log))
+    names, read = _row_reader(type(log))
     return dict(zip(names, read(log)))
 
 
-_ROW_READERS: dict[type, tuple] = {}
-
-
+@cache
 def _row_reader(model) -> tuple:
     """The model's column names and one getter of all of them (read twice per evaluation, 230 columns)."""
     names = [f.attname for f in model._meta.concrete_fields]
-    reader = _ROW_READERS[model] = (names, attrgetter(*names))
-    return reader
+    return names, attrgetter(*names)
 
 
 def _changed_columns(log: LogBase) -> list[str]:
