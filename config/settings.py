@@ -44,13 +44,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # unfold and its contrib apps come before django.contrib.admin so their templates win.
-    "unfold",
+    "unfold.apps.BasicAppConfig",  # unfold without its own site: the console's is below
     "unfold.contrib.filters",
     "unfold.contrib.forms",
     "unfold.contrib.import_export",
     "unfold.contrib.guardian",
     "unfold.contrib.simple_history",
-    "django.contrib.admin",
+    "admin_console.console_site.ConsoleAdminConfig",  # django.contrib.admin with the console's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -126,6 +126,12 @@ class AccessBackend(AllowAllUsersModelBackend):
         username = normalise_email(username or kwargs.get(User.USERNAME_FIELD))
         return super().authenticate(request, username=username, password=password)
 
+    def get_user(self, user_id):
+        # Nearly every page reads the signed-in user's organisation (scope, menus, access rules): it is
+        # read with the user.
+        user = User._default_manager.select_related("organisation").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     def has_perm(self, user_obj, perm, obj=None):
         if not access.is_console_user(user_obj):
             return False

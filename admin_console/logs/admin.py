@@ -37,6 +37,7 @@ class LettingsLogAdmin(AddressSearchMixin, DownloadLinkMixin, ReviewAdminMixin, 
     fieldsets = layout.fieldsets(latest_form("lettings"))
     conditional_fields = layout.conditional_fields(latest_form("lettings"))
     related = LogAdmin.related + ("scheme", "location")
+    related_for_rules = ("scheme__owning_organisation", "location__scheme__owning_organisation")
     download_kind = "lettings"
 
     def relation_choices(self, request, obj) -> dict:

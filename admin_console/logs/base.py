@@ -22,7 +22,9 @@ from admin_console.compact_html import compact_html
 from admin_console.logs import duplicates as duplicate_views
 from admin_console.logs import filters, layout
 from admin_console.logs.error_summary import error_summary
-from admin_console.logs.forms import answer_display, field_to_change, form_name, log_form_class
+from admin_console.logs.forms import (
+    RelationChoiceField, answer_display, field_to_change, form_name, log_form_class,
+)
 from admin_console.logs.history import log_changes
 from admin_console.logs.widgets import ChoiceSelect, share_options
 from admin_console.pagination import CappedCountPaginator
@@ -171,6 +173,8 @@ class LogAdmin(ConsoleModelAdmin):
 
     # --- scope and permissions (domain.access decides) -----------------------------------------
 
+    related_for_rules: tuple[str, ...] = ()
+
     def get_changelist(self, request, **kwargs):
         return LogChangeList
 
@@ -185,7 +189,8 @@ class LogAdmin(ConsoleModelAdmin):
             logs = logs.prefetch_related(Prefetch("owning_organisation__name_changes", queryset=names),
                                          Prefetch("managing_organisation__name_changes", queryset=names))
         if url_name.endswith(("_change", "_answers")):
-            logs = logs.select_related("assigned_to__organisation")  # the assignee rule reads it
+            # The rules read the assignee's organisation and the owners of the scheme and the location's scheme.
+            logs = logs.select_related("assigned_to__organisation", *self.related_for_rules)
         return logs
 
     def get_search_results(self, request, queryset, search_term):
@@ -314,8 +319,9 @@ class LogAdmin(ConsoleModelAdmin):
             if name in fields:
                 current = getattr(obj, f"{name}_id", None) if obj else None
                 model = queryset.model
-                field_to_change(form_class, name).queryset = (
-                    (queryset | model.objects.filter(pk=current)).distinct() if current else queryset)
+                field = field_to_change(form_class, name)
+                field.queryset = (queryset | model.objects.filter(pk=current)).distinct() if current else queryset
+                field.current = getattr(obj, name) if current else None
         prevloc_listed = "prevloc" in fields and not catalogue.questions_for("prevloc")[0][1].options
         if "la" in fields or prevloc_listed:  # one read serves both lists
             every = list(LocalAuthority.objects.valid_on(f"{catalogue.year}-04-01").order_by("name")
@@ -332,7 +338,7 @@ class LogAdmin(ConsoleModelAdmin):
         # Relations are plain choice lists, limited per request by domain.access (see
         # _limit_choices), without the admin's add/change/view buttons beside them.
         if db_field.is_relation:
-            return db_field.formfield(required=False, widget=ChoiceSelect)
+            return db_field.formfield(required=False, widget=ChoiceSelect, form_class=RelationChoiceField)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

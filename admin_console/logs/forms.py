@@ -59,6 +59,20 @@ class AnswerChoiceField(forms.TypedChoiceField):
         return forms.Field.__deepcopy__(self, memo)
 
 
+class RelationChoiceField(forms.ModelChoiceField):
+    """A relation's choice list (organisations, users, schemes, locations) that knows the log's current
+    choice, `current`. The list always offers it, so a save that sends it again, as nearly every save
+    does, is given the related row the page already read rather than reading it once more."""
+
+    current = None
+
+    def to_python(self, value):
+        current = self.current
+        if current is not None and value not in self.empty_values and str(value) == str(current.pk):
+            return current
+        return super().to_python(value)
+
+
 def question_form_fields(question: Question) -> dict[str, forms.Field]:
     """The form fields of one question (a checkbox question has one per option)."""
     label, hint = _label(question), question.hint

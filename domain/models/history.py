@@ -50,12 +50,24 @@ class AuditTrail(HistoricalRecords):
         fields = self.compared_fields(instance, update_fields)
         if not fields:
             return False
+        if _differs_from_loaded_row(instance, fields):
+            return True  # the row changes now: worth a row, whatever was recorded before (no query needed)
         names = [field.attname for field in fields]
         last = (getattr(instance, self.manager_name).order_by("-history_date", "-history_id")
                 .values(*names).first())
         if last is None:
             return True
         return any(field.to_python(getattr(instance, field.attname)) != last[field.attname] for field in fields)
+
+
+def _differs_from_loaded_row(instance, fields: list[models.Field]) -> bool:
+    """Whether a recorded value differs from the row the instance was read from (a log keeps the values it
+    was loaded with, `loaded_values`; other models do not, and are compared with their last history row)."""
+    loaded = getattr(instance, "loaded_values", None)
+    if not loaded:
+        return False
+    return any(field.attname in loaded and field.to_python(getattr(instance, field.attname)) != loaded[field.attname]
+               for field in fields)
 
 
 def copy_to_history(rows: models.QuerySet, *, history_type: str, when=None, reason: str | None = None,

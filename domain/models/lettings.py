@@ -78,11 +78,9 @@ class LettingsLogBase(LogBase):
         from domain.selectors import lookups
 
         latest = collection.today() + timedelta(days=LOCATION_LEAD_DAYS)
-        return list(lookups.remember(("usable_locations", self.scheme_id, latest), lambda: list(
-            self.scheme.locations.filter(confirmed=True, discarded_at__isnull=True)
-            .filter(models.Q(startdate__isnull=True) | models.Q(startdate__lte=latest))
-            .order_by("postcode")
-        )))
+        return [location for location in lookups.scheme_locations(self.scheme)
+                if location.confirmed and not location.discarded_at
+                and (location.startdate is None or location.startdate <= latest)]
 
     @property
     def effective_la(self) -> str:

@@ -53,20 +53,18 @@ def absorbed_organisation_ids(organisation) -> set:
 
 def scheme_locations_held(scheme) -> tuple[bool, bool]:
     """Whether the scheme has any location, and any complete (confirmed) one."""
-    from django.db.models import Count, Q
-
-    def find():
-        counts = scheme.locations.aggregate(every=Count("pk"), complete=Count("pk", filter=Q(confirmed=True)))
-        return counts["every"] > 0, counts["complete"] > 0
-
-    return _remember(("scheme_locations", scheme.pk), find)
+    locations = scheme_locations(scheme)
+    return bool(locations), any(location.confirmed for location in locations)
 
 
 def scheme_locations(scheme) -> list:
-    """The scheme's locations, deleted ones too, each holding the scheme (so reading a location's scheme
-    asks nothing more); read once per log page or upload."""
+    """The scheme's locations by postcode, deleted ones too, each holding the scheme and its deactivation
+    periods (so working out a location's status asks nothing more); read once per log page or upload."""
     def find():
-        found = list(scheme.locations.all())
+        if "locations" in getattr(scheme, "_prefetched_objects_cache", {}):  # read with the scheme already
+            found = sorted(scheme.locations.all(), key=lambda location: (location.postcode, location.pk))
+        else:
+            found = list(scheme.locations.order_by("postcode", "pk").prefetch_related("deactivation_periods"))
         for location in found:
             location.scheme = scheme
         return found
@@ -89,11 +87,11 @@ def current_la_code(code: str, year: int) -> str:
 
 
 def _current_la_code(code: str, year: int) -> str:
+    from django.db.models import Q
+
     from domain import collection
     from domain.models import LocalAuthority
 
-    candidates = [code, *LocalAuthority.objects.filter(links__linked_local_authority__code=code)
-                  .values_list("code", flat=True)]
-    start = collection.window(year).start
-    active = set(LocalAuthority.objects.valid_on(start).filter(code__in=candidates).values_list("code", flat=True))
-    return next((c for c in candidates if c in active), code)
+    active = set(LocalAuthority.objects.valid_on(collection.window(year).start)
+                 .filter(Q(code=code) | Q(links__linked_local_authority__code=code)).values_list("code", flat=True))
+    return code if code in active or not active else min(active)

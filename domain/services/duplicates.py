@@ -83,13 +83,16 @@ def duplicate_set_tidy(model, set_id: int | None) -> None:
 
 
 @transaction.atomic
-def duplicates_refresh(*, log: LogBase) -> int | None:
-    """Put the log in the right duplicate set (or none) after a save; returns its set id."""
+def duplicates_refresh(*, log: LogBase, written: bool = False) -> int | None:
+    """Put the log in the right duplicate set (or none) after a save; returns its set id. `written`: the
+    whole row was just written from `log`, so the set id it holds is the stored one."""
     model = type(log)
-    old = model.objects.filter(pk=log.pk).values_list("duplicate_set_id", flat=True).first()
+    old = (log.duplicate_set_id if written
+           else model.objects.filter(pk=log.pk).values_list("duplicate_set_id", flat=True).first())
     candidates = list(duplicate_candidates(log).values_list("pk", "duplicate_set_id"))
     if not candidates:
-        model.objects.filter(pk=log.pk).update(duplicate_set_id=None)
+        if old is not None or not written:
+            model.objects.filter(pk=log.pk).update(duplicate_set_id=None)
         duplicate_set_tidy(model, old)
         log.duplicate_set_id = None
         return None

@@ -39,10 +39,10 @@ def _prepare_answers(log: LettingsLog) -> None:
     log_apply_lookups(log)
 
 
-def _after_save(log: LettingsLog) -> None:
+def _after_save(log: LettingsLog, *, written: bool = False) -> None:
     from domain.services.duplicates import duplicates_refresh
 
-    duplicates_refresh(log=log)
+    duplicates_refresh(log=log, written=written)
 
 
 def _after_delete(old_set) -> None:

@@ -19,7 +19,7 @@ class LogKind:
     rules_for: Callable  # (year) -> rules
     derive_for: Callable  # (form) -> derive(log, was)
     left_out_with: dict = field(default_factory=dict)  # answers left out together when one is refused
-    after_save: Callable | None = None  # (log) -> None, e.g. duplicate sets
+    after_save: Callable | None = None  # (log, *, written=False) -> None, e.g. duplicate sets
     after_delete: Callable | None = None  # (old duplicate set id) -> None
 
 

@@ -291,7 +291,7 @@ def log_save(*, log: LogBase, by: User | None, keep_valid: bool = False, outcome
     log.__dict__.pop("_change_reason", None)  # the reason belongs to this save's history row only
     log.reset_loaded_values()
     if kind.after_save:
-        kind.after_save(log)
+        kind.after_save(log, written=True)
         log.reset_loaded_values()
     return outcome
 

@@ -25,10 +25,10 @@ def _prepare_answers(log: SalesLog) -> None:
     log_apply_lookups(log)
 
 
-def _after_save(log: SalesLog) -> None:
+def _after_save(log: SalesLog, *, written: bool = False) -> None:
     from domain.services.duplicates import duplicates_refresh
 
-    duplicates_refresh(log=log)
+    duplicates_refresh(log=log, written=written)
 
 
 def _after_delete(old_set) -> None:

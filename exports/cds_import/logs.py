@@ -26,12 +26,16 @@ from exports.cds.lettings_values import ID_OFFSET
 
 from .errors import RecordProblem
 from .part import Part
+from .report import LISTED_AT_MOST
 
 BATCH = 500
 STATUS_NAMES = {LogStatus.NOT_STARTED: "not_started", LogStatus.IN_PROGRESS: "in_progress",
                 LogStatus.COMPLETED: "completed", LogStatus.DELETED: "deleted"}
 # Columns the importer itself sets on every log; not compared when deciding whether a log changed.
 NOT_COMPARED = ("updated_at",)
+# Held (until the part commits) by a part that adds relationships, so that parts imported at the same time
+# (exports.cds_import.parallel) add them one part after another instead of waiting for each other's.
+RELATIONSHIPS_LOCK = 0x434F5245
 
 
 @dataclass
@@ -216,8 +220,14 @@ class LogImporter:
             pair = item.pair
             if not pair or pair[0] == pair[1] or pair in self.lookups.relationships:
                 continue
-            OrganisationRelationship.objects.get_or_create(stock_owner_id=pair[0], managing_agent_id=pair[1])
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RELATIONSHIPS_LOCK])
+            _, created = OrganisationRelationship.objects.get_or_create(stock_owner_id=pair[0],
+                                                                         managing_agent_id=pair[1])
             self.lookups.relationships.add(pair)
+            if not created:  # another part, imported at the same time, added it
+                continue
             self.report.relationships_inferred.append({
                 "stock_owner_id": pair[0], "managing_agent_id": pair[1],
                 "stock_owner": Organisation.objects.get(pk=pair[0]).name,
@@ -258,7 +268,7 @@ class LogImporter:
         elif log.discarded_at:  # restored in the original service since it was deleted
             log.discarded_at = None
             log.status = computed if not outcome.errors else item.status
-        if log.status != item.status and len(self.report.status_changes) < 1000:
+        if log.status != item.status and len(self.report.status_changes) < LISTED_AT_MOST:
             self.report.status_changes.append({
                 "kind": self.kind, "id": item.pk, "file": self.part.name, "record": item.number,
                 "was": STATUS_NAMES.get(item.status, item.status), "now": STATUS_NAMES.get(log.status, log.status),

@@ -3,7 +3,6 @@ inferred from the logs (for support to confirm), and the files read."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 KINDS = ("organisations", "users", "schemes", "locations", "lettings", "sales")
@@ -24,7 +23,6 @@ class Report:
     relationships_inferred: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     error: dict | None = None
-    _pair_logs: dict = field(default_factory=lambda: defaultdict(int))
 
     def count(self, kind: str, outcome: str, n: int = 1) -> None:
         self.counts[kind][outcome] += n
@@ -40,6 +38,22 @@ class Report:
             self.refused_answers.append({"kind": kind, "id": identifier, "field": field_name,
                                          "answer": None if answer is None else str(answer),
                                          "message": message, "kept": kept})
+
+    def merge(self, other: Report) -> None:
+        """Add what another report found (a part imported by another process) after what this one found."""
+        for kind, counts in other.counts.items():
+            for outcome, n in counts.items():
+                self.count(kind, outcome, n)
+        self.skipped += other.skipped[:LISTED_AT_MOST - len(self.skipped)]
+        self.refused_answers += other.refused_answers[:LISTED_AT_MOST - len(self.refused_answers)]
+        self.refused_total += other.refused_total
+        self.confirmed_soft_checks += other.confirmed_soft_checks
+        self.status_changes += other.status_changes[:LISTED_AT_MOST - len(self.status_changes)]
+        listed = {(r["stock_owner_id"], r["managing_agent_id"]) for r in self.relationships_inferred}
+        self.relationships_inferred += [r for r in other.relationships_inferred
+                                        if (r["stock_owner_id"], r["managing_agent_id"]) not in listed]
+        for text in other.notes:
+            self.note(text)
 
     def note(self, text: str) -> None:
         if text not in self.notes:

@@ -16,10 +16,11 @@ from typing import Callable
 from django.db import transaction
 from django.utils import timezone
 
-from domain.models import Export, ExportStatus
+from domain.models import Export, ExportStatus, LettingsLog, SalesLog
 
 from .errors import ImportFailed
 from .lettings import LettingsImporter
+from .parallel import can_share, import_parts_shared
 from .part import Part
 from .people import import_organisations, import_users
 from .report import Report
@@ -28,6 +29,7 @@ from .sources import Archive, discover
 from .xml_records import count_records, records
 
 Progress = Callable[[str, int, int], None]  # (file, records read so far, records in every file)
+LOG_KINDS = ("lettings", "sales")
 
 
 class _DryRunDone(Exception):
@@ -108,9 +110,12 @@ def _check_counts(plan) -> dict[str, int]:
     return counts
 
 
-def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress | None = None) -> Report:
+def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress | None = None,
+                workers: int = 1) -> Report:
     """Import the original service's export files; returns the report. Raises ImportFailed on bad input
-    (with `report.error` set on the report it carries as `.report`)."""
+    (with `report.error` set on the report it carries as `.report`). With `workers` above one, the logs'
+    parts are imported that many at a time in separate processes where that is possible (see
+    exports.cds_import.parallel)."""
     report = Report(dry_run=dry_run)
     progress = progress or (lambda file, done, total: None)
     with ExitStack() as stack:
@@ -130,10 +135,18 @@ def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress |
             nonlocal done
             done += n
 
+        shared = [task for task in tasks if task.kind in LOG_KINDS] if workers > 1 and can_share(dry_run) else []
+        if len(shared) < 2:
+            shared = []
+
+        def imported_alongside(file: str, records: int) -> None:
+            advance(records)
+            progress(file, done, total)
+
         try:
             # A dry run is one transaction rolled back at the end; otherwise each file commits on its own.
             with transaction.atomic() if dry_run else nullcontext():
-                for task in tasks:
+                for task in tasks[:len(tasks) - len(shared)]:
                     progress(task.file, done, total)
                     part = Part(task.file, task.opener, report, task.reader, progress=advance)
                     with transaction.atomic():
@@ -141,6 +154,14 @@ def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress |
                         if task.finish:
                             task.finish()
                     report.files.append({"file": task.file, "kind": task.kind, "records": part.read})
+                if shared:
+                    import_parts_shared(shared, workers=workers, report=report, progress=imported_alongside)
+                    with transaction.atomic():
+                        for task in shared:
+                            if task.finish:
+                                task.finish()
+                        # Each part set the id sequence from the ids it could see; now every part is in.
+                        Part.reset_sequence(LettingsLog, SalesLog)
                 progress("", done, total)
                 if dry_run:
                     raise _DryRunDone

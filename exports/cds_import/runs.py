@@ -31,7 +31,7 @@ def _refuse_if_another_is_running(run: ImportRun) -> None:
         raise failure
 
 
-def import_run(run: ImportRun, paths: list[str]) -> Report:
+def import_run(run: ImportRun, paths: list[str], *, workers: int = 1) -> Report:
     """Run the import for an ImportRun, saving progress between files and the report at the end.
     Raises ImportFailed (after recording it) on bad input or while another import is running."""
     _refuse_if_another_is_running(run)
@@ -42,7 +42,7 @@ def import_run(run: ImportRun, paths: list[str]) -> Report:
         ImportRun.objects.filter(pk=run.pk).update(current_file=file[:255], records_read=done, records_total=total)
 
     try:
-        report = import_core(paths, dry_run=run.dry_run, progress=progress)
+        report = import_core(paths, dry_run=run.dry_run, progress=progress, workers=workers)
     except ImportFailed as failure:
         report = getattr(failure, "report", None)
         ImportRun.objects.filter(pk=run.pk).update(

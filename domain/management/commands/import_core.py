@@ -20,11 +20,16 @@ class Command(BaseCommand):
                             help="Export folders, zips, master manifests or schemes / locations CSVs.")
         parser.add_argument("--dry-run", action="store_true", help="Check and count everything, keep nothing.")
         parser.add_argument("--json", action="store_true", help="Print the report as JSON (and nothing else).")
+        parser.add_argument("--workers", type=int, default=1, metavar="N",
+                            help="Import the logs' parts N at a time in separate processes (PostgreSQL; not with "
+                                 "--dry-run). Two on a machine with two cores. Default: 1.")
 
     def handle(self, *args, **options):
+        if options["workers"] < 1:
+            raise CommandError("--workers must be 1 or more.")
         run = ImportRun.objects.create(dry_run=options["dry_run"], files=list(options["paths"]))
         try:
-            report = import_run(run, options["paths"])
+            report = import_run(run, options["paths"], workers=options["workers"])
         except ImportFailed as failure:
             raise CommandError(f"{failure.describe()} Nothing from that file was kept.")
         data = {"run": run.pk, **report.as_json()}
