@@ -127,9 +127,12 @@ class AccessBackend(AllowAllUsersModelBackend):
         return super().authenticate(request, username=username, password=password)
 
     def get_user(self, user_id):
-        # Nearly every page reads the signed-in user's organisation (scope, menus, access rules): it is
-        # read with the user.
-        user = User._default_manager.select_related("organisation").filter(pk=user_id).first()
+        # Every page reads the signed-in user's organisation (scope, menus, access rules) and asks whether
+        # they have enrolled a second factor: both are read with the user.
+        from domain.services.second_factor import ENROLLED_WHEN_READ, enrolled_expression
+
+        user = (User._default_manager.select_related("organisation")
+                .annotate(**{ENROLLED_WHEN_READ: enrolled_expression()}).filter(pk=user_id).first())
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def has_perm(self, user_obj, perm, obj=None):

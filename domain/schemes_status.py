@@ -71,7 +71,9 @@ def periods(resource) -> list:
     """The resource's deactivation periods in date order (read once per log page or upload: see
     domain.selectors.lookups)."""
     def read():
-        return sorted(resource.deactivation_periods.all(), key=lambda p: (p.deactivation_date, p.pk or 0))
+        # A location read on its own may be one of its scheme's locations already read with their periods.
+        source = (lookups.listed_location(resource) if hasattr(resource, "scheme_id") else None) or resource
+        return sorted(source.deactivation_periods.all(), key=lambda p: (p.deactivation_date, p.pk or 0))
 
     if resource.pk is None:
         return read()

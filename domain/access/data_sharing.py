@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 
 from domain.models import DataProtectionConfirmation, Organisation, OrganisationRelationship
 from .logs import can_add_log
@@ -14,10 +14,18 @@ from .uploads import can_bulk_upload
 
 def dsa_confirmed(organisation: Organisation | None) -> bool:
     """Whether the organisation's data protection officer has accepted the agreement."""
-    if organisation is None:
-        return False
-    return remember(("dsa_confirmed", organisation.pk), lambda: DataProtectionConfirmation.objects.filter(
-        organisation_id=organisation.pk, confirmed=True).exists())
+    return organisation is not None and _agreement(organisation)[0]
+
+
+def _agreement(organisation: Organisation) -> tuple[bool, bool]:
+    """(the agreement is accepted, an organisation whose stock it logs has accepted it), read together."""
+    def read():
+        found = Organisation.objects.filter(pk=organisation.pk).values_list(
+            Exists(DataProtectionConfirmation.objects.filter(organisation_id=organisation.pk, confirmed=True)),
+            Exists(_signed_stock_holders(organisation))).first()
+        return tuple(found) if found else (False, False)
+
+    return remember(("agreement", organisation.pk), read)
 
 
 def _signed_stock_holders(organisation: Organisation):
@@ -34,8 +42,7 @@ def _signed_stock_holders(organisation: Organisation):
 def organisation_may_start_logs(organisation: Organisation | None) -> bool:
     """New logs wait until the organisation has accepted the agreement and so has an organisation whose
     stock it logs (itself, a stock owner or an organisation it absorbed, holding stock)."""
-    return dsa_confirmed(organisation) and remember(("signed_stock_holders", organisation.pk),
-                                                    lambda: _signed_stock_holders(organisation).exists())
+    return organisation is not None and all(_agreement(organisation))
 
 
 def can_start_new_logs(user) -> bool:

@@ -72,6 +72,14 @@ def scheme_locations(scheme) -> list:
     return find() if scheme.pk is None else _remember(("scheme_locations_each", scheme.pk), find)
 
 
+def listed_location(location):
+    """The location as read with its scheme's locations in this `remembered_lookups()` block (holding its
+    deactivation periods), or None when they have not been read."""
+    cache = _cache.get()
+    listed = cache.get(("scheme_locations_each", location.scheme_id)) if cache is not None else None
+    return next((each for each in listed if each.pk == location.pk), None) if listed else None
+
+
 def local_authority(code):
     """The latest local authority with this code (None when there is none)."""
     from domain.models import LocalAuthority

@@ -14,7 +14,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef
 from django_otp import devices_for_user, match_token
 from django_otp.models import Device
 from django_otp.plugins.otp_email.models import EmailDevice
@@ -28,6 +28,7 @@ from domain.services.mail import send_email
 APP_DEVICE_NAME = "Authenticator app"
 BACKUP_DEVICE_NAME = "Backup codes"
 EMAIL_DEVICE_NAME = "Email"
+ENROLLED_WHEN_READ = "second_factor_enrolled_when_read"
 BACKUP_CODE_COUNT = 10
 WRONG_CODE_MESSAGE = "The code is not right. Check it and try again, or ask for a new code by email."
 
@@ -42,11 +43,19 @@ def second_factor_required(user) -> bool:
     return second_factor_enrolled(user)
 
 
-def second_factor_enrolled(user: User) -> bool:
-    """Whether the user has a confirmed way of giving a code (one query, asked on every page)."""
-    confirmed = [Exists(model.objects.filter(user_id=user.pk, confirmed=True))
+def enrolled_expression():
+    """Whether a user row has a confirmed way of giving a code, as an expression to read with the user."""
+    confirmed = [Exists(model.objects.filter(user_id=OuterRef("pk"), confirmed=True))
                  for model in (TOTPDevice, StaticDevice, EmailDevice)]
-    return User.objects.filter(pk=user.pk).filter(confirmed[0] | confirmed[1] | confirmed[2]).exists()
+    return confirmed[0] | confirmed[1] | confirmed[2]
+
+
+def second_factor_enrolled(user: User) -> bool:
+    """Whether the user has a confirmed way of giving a code (asked on every page: the signed-in user is
+    read with the answer, see domain.auth.AccessBackend.get_user; anyone else is one query)."""
+    if ENROLLED_WHEN_READ in user.__dict__:
+        return user.__dict__[ENROLLED_WHEN_READ]
+    return User.objects.filter(pk=user.pk).filter(enrolled_expression()).exists()
 
 
 def second_factor_pending_app(*, user: User, device_id: int | None = None) -> TOTPDevice:
@@ -82,6 +91,7 @@ def second_factor_confirm_app(*, device: TOTPDevice, token: str) -> list[str]:
     TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+    device.user.__dict__.pop(ENROLLED_WHEN_READ, None)
     return second_factor_new_backup_codes(user=device.user)
 
 
@@ -128,3 +138,4 @@ def second_factor_reset(*, user: User) -> None:
     """Forget every device of the user (a lost phone): they enrol again at their next sign-in."""
     for model in (TOTPDevice, StaticDevice, EmailDevice):
         model.objects.filter(user=user).delete()
+    user.__dict__.pop(ENROLLED_WHEN_READ, None)

@@ -59,12 +59,15 @@ def _timed(request, times: int) -> tuple[float, float]:
 
 
 def _queries(request) -> tuple[int, float]:
+    """The statements a request sends, as it would outside the test's transaction: the savepoints Django
+    sets inside it (where a request would begin and commit) are not counted."""
     with CaptureQueriesContext(connection) as captured:
         request(0)
-    slowest = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:3]
+    statements = [q for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    slowest = sorted(statements, key=lambda q: -float(q["time"]))[:3]
     for query in slowest:
         print(f"  {float(query['time']) * 1000:.1f} ms: {query['sql'][:300]}")
-    return len(captured), sum(float(q["time"]) for q in captured.captured_queries) * 1000
+    return len(statements), sum(float(q["time"]) for q in statements) * 1000
 
 
 @pytest.mark.parametrize("model, changed", [(LettingsLog, "tenancycode"), (SalesLog, "purchid")])
