@@ -53,9 +53,16 @@ def enrolled_expression():
 def second_factor_enrolled(user: User) -> bool:
     """Whether the user has a confirmed way of giving a code (asked on every page: the signed-in user is
     read with the answer, see domain.auth.AccessBackend.get_user; anyone else is one query)."""
-    if ENROLLED_WHEN_READ in user.__dict__:
-        return user.__dict__[ENROLLED_WHEN_READ]
+    known = getattr(user, ENROLLED_WHEN_READ, None)
+    if known is not None:
+        return known
     return User.objects.filter(pk=user.pk).filter(enrolled_expression()).exists()
+
+
+def _forget_enrolment(user) -> None:
+    """After a change to the user's devices, what was read with the user no longer holds."""
+    if getattr(user, ENROLLED_WHEN_READ, None) is not None:
+        delattr(user, ENROLLED_WHEN_READ)
 
 
 def second_factor_pending_app(*, user: User, device_id: int | None = None) -> TOTPDevice:
@@ -91,7 +98,7 @@ def second_factor_confirm_app(*, device: TOTPDevice, token: str) -> list[str]:
     TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    device.user.__dict__.pop(ENROLLED_WHEN_READ, None)
+    _forget_enrolment(device.user)
     return second_factor_new_backup_codes(user=device.user)
 
 
@@ -138,4 +145,4 @@ def second_factor_reset(*, user: User) -> None:
     """Forget every device of the user (a lost phone): they enrol again at their next sign-in."""
     for model in (TOTPDevice, StaticDevice, EmailDevice):
         model.objects.filter(user=user).delete()
-    user.__dict__.pop(ENROLLED_WHEN_READ, None)
+    _forget_enrolment(user)

@@ -19,8 +19,11 @@ def assignee_belongs(log) -> bool:
     from domain.selectors import lookups
 
     assignee_org = log.assigned_to.organisation
+    owner, manager = log.owning_organisation_id, log.managing_organisation_id
+    if access.assignee_fits_organisations({assignee_org.pk}, owner, manager):
+        return True  # the assignee's own organisation is one of them: those it absorbed need not be read
     family = {assignee_org.pk} | lookups.absorbed_organisation_ids(assignee_org)
-    return access.assignee_fits_organisations(family, log.owning_organisation_id, log.managing_organisation_id)
+    return access.assignee_fits_organisations(family, owner, manager)
 
 
 def merged_by(org, day: date) -> bool:

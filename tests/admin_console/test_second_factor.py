@@ -146,3 +146,21 @@ def test_next_never_leads_off_the_site(support):
     client.post(SET_UP, {"code": totp_code(device), "next": "https://evil.example/"})
     assert 'href="https://evil.example/"' not in client.get(VERIFY).content.decode()
 
+
+
+def test_each_page_reads_the_user_with_their_organisation_and_second_factor_at_once(coordinator):
+    """Every page asks whether the user has enrolled a second factor and reads their organisation: both come
+    with the user's own row (domain.auth.AccessBackend.get_user), not as queries of their own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in_with_password(coordinator)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("admin:domain_lettingslog_changelist")).status_code == 200
+    second_factor_reads = [q["sql"] for q in captured.captured_queries if "otp_totp_totpdevice" in q["sql"]]
+    assert len(second_factor_reads) == 1
+    assert second_factor_reads[0].startswith('SELECT "domain_user"."id"')
+    assert 'JOIN "domain_organisation"' in second_factor_reads[0]
+    assert not [q for q in captured.captured_queries if q["sql"].startswith('SELECT 1 AS "a" FROM "domain_user"')]
+    assert not [q for q in captured.captured_queries if q["sql"].startswith('SELECT "domain_organisation"."id", ')
+                and f'"domain_organisation"."id" = {coordinator.organisation_id}' in q["sql"]]

@@ -58,6 +58,21 @@ def test_other_intermediate_rent_product_needs_its_name(make_log):
 def test_assignee_must_belong_to_the_owner_or_manager(make_log):
     stranger = make_user(make_organisation(), role=2)
     assert fails("setup.assigned_to.not_in_organisations", make_log(assigned_to=stranger))
+
+
+def test_an_assignee_of_the_organisation_that_absorbed_the_owner_belongs(make_log, owner, django_assert_num_queries):
+    absorber = make_organisation(name="New Homes")
+    owner.absorbing_organisation = absorber
+    owner.save(update_fields=["absorbing_organisation"])
+    log = make_log(assigned_to=make_user(absorber, role=2))
+    assert not fails("setup.assigned_to.not_in_organisations", log)
+    # A user of the owner itself belongs without the absorbed organisations being read.
+    own = make_log(assigned_to=make_user(owner, role=2))
+    from domain.validations.organisations import assignee_belongs
+
+    own.assigned_to.organisation  # read with the user, as the log page does
+    with django_assert_num_queries(0):
+        assert assignee_belongs(own)
     assert not fails("setup.assigned_to.not_in_organisations", make_log())
 
 
