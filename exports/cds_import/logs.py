@@ -33,8 +33,9 @@ STATUS_NAMES = {LogStatus.NOT_STARTED: "not_started", LogStatus.IN_PROGRESS: "in
                 LogStatus.COMPLETED: "completed", LogStatus.DELETED: "deleted"}
 # Columns the importer itself sets on every log; not compared when deciding whether a log changed.
 NOT_COMPARED = ("updated_at",)
-# Held (until the part commits) by a part that adds relationships, so that parts imported at the same time
-# (exports.cds_import.parallel) add them one part after another instead of waiting for each other's.
+# Held until its part commits by a part that adds relationships. Two parts imported at the same time
+# (exports.cds_import.parallel) could otherwise each wait for a pair the other has added but not committed
+# (a deadlock); with the lock, one adds its pairs after the other's are in.
 RELATIONSHIPS_LOCK = 0x434F5245
 
 
