@@ -94,7 +94,7 @@ def _owner_gone(scheme, on: date) -> bool:
 
 
 def _has_complete_location(scheme) -> bool:
-    return any(loc.confirmed and not loc.discarded_at for loc in lookups.scheme_locations(scheme))
+    return bool(lookups.complete_locations(scheme))
 
 
 def scheme_status_at(scheme, on: date) -> ResourceStatus:

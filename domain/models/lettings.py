@@ -78,9 +78,8 @@ class LettingsLogBase(LogBase):
         from domain.selectors import lookups
 
         latest = collection.today() + timedelta(days=LOCATION_LEAD_DAYS)
-        return [location for location in lookups.scheme_locations(self.scheme)
-                if location.confirmed and not location.discarded_at
-                and (location.startdate is None or location.startdate <= latest)]
+        return [location for location in lookups.complete_locations(self.scheme)
+                if location.startdate is None or location.startdate <= latest]
 
     @property
     def effective_la(self) -> str:

@@ -72,6 +72,11 @@ def scheme_locations(scheme) -> list:
     return find() if scheme.pk is None else _remember(("scheme_locations_each", scheme.pk), find)
 
 
+def complete_locations(scheme) -> list:
+    """The scheme's confirmed locations that are not deleted, by postcode (from `scheme_locations`)."""
+    return [location for location in scheme_locations(scheme) if location.confirmed and not location.discarded_at]
+
+
 def listed_location(location):
     """The location as read with its scheme's locations in this `remembered_lookups()` block (holding its
     deactivation periods), or None when they have not been read."""

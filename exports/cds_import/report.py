@@ -49,9 +49,7 @@ class Report:
         self.refused_total += other.refused_total
         self.confirmed_soft_checks += other.confirmed_soft_checks
         self.status_changes += other.status_changes[:LISTED_AT_MOST - len(self.status_changes)]
-        listed = {(r["stock_owner_id"], r["managing_agent_id"]) for r in self.relationships_inferred}
-        self.relationships_inferred += [r for r in other.relationships_inferred
-                                        if (r["stock_owner_id"], r["managing_agent_id"]) not in listed]
+        self.relationships_inferred += other.relationships_inferred  # only the part that added a pair lists it
         for text in other.notes:
             self.note(text)
 

@@ -146,7 +146,7 @@ def import_core(paths: list[str], *, dry_run: bool = False, progress: Progress |
         try:
             # A dry run is one transaction rolled back at the end; otherwise each file commits on its own.
             with transaction.atomic() if dry_run else nullcontext():
-                for task in tasks[:len(tasks) - len(shared)]:
+                for task in tasks[:len(tasks) - len(shared)]:  # the log parts come last (_tasks)
                     progress(task.file, done, total)
                     part = Part(task.file, task.opener, report, task.reader, progress=advance)
                     with transaction.atomic():

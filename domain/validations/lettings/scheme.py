@@ -65,7 +65,7 @@ def inactive_reason(resource, on) -> str | None:
 
 def _has_active_location(log) -> bool:
     return any(location_status_at(location, _start(log)) in ACTIVE
-               for location in lookups.scheme_locations(log.scheme) if location.confirmed and not location.discarded_at)
+               for location in lookups.complete_locations(log.scheme))
 
 
 def _scheme_dated(log) -> bool:
