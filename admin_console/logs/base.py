@@ -157,6 +157,7 @@ class LogAdmin(ConsoleModelAdmin):
     change_form_before_template = "admin_console/logs/conditions.html"
     change_form_template = "admin_console/logs/change_form.html"  # the questions drawn in Python
     list_before_template = "admin_console/logs/list_before.html"
+    change_list_template = "admin_console/logs/change_list.html"  # the rows written in Python
     actions_detail = ["check_answers", "delete_log", "restore_log"]
     actions_list = ["review_duplicates"]
     radio_fields = {}
