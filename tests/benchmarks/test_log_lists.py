@@ -34,6 +34,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from config.serving import settle
 from domain import collection
 from domain.models import LettingsLog, Organisation, SalesLog, User
 
@@ -214,6 +215,7 @@ def _same_queries_for_fewer_rows(log_type: str, client: Client) -> tuple[int, in
 
 def test_log_lists_review_queue_and_home_pages_at_scale(world, settings):
     settings.DEBUG = False
+    settle()  # as config/wsgi.py does once a web process has loaded
     run = Run()
     for who, user in world.items():
         client = Client()
