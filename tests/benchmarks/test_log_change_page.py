@@ -20,7 +20,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from config.serving import settle
-
 from domain.models import LettingsLog, LogStatus, SalesLog, User
 from tests.admin_console.log_form_data import change_form_data
 
