@@ -55,6 +55,20 @@ def list_indexes(prefix: str, columns: dict[str, str]) -> list[models.Index]:
     return indexes
 
 
+def scope_indexes(prefix: str, columns: dict[str, str]) -> list[models.Index]:
+    """Indexes for counting within a user's scope: each organisation column, then each of `columns` (short
+    names as in list_indexes). A scope is read in two parts (domain.access.visible_log_parts): the logs
+    owned within it, and those managed within it but owned elsewhere, so the manager's index carries the
+    owner too. Each carries the columns the home page counts by (status, deleted, approved, assignee), so
+    that a count reads the index alone, not tens of thousands of table rows."""
+    counted = ["status", "discarded_at", "approved_at", "assigned_to"]
+    return [index for column, short in columns.items() for index in (
+        models.Index(fields=["owning_organisation", column], include=counted, name=f"{prefix}_{short}_owner_idx"),
+        models.Index(fields=["managing_organisation", column], include=[*counted, "owning_organisation"],
+                     name=f"{prefix}_{short}_manager_idx"),
+    )]
+
+
 def search_indexes(prefix: str, codes: dict[str, str]) -> list[models.Index]:
     """The indexes a log list's search uses: one per reference code (exact, any case; `codes` gives each a
     short name for its index), and on the postcode

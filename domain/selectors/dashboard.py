@@ -5,14 +5,16 @@ of that list), so the console can link every number to the list it counts.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from domain import access, collection
-from domain.models import LettingsLog, LogStatus, SalesLog
+from domain.models import LettingsLog, LogStatus, SalesLog, User
 from domain.models.reviews import ReviewState
 
 LOG_MODELS = {"lettings": LettingsLog, "sales": SalesLog}
@@ -90,6 +92,12 @@ def provider_counts(user) -> list[Figure]:
     return counts
 
 
+def count_visible(user, model, narrow) -> int:
+    """How many of the logs a user may see `narrow` keeps, counted part by part so that each part is
+    counted from an organisation index (domain.access.visible_log_parts)."""
+    return sum(narrow(part).count() for part in access.visible_log_parts(user, model))
+
+
 def coordinator_counts(user) -> list[Figure]:
     """A coordinator's review work: awaiting their review, returned, approved this month; the schemes
     still incomplete; lettings logs left without a scheme or location by a deactivation."""
@@ -97,14 +105,14 @@ def coordinator_counts(user) -> list[Figure]:
 
     counts = []
     for log_type, model in LOG_MODELS.items():
-        logs = access.visible_logs(user, model)
         label = LOG_TYPE_LABELS[log_type]
         counts += [
-            Figure(f"{label}: awaiting my review", access.review_queue(user, logs).count(), log_type,
-                   {"review": "mine"}),
-            Figure(f"{label}: returned", logs.filter(review_state=ReviewState.RETURNED).count(), log_type,
-                   {"review": ReviewState.RETURNED.value}),
-            Figure(f"{label}: approved this month", approved_this_month(logs).count(), log_type,
+            Figure(f"{label}: awaiting my review", count_visible(user, model, partial(access.review_queue, user)),
+                   log_type, {"review": "mine"}),
+            Figure(f"{label}: returned",
+                   count_visible(user, model, lambda logs: logs.filter(review_state=ReviewState.RETURNED)),
+                   log_type, {"review": ReviewState.RETURNED.value}),
+            Figure(f"{label}: approved this month", count_visible(user, model, approved_this_month), log_type,
                    {"review": "approved_month"}),
         ]
     schemes = access.visible_schemes(user)
@@ -125,12 +133,17 @@ def unresolved_logs(user):
 def logs_per_provider(user) -> Chart:
     """This collection year's logs of the coordinator's organisation by the user they are assigned to."""
     year = collection.current_year()
-    totals: dict[str, dict[str, int]] = {}
+    by_assignee = {log_type: Counter() for log_type in LOG_MODELS}
     for log_type, model in LOG_MODELS.items():
-        rows = (access.visible_logs(user, model).filter(_year_filter(year, model))
-                .values("assigned_to__name").annotate(n=Count("id")).order_by("assigned_to__name"))
-        for row in rows:
-            totals.setdefault(row["assigned_to__name"] or "Not assigned", {})[log_type] = row["n"]
+        for part in access.visible_log_parts(user, model):  # each counted from an organisation index
+            rows = part.filter(_year_filter(year, model)).values("assigned_to").annotate(n=Count("*")).order_by()
+            by_assignee[log_type].update({row["assigned_to"]: row["n"] for row in rows})  # adds the parts
+    ids = {pk for counts in by_assignee.values() for pk in counts if pk is not None}
+    names = dict(User.objects.filter(pk__in=ids).values_list("pk", "name"))
+    totals: dict[str, Counter] = {}
+    for log_type, counts in by_assignee.items():
+        for pk, n in counts.items():
+            totals.setdefault(names.get(pk) or "Not assigned", Counter())[log_type] += n
     labels = sorted(totals)
     return Chart(f"Logs per provider, {year} to {year + 1}", labels, [
         {"label": LOG_TYPE_LABELS[log_type], "data": [totals[name].get(log_type, 0) for name in labels]}

@@ -72,6 +72,20 @@ def test_the_coordinator_home_counts_the_review_work(client_for, coordinator, wo
     assert 'data-testid="chart"' in page and "Logs per provider" in page and "Pat Provider" in page
 
 
+def test_the_coordinator_counts_the_logs_their_organisation_manages_for_a_stock_owner_once(
+        client_for, coordinator, org, provider, work):
+    from domain.selectors.dashboard import logs_per_provider
+    from tests.factories import make_organisation, relate
+
+    stock_owner = make_organisation(name="Hillside Stock Owner")
+    relate(stock_owner=stock_owner, managing_agent=org)
+    saved_log(stock_owner, provider, managing_organisation=org, tenancycode="MANAGED")
+    found = cards(client_for(coordinator))
+    assert found["Lettings: awaiting my review"][0] == "2"  # DONE-1 of their own, and the managed one
+    chart = logs_per_provider(coordinator)
+    assert chart.labels == ["Pat Provider"] and chart.datasets[0]["data"] == [5]  # DRAFT, DONE-1, RET, APPR, MANAGED
+
+
 def test_the_coordinator_counts_logs_left_without_a_scheme(client_for, coordinator, org, provider, work):
     LettingsLog.objects.filter(tenancycode="DONE-1").update(unresolved=True)
     found = cards(client_for(coordinator))

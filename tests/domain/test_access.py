@@ -280,3 +280,38 @@ def test_the_window_is_that_of_the_saved_date_not_of_a_date_being_typed(coordina
     assert not access.can_change_log(coordinator, log)
     log.startdate = date(2026, 6, 1)  # typed into the form, not saved
     assert not access.can_change_log(coordinator, log)
+
+
+@pytest.mark.parametrize("model_name", ["LettingsLog", "SalesLog"])
+def test_the_visible_log_parts_do_not_overlap_and_together_are_the_visible_logs(
+        model_name, coordinator, support, org, other_org):
+    from domain import models
+    from domain.models import LogStatus
+    from tests.factories import make_lettings_log
+    from tests.lettings_answers import apply
+    from tests.sales_answers import shared_ownership_answers
+
+    model = getattr(models, model_name)
+    stock_owner, agent, absorbed = (make_organisation(name=name) for name in ("Stock Owner", "Agent", "Absorbed"))
+    absorbed.absorbing_organisation = org
+    absorbed.save()
+
+    def log(owner, manager, status=None):
+        if model is models.LettingsLog:
+            return make_lettings_log(owner, None, manager=manager, status=status).pk
+        sale = apply(model(), {**shared_ownership_answers(owner, None), "managing_organisation": manager})
+        sale.status = LogStatus.COMPLETED if status is None else status
+        sale.save()
+        return sale.pk
+
+    relate(stock_owner=stock_owner, managing_agent=org)
+    relate(stock_owner=org, managing_agent=agent)
+    expected = {log(org, org), log(org, agent), log(stock_owner, org), log(absorbed, absorbed)}
+    log(other_org, other_org), log(org, org, status=LogStatus.DELETED)
+
+    for user in (coordinator, support):
+        parts = [set(part.values_list("pk", flat=True)) for part in access.visible_log_parts(user, model)]
+        visible = set(access.visible_logs(user, model).values_list("pk", flat=True))
+        assert sum(len(part) for part in parts) == len(visible) and set().union(*parts) == visible
+    parts = [set(part.values_list("pk", flat=True)) for part in access.visible_log_parts(coordinator, model)]
+    assert len(parts) == 2 and set().union(*parts) == expected
