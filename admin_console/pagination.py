@@ -5,15 +5,34 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 COUNT_CAP = 10_000
+# A search counts fewer: a partial postcode can match tens of thousands of an association's logs, and
+# each counted match is a table row read. Past a thousand, the search wants narrowing, not paging.
+SEARCH_COUNT_CAP = 1_000
+
+
+class CountAtLeast(int):
+    """A count stopped at its cap: a number for the paginator, and in words wherever a page shows it
+    ("more than 10,000 results", "Select all more than 10,000 lettings logs")."""
+
+    def __new__(cls, cap: int):
+        count = super().__new__(cls, cap + 1)
+        count.cap = cap
+        return count
+
+    def __str__(self):
+        return f"more than {self.cap:,}"
 
 
 class CappedCountPaginator(Paginator):
+    cap = COUNT_CAP
+
     @cached_property
     def count(self):
         # Counting over a LIMITed subquery stops at the cap. Without the list's sort order: any
-        # COUNT_CAP + 1 rows will do, and sorting first would read and sort the whole list.
-        return self.object_list.order_by().values("pk")[: COUNT_CAP + 1].count()
+        # cap + 1 rows will do, and sorting first would read and sort the whole list.
+        counted = self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        return CountAtLeast(self.cap) if counted > self.cap else counted
 
-    @property
-    def is_capped(self) -> bool:
-        return self.count > COUNT_CAP
+
+class SearchCountPaginator(CappedCountPaginator):
+    cap = SEARCH_COUNT_CAP
