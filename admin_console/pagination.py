@@ -5,9 +5,6 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 COUNT_CAP = 10_000
-# A search counts fewer: a partial postcode can match tens of thousands of an association's logs, and
-# each counted match is a table row read. Past a thousand, the search wants narrowing, not paging.
-SEARCH_COUNT_CAP = 1_000
 
 
 class CountAtLeast(int):
@@ -32,7 +29,3 @@ class CappedCountPaginator(Paginator):
         # cap + 1 rows will do, and sorting first would read and sort the whole list.
         counted = self.object_list.order_by().values("pk")[: self.cap + 1].count()
         return CountAtLeast(self.cap) if counted > self.cap else counted
-
-
-class SearchCountPaginator(CappedCountPaginator):
-    cap = SEARCH_COUNT_CAP

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Prefetch
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
@@ -27,7 +27,7 @@ from admin_console.logs.forms import (
 )
 from admin_console.logs.history import log_changes
 from admin_console.logs.widgets import ChoiceSelect, share_options
-from admin_console.pagination import CappedCountPaginator, SearchCountPaginator
+from admin_console.pagination import CappedCountPaginator
 from domain import access
 from domain.selectors.data_sharing import data_sharing_banner_for
 from domain.forms import engine, registry
@@ -193,10 +193,6 @@ class LogAdmin(ConsoleModelAdmin):
             # The rules read the assignee's organisation and the owners of the scheme and the location's scheme.
             logs = logs.select_related("assigned_to__organisation", *self.related_for_rules)
         return logs
-
-    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        paginator = SearchCountPaginator if request.GET.get(SEARCH_VAR, "").strip() else self.paginator
-        return paginator(queryset, per_page, orphans, allow_empty_first_page)
 
     def get_search_results(self, request, queryset, search_term):
         return logs_search(queryset, search_term), False
