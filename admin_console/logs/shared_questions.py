@@ -19,9 +19,12 @@ class ConditionalRadioSelect(ChoiceRadioSelect):
         super().__init__(*args, **kwargs)
         self.option_conditions = option_conditions
 
+    def shown_when(self, value) -> str:
+        return self.option_conditions.get(str(value), "")
+
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        option["shown_when"] = self.option_conditions.get(str(value), "")
+        option["shown_when"] = self.shown_when(value)  # for the template (admin_console/widgets/radio.html)
         return option
 
 

@@ -85,25 +85,58 @@ class SharedChoices:
         return widget
 
 
+def answer_groups(widget, chosen: list[str]):
+    """(group name, [(value, label, selected, index)]) as ChoiceWidget.optgroups lists a widget's
+    choices, without building an option dictionary (and its attributes) for each: the first answer whose
+    code is among `chosen` (the widget's format_value) is the selected one."""
+    has_selected = False
+    for index, (option_value, option_label) in enumerate(widget.choices):
+        if option_value is None:
+            option_value = ""
+        if isinstance(option_label, (list, tuple)):
+            group_name, choices, numbered = option_value, option_label, True
+        else:
+            group_name, choices, numbered = None, [(option_value, option_label)], False
+        options = []
+        for subindex, (subvalue, sublabel) in enumerate(choices):
+            selected = not has_selected and str(subvalue) in chosen
+            has_selected |= selected
+            options.append((subvalue, sublabel, selected, f"{index}_{subindex}" if numbered else str(index)))
+        yield group_name, options
+
+
 class ChoiceRadioSelect(SharedChoices, OneClass, UnfoldAdminRadioSelectWidget):
-    """admin_console/widgets/radio.html, written in Python."""
+    """admin_console/widgets/radio.html, written in Python: each option's input carries the widget's
+    attributes, its own id (the widget's, numbered) and `checked` when chosen, as RadioSelect.create_option
+    gives them, worked out once per widget rather than once per option."""
 
     css_class = "core-radio"
     template_name = "admin_console/widgets/radio.html"
 
+    def shown_when(self, value) -> str:
+        """The Alpine.js condition an answer is shown on (none: always)."""
+        return ""
+
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        id_ = widget["attrs"].get("id")
+        widget_attrs = self.build_attrs(self.attrs, attrs)
+        id_ = widget_attrs.get("id")
+        if id_:  # the attributes before and after the id, which each option numbers
+            names = list(widget_attrs)
+            before = html_attrs({k: widget_attrs[k] for k in names[:names.index("id")]})
+            after = html_attrs({k: widget_attrs[k] for k in names[names.index("id") + 1:]})
+            escaped_id = conditional_escape(id_)
+        else:
+            before, after = html_attrs(widget_attrs), ""
+        start = f'<input type="{conditional_escape(self.input_type)}" name="{conditional_escape(name)}"'
         parts = [format_html('<div id="{}" class="core-choices">', id_) if id_ else '<div class="core-choices">']
-        for _group, options, _index in widget["optgroups"]:
-            for option in options:
-                shown = option.get("shown_when")
+        for _group, options in answer_groups(self, self.format_value(value)):
+            for option_value, label, selected, index in options:
+                shown = self.shown_when(option_value)
                 shown = format_html(' x-show="{}"', shown) if shown else ""
-                value_ = "" if option["value"] is None else f' value="{text(option["value"])}"'
-                parts.append(
-                    f'<label class="core-choice"{shown}>'
-                    f'<input type="{conditional_escape(option["type"])}" name="{conditional_escape(option["name"])}"'
-                    f'{value_}{html_attrs(option["attrs"])}><span>{conditional_escape(option["label"])}</span></label>')
+                value_ = "" if option_value is None else f' value="{text(option_value)}"'
+                option_id = f' id="{escaped_id}_{index}"' if id_ else ""
+                parts.append(f'<label class="core-choice"{shown}>{start}{value_}{before}{option_id}{after}'
+                             f'{" checked" if selected else ""}><span>{conditional_escape(label)}</span></label>')
         parts.append("</div>")
         return mark_safe("".join(parts))
 
@@ -140,20 +173,26 @@ class ChoiceSelect(SharedChoices, UnfoldAdminSelectWidget):
 
     def render(self, name, value, attrs=None, renderer=None):
         """admin_console/widgets/select.html, written in Python."""
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [f'<div class="grow relative max-w-2xl"><select name="{conditional_escape(widget["name"])}"'
-                 f'{html_attrs(widget["attrs"])}>']
-        for group_name, options, _index in widget["optgroups"]:
+        parts = [f'<div class="grow relative max-w-2xl"><select name="{conditional_escape(name)}"'
+                 f'{html_attrs(self.build_attrs(self.attrs, attrs))}>']
+        shared = self.attrs.get("data-options-from")
+        for group_name, options in answer_groups(self, self.format_value(value)):
+            if shared:  # the browser copies the rest from the other list
+                options = [option for option in options if option[2] or option[0] in ("", None)]
+                if not options:
+                    continue
             if group_name:
                 parts.append(format_html('<optgroup label="{}">', group_name))
-            parts.extend(f'\n<option value="{text(option["value"])}"{" selected" if option["selected"] else ""}>'
-                         f'{conditional_escape(option["label"])}</option>' for option in options)
+            parts.extend(f'\n<option value="{text(option_value)}"{" selected" if selected else ""}>'
+                         f'{conditional_escape(label)}</option>' for option_value, label, selected, _ in options)
             if group_name:
                 parts.append("</optgroup>")
         parts.append(SELECT_END)
         return mark_safe("".join(parts))
 
     def optgroups(self, name, value, attrs=None):
+        """As the template draws them (tests compare the two): with a shared list, the chosen and blank
+        answers only."""
         groups = super().optgroups(name, value, attrs)
         if not self.attrs.get("data-options-from"):
             return groups
