@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import copy
 
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from unfold.widgets import (
     UnfoldAdminDecimalFieldWidget, UnfoldAdminIntegerFieldWidget, UnfoldAdminRadioSelectWidget,
     UnfoldAdminSelectWidget, UnfoldAdminTextInputWidget, UnfoldBooleanWidget,
 )
 
-from admin_console.html_attrs import html_attrs, text
+from admin_console.html_attrs import escaped, html_attrs, text
 
 
 def input_html(widget: dict) -> str:
     """django/forms/widgets/input.html."""
     value = "" if widget["value"] is None else f' value="{text(widget["value"])}"'
-    return (f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"'
+    return (f'<input type="{escaped(widget["type"])}" name="{escaped(widget["name"])}"'
             f'{value}{html_attrs(widget["attrs"])}>')
 
 
@@ -85,24 +85,30 @@ class SharedChoices:
         return widget
 
 
-def answer_groups(widget, chosen: list[str]):
-    """(group name, [(value, label, selected, index)]) as ChoiceWidget.optgroups lists a widget's
+def answer_groups(widget, chosen: list[str]) -> list[tuple]:
+    """[(group name, [(value, label, selected, index)])] as ChoiceWidget.optgroups lists a widget's
     choices, without building an option dictionary (and its attributes) for each: the first answer whose
-    code is among `chosen` (the widget's format_value) is the selected one."""
+    code is among `chosen` (the widget's format_value) is the selected one. Answers outside a named group
+    come in runs under None (optgroups gives each its own group; either way none is drawn)."""
+    groups: list[tuple] = []
     has_selected = False
     for index, (option_value, option_label) in enumerate(widget.choices):
         if option_value is None:
             option_value = ""
         if isinstance(option_label, (list, tuple)):
-            group_name, choices, numbered = option_value, option_label, True
-        else:
-            group_name, choices, numbered = None, [(option_value, option_label)], False
-        options = []
-        for subindex, (subvalue, sublabel) in enumerate(choices):
-            selected = not has_selected and str(subvalue) in chosen
-            has_selected |= selected
-            options.append((subvalue, sublabel, selected, f"{index}_{subindex}" if numbered else str(index)))
-        yield group_name, options
+            options = []
+            groups.append((option_value, options))
+            for subindex, (subvalue, sublabel) in enumerate(option_label):
+                selected = not has_selected and str(subvalue) in chosen
+                has_selected |= selected
+                options.append((subvalue, sublabel, selected, f"{index}_{subindex}"))
+            continue
+        if not groups or groups[-1][0] is not None:
+            groups.append((None, []))
+        selected = not has_selected and str(option_value) in chosen
+        has_selected |= selected
+        groups[-1][1].append((option_value, option_label, selected, str(index)))
+    return groups
 
 
 class ChoiceRadioSelect(SharedChoices, OneClass, UnfoldAdminRadioSelectWidget):
@@ -124,10 +130,10 @@ class ChoiceRadioSelect(SharedChoices, OneClass, UnfoldAdminRadioSelectWidget):
             names = list(widget_attrs)
             before = html_attrs({k: widget_attrs[k] for k in names[:names.index("id")]})
             after = html_attrs({k: widget_attrs[k] for k in names[names.index("id") + 1:]})
-            escaped_id = conditional_escape(id_)
+            escaped_id = escaped(id_)
         else:
             before, after = html_attrs(widget_attrs), ""
-        start = f'<input type="{conditional_escape(self.input_type)}" name="{conditional_escape(name)}"'
+        start = f'<input type="{escaped(self.input_type)}" name="{escaped(name)}"'
         parts = [format_html('<div id="{}" class="core-choices">', id_) if id_ else '<div class="core-choices">']
         for _group, options in answer_groups(self, self.format_value(value)):
             for option_value, label, selected, index in options:
@@ -136,7 +142,7 @@ class ChoiceRadioSelect(SharedChoices, OneClass, UnfoldAdminRadioSelectWidget):
                 value_ = "" if option_value is None else f' value="{text(option_value)}"'
                 option_id = f' id="{escaped_id}_{index}"' if id_ else ""
                 parts.append(f'<label class="core-choice"{shown}>{start}{value_}{before}{option_id}{after}'
-                             f'{" checked" if selected else ""}><span>{conditional_escape(label)}</span></label>')
+                             f'{" checked" if selected else ""}><span>{escaped(label)}</span></label>')
         parts.append("</div>")
         return mark_safe("".join(parts))
 
@@ -173,7 +179,7 @@ class ChoiceSelect(SharedChoices, UnfoldAdminSelectWidget):
 
     def render(self, name, value, attrs=None, renderer=None):
         """admin_console/widgets/select.html, written in Python."""
-        parts = [f'<div class="grow relative max-w-2xl"><select name="{conditional_escape(name)}"'
+        parts = [f'<div class="grow relative max-w-2xl"><select name="{escaped(name)}"'
                  f'{html_attrs(self.build_attrs(self.attrs, attrs))}>']
         shared = self.attrs.get("data-options-from")
         for group_name, options in answer_groups(self, self.format_value(value)):
@@ -184,7 +190,7 @@ class ChoiceSelect(SharedChoices, UnfoldAdminSelectWidget):
             if group_name:
                 parts.append(format_html('<optgroup label="{}">', group_name))
             parts.extend(f'\n<option value="{text(option_value)}"{" selected" if selected else ""}>'
-                         f'{conditional_escape(label)}</option>' for option_value, label, selected, _ in options)
+                         f'{escaped(label)}</option>' for option_value, label, selected, _ in options)
             if group_name:
                 parts.append("</optgroup>")
         parts.append(SELECT_END)
