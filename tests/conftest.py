@@ -16,6 +16,15 @@ def clock():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: each runs at the same moment, so what an earlier test left
+    would look fresh."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def file_storage(settings, tmp_path):
     """Files written by a test go to its own folder."""
     settings.FILE_STORAGE_DIR = tmp_path / "storage"

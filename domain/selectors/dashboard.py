@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from functools import partial
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -151,9 +152,23 @@ def logs_per_provider(user) -> Chart:
     ])
 
 
+SERVICE_COUNTS_KEPT_S = 60
+
+
 def logs_by_year_and_status(user) -> list[dict]:
     """For each open collection year and log type, how many logs are in each status (service wide for
-    support and statisticians)."""
+    support and statisticians).
+
+    The service-wide table counts every log of two collection years (several hundred thousand index
+    entries, 100 ms and more): it is the same for everyone who sees every log, so it is counted once a
+    minute per process (Django's cache) rather than on each visit."""
+    if access.sees_everything(user):
+        key = f"service-logs-by-year-and-status:{collection.current_year()}:{collection.today().isoformat()}"
+        return cache.get_or_set(key, lambda: _logs_by_year_and_status(user), SERVICE_COUNTS_KEPT_S)
+    return _logs_by_year_and_status(user)
+
+
+def _logs_by_year_and_status(user) -> list[dict]:
     current = collection.current_year()
     rows = []
     for year in (current - 1, current):

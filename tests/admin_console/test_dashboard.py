@@ -120,6 +120,19 @@ def test_the_support_home_shows_the_service(client_for, support, work):
     assert "?status=2&amp;year=2026" in page or "?year=2026&amp;status=2" in page
 
 
+def test_the_service_wide_table_is_counted_once_a_minute(client_for, support, statistician, org, provider,
+                                                         work, clock):
+    def completed_this_year(user) -> str:
+        page = client_for(user).get(HOME).content.decode()
+        return re.search(r'href="[^"]*\?(?:status=2&amp;year=2026|year=2026&amp;status=2)"[^>]*>\s*(\d+)', page).group(1)
+
+    assert completed_this_year(support) == "3"
+    saved_log(org, provider, tenancycode="DONE-2")
+    assert completed_this_year(statistician) == "3"  # the same table, counted less than a minute ago
+    clock.shift(61)
+    assert completed_this_year(support) == "4"
+
+
 def test_the_statistician_home_links_to_the_statistics_export(client_for, statistician, work):
     page = client_for(statistician).get(HOME).content.decode()
     assert "Logs per collection year and status" in page
