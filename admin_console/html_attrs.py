@@ -25,7 +25,7 @@ def html_attrs(attrs: dict) -> str:
 
 def text(value) -> str:
     """A value as `{{ value|stringformat:'s' }}` writes it."""
-    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
+    return str(value) if isinstance(value, SafeData) else escaped(str(value))
 
 
 def escaped(value) -> str:

@@ -11,6 +11,7 @@ tests/admin_console/test_log_list_rendering.py compares the two ways of drawing 
 from __future__ import annotations
 
 from datetime import date, time
+from functools import cache
 
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_list import ResultList, _coerce_field_name, result_hidden_fields
@@ -42,24 +43,16 @@ def _badge(value, empty_value_display: str, label) -> str:
     return _BADGES[key]
 
 
-class _TickBox:
-    """A row's tick box as unfold's widget draws it, around any log ID (an integer needs no escaping)."""
-
-    def __init__(self):
-        self.before, self.after = unfold_checkbox.render(helpers.ACTION_CHECKBOX_NAME, "0").split('value="0"')
-
-    def __call__(self, pk: int) -> str:
-        return mark_safe(f'{self.before}value="{int(pk)}"{self.after}')
-
-
-_tick_box: _TickBox | None = None
+@cache
+def _tick_box_parts() -> tuple[str, str]:
+    """A row's tick box as unfold's widget draws it, in two parts around its value."""
+    before, after = unfold_checkbox.render(helpers.ACTION_CHECKBOX_NAME, "0").split('value="0"')
+    return before, after
 
 
 def tick_box(pk: int) -> str:
-    global _tick_box
-    if _tick_box is None:
-        _tick_box = _TickBox()
-    return _tick_box(pk)
+    before, after = _tick_box_parts()
+    return mark_safe(f'{before}value="{int(pk)}"{after}')  # a log ID is an integer: nothing to escape
 
 
 def _cells(cl, result, labels: list[str]):
