@@ -2,8 +2,9 @@
 look-ups (pytest-httpserver: a real server on 127.0.0.1, never the internet).
 
 Use the `fake_lookups` fixture (import it into a conftest or test module): it points the settings at
-the server, empties the look-up cache, and lets a test say which postcodes and addresses exist, make
-a service slow, failing or talking nonsense, and count the calls each service received."""
+the server (every test starts with an empty look-up cache), and lets a test say which postcodes and
+addresses exist, make a service slow, failing or talking nonsense, and count the calls each service
+received."""
 
 from __future__ import annotations
 
@@ -112,17 +113,14 @@ def _json(body: dict, status: int = 200) -> Response:
 
 @pytest.fixture
 def fake_lookups(httpserver, settings):
-    """Both look-up services on a local server, configured and switched on, with an empty cache."""
-    from django.core.cache import cache
-
+    """Both look-up services on a local server, configured and switched on (every test starts with an
+    empty cache: tests/conftest.py)."""
     fake = FakeLookups(server=httpserver)
     httpserver.expect_request(re.compile(r"^/.*$")).respond_with_handler(fake.answer)
     settings.POSTCODE_LOOKUP_URL = fake.postcode_url
     settings.ADDRESS_LOOKUP_URL = fake.address_url
     settings.OS_PLACES_API_KEY = API_KEY
     settings.LOOKUP_TIMEOUT_S = 0.5
-    cache.clear()
     yield fake
-    cache.clear()
     if fake.delay_s:
         time.sleep(fake.delay_s)  # the server answers one request at a time: let a slow answer finish

@@ -184,7 +184,7 @@ class ChoiceSelect(SharedChoices, UnfoldAdminSelectWidget):
         shared = self.attrs.get("data-options-from")
         for group_name, options in answer_groups(self, self.format_value(value)):
             if shared:  # the browser copies the rest from the other list
-                options = [option for option in options if option[2] or option[0] in ("", None)]
+                options = [option for option in options if sent_with_shared_list(option[0], option[2])]
                 if not options:
                     continue
             if group_name:
@@ -202,9 +202,15 @@ class ChoiceSelect(SharedChoices, UnfoldAdminSelectWidget):
         groups = super().optgroups(name, value, attrs)
         if not self.attrs.get("data-options-from"):
             return groups
-        kept = [(group, [o for o in options if o["selected"] or o["value"] in ("", None)], index)
+        kept = [(group, [o for o in options if sent_with_shared_list(o["value"], o["selected"])], index)
                 for group, options, index in groups]
         return [entry for entry in kept if entry[1]]
+
+
+def sent_with_shared_list(value, selected: bool) -> bool:
+    """Whether a select whose list the browser copies from another (`share_options`) is sent this option:
+    the chosen one and the blank one only."""
+    return selected or value in ("", None)
 
 
 SELECT_END = (

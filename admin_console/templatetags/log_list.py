@@ -14,7 +14,7 @@ from datetime import date, time
 from functools import cache
 
 from django.contrib.admin import helpers
-from django.contrib.admin.templatetags.admin_list import ResultList, _coerce_field_name, result_hidden_fields
+from django.contrib.admin.templatetags.admin_list import _coerce_field_name, result_hidden_fields
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.templatetags.base import InclusionAdminNode
 from django.contrib.admin.utils import lookup_field
