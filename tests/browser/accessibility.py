@@ -18,8 +18,11 @@ OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["viola
 INJECT = "if (typeof window.axe !== 'object') {\n" + AXE_SCRIPT + "\n}"
 
 # One run at a time per document (axe refuses a second while one is going): runs queue in the page.
+# Each waits for the page's fonts: until the icon font is in, an icon's name is drawn as plain text
+# ("arrow_circle_down") and judged as text, which made a scan depend on how fast the font came.
 RUN = """() => {
-    window.__axeRuns = (window.__axeRuns || Promise.resolve()).then(() => axe.run(document, %s));
+    window.__axeRuns = (window.__axeRuns || Promise.resolve())
+        .then(() => document.fonts.ready).then(() => axe.run(document, %s));
     return window.__axeRuns.then(results => results.violations);
 }""" % json.dumps(OPTIONS)
 
