@@ -266,7 +266,13 @@ Q_CLUSTER = {
     "max_attempts": 3,
     "catch_up": False,
     "label": "Background jobs",
+    # A worker may start processes of its own: a bulk upload's rows are checked by several (below).
+    "daemonize_workers": False,
 }
+
+# Processes that check a bulk upload's rows side by side (domain/bulk_upload/checking.py); 1 checks them in
+# the job's own process. One per core is the most that helps.
+BULK_UPLOAD_CHECKERS = int(os.environ.get("BULK_UPLOAD_CHECKERS", "2"))
 
 # Address search (OS Places API) and postcode to local authority (postcodes.io). Address search is
 # off without a key; an empty POSTCODE_LOOKUP_URL turns the postcode look-up off. After

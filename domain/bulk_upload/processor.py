@@ -20,7 +20,8 @@ from domain.lookups import cached_answers_only
 from domain.lookups.uploads import lookups_prefetch
 from domain.selectors.lookups import remembered_lookups
 
-from .rows import UploadContext, batch_insert, build_log, clear, columns_to_clear, examine, pipeline, settle
+from .checking import checker_count, row_checker
+from .rows import UploadContext, batch_insert, build_log, clear, columns_to_clear, pipeline, settle
 from .template import Row, template_for
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class Tally:
     # Within-file duplicate key -> row numbers. Keyed by the answers themselves: a hash alone would let two
     # different rows whose hashes collide pass for duplicates.
     keys: dict = field(default_factory=dict)
+    answers: dict = field(default_factory=dict)  # each distinct answer in a key, once
     existing: dict = field(default_factory=dict)  # (owner, start date) -> duplicate keys of existing logs
     letters: dict = field(default_factory=dict)  # field number -> column letter
 
@@ -73,8 +75,8 @@ def process(upload: BulkUpload) -> BulkUpload:
         # uploader's organisations) are worked out once, not for every row.
         with remembered_lookups(), access.decisions_remembered():
             _look_up_ahead(upload, context, layout)
-            with cached_answers_only():
-                tally = _check_and_create(upload, context, layout)
+            with cached_answers_only(), row_checker(context, checker_count(layout.rows_total)) as check:
+                tally = _check_and_create(upload, context, layout, check)
     except reader.FileRejected as rejected:
         return _finish(upload, rejected.reason, error_summary=str(rejected))
     except Exception:  # any other failure: nothing was created, and the uploader is told
@@ -124,19 +126,19 @@ def _look_up_ahead(upload, context, layout) -> None:
         lookups_prefetch(answers(binary))
 
 
-def _check_and_create(upload, context, layout) -> Tally:
-    """One pass over the rows. While every row so far is valid its log is saved; the first invalid row
-    stops saving, and at the end the transaction is undone unless every row was valid."""
+def _check_and_create(upload, context, layout, check) -> Tally:
+    """One pass over the rows, each checked by `check` (in this process or others). While every row so far
+    is valid its log is saved; the first invalid row stops saving, and at the end the transaction is undone
+    unless every row was valid."""
     tally = Tally()
     insert = batch_insert(context.template.log_type)
     waiting: list = []  # valid logs not inserted yet (a batch at most)
     try:
         with transaction.atomic():
             with storage.open_file(upload.file_key) as binary:
-                for row in reader.data_rows(binary, context.template, layout):
+                for row, log, outcome in check(reader.data_rows(binary, context.template, layout)):
                     tally.rows += 1
-                    if not row.is_blank():
-                        log, outcome = examine(row, context)
+                    if log is not None:
                         _duplicates(row, log, context, tally)
                         if row.errors:
                             _note_errors(row, log, outcome, context, tally)
@@ -192,6 +194,9 @@ def _duplicates(row: Row, log, context, tally: Tally) -> None:
     if charges and None not in charges:
         key += (sum(charges, Decimal(0)),)
     tally.letters = tally.letters or row.letters  # the same for every row: kept once
+    # Kept for the whole file, so equal answers are kept once (rows checked in other processes come back with
+    # copies of their own); equal values make equal keys, so which of them is kept changes nothing.
+    key = tuple(tally.answers.setdefault(value, value) for value in key)
     tally.keys.setdefault(key, []).append((row.number, bool(charges and None not in charges)))
     columns = template.existing_duplicate_columns
     if not (columns and log.owning_organisation_id and getattr(log, log.DATE_FIELD, None)):

@@ -174,6 +174,12 @@ class DerivedField:
     max_length: int = 20
 
 
+def _catalogue_form(log_type: str, year: int) -> "Form":
+    from .registry import form_for_year
+
+    return form_for_year(log_type, year)
+
+
 @dataclass(frozen=True)
 class Form:
     log_type: str
@@ -184,6 +190,11 @@ class Form:
 
     def __str__(self):
         return f"{self.log_type} form {self.year}"
+
+    def __reduce__(self):
+        # Pickled as its log type and year, and the catalogue's own form again when unpickled: a form holds
+        # compiled conditions, and an evaluation that names it comes back from a bulk upload's checking process.
+        return (_catalogue_form, (self.log_type, self.year))
 
     @property
     def subsections(self) -> list[Subsection]:

@@ -16,7 +16,7 @@ from domain.services.bulk_uploads import bulk_upload_process, bulk_upload_start
 from tests.bulk_upload_files import general_needs_row, template_csv
 from tests.factories import make_organisation, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 TARGET_ROWS_PER_SECOND = 800
 
 
