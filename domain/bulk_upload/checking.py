@@ -63,9 +63,11 @@ def row_checker(context: UploadContext, processes: int) -> Iterator[Checker]:
     pool = multiprocessing.get_context("fork").Pool(processes, initializer=_adopt, initargs=(context,))
     try:
         yield lambda rows: _in_file_order(pool, rows, BATCHES_AHEAD * processes)
-        pool.close()
+    except BaseException:
+        pool.terminate()  # batches may still be running: they are not wanted
+        raise
     finally:
-        pool.terminate()
+        pool.close()
         pool.join()
 
 

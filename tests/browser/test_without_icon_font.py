@@ -31,9 +31,9 @@ def without_icon_font(page):
 def test_lists_and_forms_pass_the_scan_with_the_icon_font_refused(demo, page, sign_in, email):
     refused = without_icon_font(page)
     page = sign_in(email, DEMO_PASSWORD)
-    for path in ("/domain/organisation/?o=1", "/domain/organisation/?o=-1", "/domain/user/?o=1.-2",
+    for path in ("/", "/domain/organisation/?o=1", "/domain/organisation/?o=-1", "/domain/user/?o=1.-2",
                  "/domain/lettingslog/?o=-1", "/domain/saleslog/?o=1", "/domain/scheme/?o=1",
-                 "/domain/lettingslog/add/"):
+                 "/domain/bulkupload/", "/domain/lettingslog/add/", "/domain/saleslog/add/"):
         response = page.goto(path)
         assert response.status == 200, path
         page.wait_for_load_state("networkidle")
