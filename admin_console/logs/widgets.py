@@ -128,8 +128,9 @@ class ChoiceRadioSelect(SharedChoices, OneClass, UnfoldAdminRadioSelectWidget):
         id_ = widget_attrs.get("id")
         if id_:  # the attributes before and after the id, which each option numbers
             names = list(widget_attrs)
-            before = html_attrs({k: widget_attrs[k] for k in names[:names.index("id")]})
-            after = html_attrs({k: widget_attrs[k] for k in names[names.index("id") + 1:]})
+            at = names.index("id")
+            before = html_attrs({k: widget_attrs[k] for k in names[:at]})
+            after = html_attrs({k: widget_attrs[k] for k in names[at + 1:]})
             escaped_id = escaped(id_)
         else:
             before, after = html_attrs(widget_attrs), ""

@@ -40,7 +40,7 @@ Checker = Callable[[Iterable[Row]], Iterator[Checked]]
 
 def checker_count(rows_total: int) -> int:
     """How many processes should check the rows of a file of `rows_total` rows (1: this process alone)."""
-    wanted = getattr(settings, "BULK_UPLOAD_CHECKERS", 1)
+    wanted = settings.BULK_UPLOAD_CHECKERS
     if wanted < 2 or rows_total < SHARED_FROM_ROWS:
         return 1
     if connection.vendor != "postgresql" or connection.in_atomic_block:

@@ -6,6 +6,7 @@ a test's transaction)."""
 
 import io
 import multiprocessing
+import os
 
 import pytest
 from django.db import transaction
@@ -111,8 +112,6 @@ def test_a_row_that_breaks_a_checking_process_creates_nothing(upload_file, owner
 
 def test_a_checking_process_that_dies_fails_the_upload_instead_of_waiting_for_ever(upload_file, owner, uploader,
                                                                                  checkers, monkeypatch):
-    import os
-
     checkers(2)
     examine = checking.examine
 
